@@ -1,0 +1,335 @@
+package io.genrec.data;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * An immutable set of user–item interactions over a fixed id space, stored as a user-major CSR matrix in primitive
+ * arrays: for user {@code u}, entries {@code userPtr[u] .. userPtr[u+1]-1} of {@link #itemIndices()},
+ * {@link #values()} and {@link #timestamps()} are that user's interactions in time order (ties keep input order).
+ *
+ * <p>Splits produce several datasets that share the same {@link IdMap}s, so dense ids mean the same thing in the
+ * train, validation and test parts. Memory: 16 bytes per interaction (int item, float value, long time) plus
+ * 4 bytes per user; 25M interactions fit in about 400 MB.
+ *
+ * <p>Thread safety: immutable after construction; the lazily computed popularity, transpose and hash are published
+ * safely (idempotent computation, final arrays).
+ */
+public final class Dataset {
+    private final String name;
+    private final IdMap users;
+    private final IdMap items;
+    private final ItemCatalog catalog;
+    private final UserTable userTable;
+    private final int[] userPtr;
+    private final int[] itemIdx;
+    private final float[] values;
+    private final long[] times;
+
+    private volatile int[] popularity;
+    private volatile String contentHash;
+    private volatile Transpose transpose;
+
+    private Dataset(String name, IdMap users, IdMap items, ItemCatalog catalog, UserTable userTable,
+                    int[] userPtr, int[] itemIdx, float[] values, long[] times) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.users = users;
+        this.items = items;
+        this.catalog = catalog == null ? ItemCatalog.bare(items) : catalog;
+        this.userTable = userTable == null ? UserTable.empty(users.size()) : userTable;
+        if (this.catalog.size() != items.size())
+            throw new IllegalArgumentException("catalog has " + this.catalog.size() + " items, id map " + items.size());
+        if (this.userTable.size() != users.size())
+            throw new IllegalArgumentException("user table has " + this.userTable.size() + " users, id map " + users.size());
+        if (userPtr.length != users.size() + 1)
+            throw new IllegalArgumentException("userPtr length " + userPtr.length + ", expected " + (users.size() + 1));
+        this.userPtr = userPtr;
+        this.itemIdx = itemIdx;
+        this.values = values;
+        this.times = times;
+    }
+
+    /**
+     * Builds a dataset from interaction columns given in any order; sorts them into CSR (by user, then time, stable).
+     * The first {@code n} entries of each column are used. The column arrays may be reused (sorted in place).
+     */
+    public static Dataset fromColumns(String name, IdMap users, IdMap items, ItemCatalog catalog, UserTable userTable,
+                                      int n, int[] u, int[] i, float[] v, long[] t) {
+        int numUsers = users.size();
+        int numItems = items.size();
+        int[] counts = new int[numUsers + 1];
+        for (int k = 0; k < n; k++) {
+            if (u[k] < 0 || u[k] >= numUsers) throw new IllegalArgumentException("user index " + u[k] + " out of range [0," + numUsers + ") at row " + k);
+            if (i[k] < 0 || i[k] >= numItems) throw new IllegalArgumentException("item index " + i[k] + " out of range [0," + numItems + ") at row " + k);
+            counts[u[k] + 1]++;
+        }
+        for (int k = 0; k < numUsers; k++) counts[k + 1] += counts[k];
+        int[] ptr = counts.clone();
+        // perm[dest] = source row: counting sort by user keeps input order inside a user.
+        int[] perm = new int[n];
+        int[] next = Arrays.copyOf(counts, numUsers);
+        for (int k = 0; k < n; k++) perm[next[u[k]]++] = k;
+        for (int user = 0; user < numUsers; user++) sortByTime(perm, ptr[user], ptr[user + 1], t);
+        int[] itemOut = new int[n];
+        float[] valOut = new float[n];
+        long[] timeOut = new long[n];
+        for (int k = 0; k < n; k++) {
+            int s = perm[k];
+            itemOut[k] = i[s];
+            valOut[k] = v[s];
+            timeOut[k] = t[s];
+        }
+        return new Dataset(name, users, items, catalog, userTable, ptr, itemOut, valOut, timeOut);
+    }
+
+    /** Stable merge sort of {@code perm[from..to)} by {@code t[perm[x]]}; already-sorted runs cost one pass. */
+    private static void sortByTime(int[] perm, int from, int to, long[] t) {
+        boolean sorted = true;
+        for (int k = from + 1; k < to && sorted; k++) sorted = t[perm[k - 1]] <= t[perm[k]];
+        if (sorted) return;
+        int len = to - from;
+        int[] buf = new int[len];
+        int[] src = Arrays.copyOfRange(perm, from, to);
+        for (int width = 1; width < len; width *= 2) {
+            for (int lo = 0; lo < len; lo += 2 * width) {
+                int mid = Math.min(lo + width, len), hi = Math.min(lo + 2 * width, len);
+                int a = lo, b = mid, o = lo;
+                while (a < mid && b < hi) buf[o++] = t[src[b]] < t[src[a]] ? src[b++] : src[a++];
+                while (a < mid) buf[o++] = src[a++];
+                while (b < hi) buf[o++] = src[b++];
+            }
+            int[] tmp = src; src = buf; buf = tmp;
+        }
+        System.arraycopy(src, 0, perm, from, len);
+    }
+
+    /** A dataset over the same ids keeping interaction {@code k} (CSR position) iff {@code keep[k]}. */
+    public Dataset filter(String newName, boolean[] keep) {
+        if (keep.length != itemIdx.length)
+            throw new IllegalArgumentException("keep mask has " + keep.length + " entries, dataset " + itemIdx.length);
+        int n = 0;
+        for (boolean b : keep) if (b) n++;
+        int[] ptr = new int[userPtr.length];
+        int[] it = new int[n];
+        float[] va = new float[n];
+        long[] ti = new long[n];
+        int o = 0;
+        for (int user = 0; user < numUsers(); user++) {
+            for (int k = userPtr[user]; k < userPtr[user + 1]; k++) {
+                if (!keep[k]) continue;
+                it[o] = itemIdx[k];
+                va[o] = values[k];
+                ti[o] = times[k];
+                o++;
+            }
+            ptr[user + 1] = o;
+        }
+        return new Dataset(newName, users, items, catalog, userTable, ptr, it, va, ti);
+    }
+
+    /** Union of two datasets over the same id maps (e.g. train + validation as history for the test). */
+    public Dataset union(String newName, Dataset other) {
+        if (other.users != users || other.items != items)
+            throw new IllegalArgumentException("union needs datasets over the same id maps: '" + name + "' and '" + other.name + "'");
+        int n = numInteractions() + other.numInteractions();
+        int[] u = new int[n], i = new int[n];
+        float[] v = new float[n];
+        long[] t = new long[n];
+        int o = 0;
+        for (Dataset d : new Dataset[] {this, other}) {
+            for (int user = 0; user < numUsers(); user++) {
+                for (int k = d.userPtr[user]; k < d.userPtr[user + 1]; k++) {
+                    u[o] = user; i[o] = d.itemIdx[k]; v[o] = d.values[k]; t[o] = d.times[k]; o++;
+                }
+            }
+        }
+        return fromColumns(newName, users, items, catalog, userTable, n, u, i, v, t);
+    }
+
+    /** The same interactions under another name. */
+    public Dataset withName(String newName) {
+        return new Dataset(newName, users, items, catalog, userTable, userPtr, itemIdx, values, times);
+    }
+
+    public String name() { return name; }
+    public IdMap userIds() { return users; }
+    public IdMap itemIds() { return items; }
+    public ItemCatalog catalog() { return catalog; }
+    public UserTable userTable() { return userTable; }
+    public int numUsers() { return users.size(); }
+    public int numItems() { return items.size(); }
+    public int numInteractions() { return itemIdx.length; }
+
+    /** CSR row pointers, length {@code numUsers()+1}. Shared, do not modify. */
+    public int[] userPointers() { return userPtr; }
+    /** CSR column (item) indices in per-user time order. Shared, do not modify. */
+    public int[] itemIndices() { return itemIdx; }
+    /** Interaction values (rating, or 1 for implicit). Shared, do not modify. */
+    public float[] values() { return values; }
+    /** Interaction timestamps (seconds since epoch as given by the source; 0 when unknown). Shared, do not modify. */
+    public long[] timestamps() { return times; }
+
+    public int historyLength(int user) { return userPtr[user + 1] - userPtr[user]; }
+
+    /** The user's items in time order (a copy). */
+    public int[] itemsOf(int user) { return Arrays.copyOfRange(itemIdx, userPtr[user], userPtr[user + 1]); }
+
+    /** The user's timestamps in time order (a copy). */
+    public long[] timesOf(int user) { return Arrays.copyOfRange(times, userPtr[user], userPtr[user + 1]); }
+
+    /** The user's values in time order (a copy). */
+    public float[] valuesOf(int user) { return Arrays.copyOfRange(values, userPtr[user], userPtr[user + 1]); }
+
+    /** Number of interactions per item (counting repeats). Shared, do not modify. */
+    public int[] itemPopularity() {
+        int[] p = popularity;
+        if (p == null) {
+            p = new int[numItems()];
+            for (int it : itemIdx) p[it]++;
+            popularity = p;
+        }
+        return p;
+    }
+
+    /** Number of users with at least one interaction. */
+    public int numActiveUsers() {
+        int c = 0;
+        for (int user = 0; user < numUsers(); user++) if (userPtr[user + 1] > userPtr[user]) c++;
+        return c;
+    }
+
+    /** Item-major (transposed) CSR, built on first use: users of item {@code j} are {@code userIdx[itemPtr[j]..itemPtr[j+1])}, ascending. */
+    public Transpose itemUsers() {
+        Transpose tr = transpose;
+        if (tr == null) {
+            int[] ptr = new int[numItems() + 1];
+            for (int it : itemIdx) ptr[it + 1]++;
+            for (int j = 0; j < numItems(); j++) ptr[j + 1] += ptr[j];
+            int[] next = Arrays.copyOf(ptr, numItems());
+            int[] userIdx = new int[itemIdx.length];
+            float[] vals = new float[itemIdx.length];
+            for (int user = 0; user < numUsers(); user++) {
+                for (int k = userPtr[user]; k < userPtr[user + 1]; k++) {
+                    int pos = next[itemIdx[k]]++;
+                    userIdx[pos] = user;
+                    vals[pos] = values[k];
+                }
+            }
+            tr = new Transpose(ptr, userIdx, vals);
+            transpose = tr;
+        }
+        return tr;
+    }
+
+    /** Item-major CSR view. Arrays are shared, do not modify. */
+    public record Transpose(int[] itemPtr, int[] userIdx, float[] values) { }
+
+    /** SHA-256 over the ids and the interaction arrays: equal hashes mean equal data for provenance. */
+    public String contentHash() {
+        String h = contentHash;
+        if (h == null) {
+            try {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                for (int k = 0; k < users.size(); k++) md.update(users.externalId(k).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (int k = 0; k < items.size(); k++) md.update(items.externalId(k).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+                for (int x : userPtr) { if (buf.remaining() < 8) flush(md, buf); buf.putInt(x); }
+                for (int k = 0; k < itemIdx.length; k++) {
+                    if (buf.remaining() < 16) flush(md, buf);
+                    buf.putInt(itemIdx[k]).putFloat(values[k]).putLong(times[k]);
+                }
+                flush(md, buf);
+                h = HexFormat.of().formatHex(md.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            contentHash = h;
+        }
+        return h;
+    }
+
+    private static void flush(MessageDigest md, ByteBuffer buf) {
+        buf.flip();
+        md.update(buf);
+        buf.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset[" + name + ": " + numUsers() + " users, " + numItems() + " items, " + numInteractions() + " interactions]";
+    }
+
+    /**
+     * Collects interactions by external id; {@link #build()} maps ids densely in first-seen order and sorts into CSR.
+     * Columns grow by 1.5×; pass {@code expectedInteractions} to avoid regrowth on large files. Not thread safe.
+     */
+    public static final class Builder {
+        private final String name;
+        private final IdMap.Builder users = new IdMap.Builder();
+        private final IdMap.Builder items = new IdMap.Builder();
+        private int[] u, i;
+        private float[] v;
+        private long[] t;
+        private int n;
+
+        public Builder(String name) { this(name, 1024); }
+
+        public Builder(String name, int expectedInteractions) {
+            this.name = name;
+            int cap = Math.max(16, expectedInteractions);
+            u = new int[cap]; i = new int[cap]; v = new float[cap]; t = new long[cap];
+        }
+
+        /** Registers a user with no interactions yet (keeps it in the id space). Returns its dense id. */
+        public int user(String id) { return users.getOrAdd(id); }
+
+        /** Registers an item with no interactions yet (e.g. a cold-start catalogue item). Returns its dense id. */
+        public int item(String id) { return items.getOrAdd(id); }
+
+        public int userIndex(String id) { return users.indexOf(id); }
+        public int itemIndex(String id) { return items.indexOf(id); }
+
+        public Builder add(String user, String item, float value, long time) {
+            if (n == u.length) grow();
+            u[n] = users.getOrAdd(user);
+            i[n] = items.getOrAdd(item);
+            v[n] = value;
+            t[n] = time;
+            n++;
+            return this;
+        }
+
+        public int size() { return n; }
+
+        private void grow() {
+            int cap = (int) Math.min(Integer.MAX_VALUE - 8, u.length + (u.length >> 1) + 16L);
+            u = Arrays.copyOf(u, cap); i = Arrays.copyOf(i, cap); v = Arrays.copyOf(v, cap); t = Arrays.copyOf(t, cap);
+        }
+
+        public IdMap userIds() { return users.build(); }
+        public IdMap itemIds() { return items.build(); }
+
+        /** Builds without metadata. */
+        public Dataset build() { return build(null, null); }
+
+        /**
+         * Builds with metadata. {@code catalogFor} and {@code usersFor} receive the final id maps and return metadata
+         * aligned with them (or null for none).
+         */
+        public Dataset build(java.util.function.Function<IdMap, ItemCatalog> catalogFor,
+                             java.util.function.Function<IdMap, UserTable> usersFor) {
+            IdMap um = users.build();
+            IdMap im = items.build();
+            ItemCatalog cat = catalogFor == null ? null : catalogFor.apply(im);
+            UserTable ut = usersFor == null ? null : usersFor.apply(um);
+            Dataset d = fromColumns(name, um, im, cat, ut, n, u, i, v, t);
+            u = i = null; v = null; t = null; // release the columns: the dataset holds its own CSR copies
+            return d;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.genrec.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.genrec.data.DataFormatException;
+import io.genrec.provenance.Provenance;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * On-disk format of a saved model: a directory with {@code model.json} (format version, model name, provenance,
+ * config) and {@code arrays.bin} (named primitive arrays). Written to a temporary directory and moved into place, so
+ * a failed save never leaves a half-written model. An unknown format version is rejected naming the file.
+ */
+public final class ModelArchive {
+    public static final int FORMAT_VERSION = 1;
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The header stored in {@code model.json}. */
+    public record Header(int formatVersion, String model, Provenance provenance, Map<String, Object> extra) { }
+
+    private final Map<String, Object> arrays = new LinkedHashMap<>();
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+
+    public ModelArchive putFloats(String name, float[] a) { arrays.put(name, a); return this; }
+    public ModelArchive putInts(String name, int[] a) { arrays.put(name, a); return this; }
+    public ModelArchive putDoubles(String name, double[] a) { arrays.put(name, a); return this; }
+    /** Small scalar or string values (shapes, flags) kept in the JSON header. */
+    public ModelArchive putExtra(String name, Object value) { extra.put(name, value); return this; }
+
+    public void write(Path dir, String model, Provenance provenance) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, ".genrec-save-");
+        JSON.writeValue(tmp.resolve("model.json").toFile(), new Header(FORMAT_VERSION, model, provenance, extra));
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve("arrays.bin")), 1 << 16))) {
+            out.writeInt(arrays.size());
+            for (var e : arrays.entrySet()) {
+                out.writeUTF(e.getKey());
+                switch (e.getValue()) {
+                    case float[] f -> { out.writeByte('f'); out.writeInt(f.length); for (float x : f) out.writeFloat(x); }
+                    case int[] f -> { out.writeByte('i'); out.writeInt(f.length); for (int x : f) out.writeInt(x); }
+                    case double[] f -> { out.writeByte('d'); out.writeInt(f.length); for (double x : f) out.writeDouble(x); }
+                    default -> throw new IllegalStateException("unsupported array type for " + e.getKey());
+                }
+            }
+        }
+        if (Files.exists(dir)) {
+            try (var s = Files.walk(dir)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static Header readHeader(Path dir) throws IOException {
+        Path file = dir.resolve("model.json");
+        if (!Files.exists(file)) throw new DataFormatException(file, 0, null, "not a saved GenRec model (model.json missing)");
+        Header h = JSON.readValue(file.toFile(), Header.class);
+        if (h.formatVersion() != FORMAT_VERSION)
+            throw new DataFormatException(file, 0, "formatVersion", "unsupported format version " + h.formatVersion() + ", this GenRec reads " + FORMAT_VERSION);
+        return h;
+    }
+
+    /** Reads the named arrays back. */
+    public static Loaded read(Path dir) throws IOException {
+        Header header = readHeader(dir);
+        Map<String, Object> arrays = new LinkedHashMap<>();
+        Path file = dir.resolve("arrays.bin");
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            int n = in.readInt();
+            for (int k = 0; k < n; k++) {
+                String name = in.readUTF();
+                int type = in.readByte();
+                int len = in.readInt();
+                switch (type) {
+                    case 'f' -> { float[] a = new float[len]; for (int i = 0; i < len; i++) a[i] = in.readFloat(); arrays.put(name, a); }
+                    case 'i' -> { int[] a = new int[len]; for (int i = 0; i < len; i++) a[i] = in.readInt(); arrays.put(name, a); }
+                    case 'd' -> { double[] a = new double[len]; for (int i = 0; i < len; i++) a[i] = in.readDouble(); arrays.put(name, a); }
+                    default -> throw new DataFormatException(file, 0, name, "unknown array type byte " + type);
+                }
+            }
+        } catch (EOFException e) {
+            throw new DataFormatException(file, 0, null, "truncated model file", e);
+        }
+        return new Loaded(header, arrays, file);
+    }
+
+    /** A read archive; accessors name the missing array and file. */
+    public record Loaded(Header header, Map<String, Object> arrays, Path file) {
+        public float[] floats(String name) { return get(name, float[].class); }
+        public int[] ints(String name) { return get(name, int[].class); }
+        public double[] doubles(String name) { return get(name, double[].class); }
+
+        public Number number(String name) {
+            Object v = header.extra().get(name);
+            if (!(v instanceof Number n)) throw new DataFormatException(file.resolveSibling("model.json"), 0, name, "missing or not a number");
+            return n;
+        }
+
+        private <T> T get(String name, Class<T> type) {
+            Object v = arrays.get(name);
+            if (!type.isInstance(v)) throw new DataFormatException(file, 0, name, "missing array or wrong type (expected " + type.getSimpleName() + ")");
+            return type.cast(v);
+        }
+    }
+}

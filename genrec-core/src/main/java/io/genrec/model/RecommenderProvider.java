@@ -1,0 +1,25 @@
+package io.genrec.model;
+
+import io.genrec.config.Params;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Service-provider entry for one model family, found by {@link java.util.ServiceLoader} (register the class in
+ * {@code META-INF/services/io.genrec.model.RecommenderProvider}). The registry, not a string switch, maps CLI names
+ * to models.
+ */
+public interface RecommenderProvider {
+    /** CLI name, lower case. */
+    String name();
+
+    /** One line for {@code --help} and the model list. */
+    String description();
+
+    /** A configured recommender; must call {@link Params#requireAllUsed()} so unknown keys fail. */
+    Recommender create(Params params);
+
+    /** Restores a model written by {@link FittedRecommender#save}. */
+    FittedRecommender load(Path dir) throws IOException;
+}

@@ -1,0 +1,21 @@
+package io.genrec.model;
+
+import io.genrec.data.Dataset;
+import io.genrec.split.EvalSet;
+
+/**
+ * Everything {@link Recommender#fit} receives: the training interactions, an optional validation set (for early
+ * stopping; null when the protocol has none), the seed every source of randomness derives from, the number of worker
+ * threads, and a progress listener.
+ */
+public record TrainContext(Dataset train, EvalSet validation, long seed, int threads, ProgressListener listener) {
+    public TrainContext {
+        if (train == null) throw new IllegalArgumentException("train must not be null");
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        listener = listener == null ? ProgressListener.NONE : listener;
+    }
+
+    public static TrainContext of(Dataset train, long seed) {
+        return new TrainContext(train, null, seed, Runtime.getRuntime().availableProcessors(), ProgressListener.NONE);
+    }
+}

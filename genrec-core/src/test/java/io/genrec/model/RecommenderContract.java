@@ -1,0 +1,155 @@
+package io.genrec.model;
+
+import io.genrec.data.Dataset;
+import io.genrec.data.IdMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The shared contract every recommender's test implements: supply {@link #recommender()} and {@link #provider()}
+ * (and optionally {@link #trainingData()}); the default tests check what every model must do. Published in
+ * genrec-core's test-jar.
+ */
+public interface RecommenderContract {
+    Recommender recommender();
+
+    RecommenderProvider provider();
+
+    /** A small implicit dataset with structure: 60 users, 40 items, two taste clusters. Override for sequence data. */
+    default Dataset trainingData() { return ContractData.clustered(60, 40, 8, 7L); }
+
+    default FittedRecommender fitted(Dataset data, long seed) {
+        return recommender().fit(new TrainContext(data, null, seed, 2, ProgressListener.NONE));
+    }
+
+    @Test
+    default void sameSeedGivesSameScores() {
+        Dataset d = trainingData();
+        FittedRecommender a = fitted(d, 11), b = fitted(d, 11);
+        for (int u = 0; u < Math.min(5, d.numUsers()); u++) {
+            float[] sa = new float[a.numItems()], sb = new float[b.numItems()];
+            a.scoreAll(UserContext.of(d, u), sa);
+            b.scoreAll(UserContext.of(d, u), sb);
+            assertArrayEquals(sa, sb, "user " + u + ": same seed must give the same scores");
+        }
+    }
+
+    @Test
+    default void oneFiniteOrExcludedScorePerItem() {
+        Dataset d = trainingData();
+        FittedRecommender m = fitted(d, 3);
+        assertEquals(d.numItems(), m.numItems());
+        float[] s = new float[m.numItems()];
+        m.scoreAll(UserContext.of(d, 0), s);
+        for (int i = 0; i < s.length; i++)
+            assertFalse(Float.isNaN(s[i]) || s[i] == Float.POSITIVE_INFINITY, "item " + i + " has score " + s[i]);
+        assertThrows(IllegalArgumentException.class, () -> m.scoreAll(UserContext.of(d, 0), new float[s.length + 1]),
+                "a wrong-sized buffer must be rejected");
+    }
+
+    @Test
+    default void excludedItemsAreNeverRecommended() {
+        Dataset d = trainingData();
+        FittedRecommender m = fitted(d, 3);
+        for (int u = 0; u < Math.min(10, d.numUsers()); u++) {
+            int[] hist = d.itemsOf(u);
+            TopK top = m.recommend(UserContext.of(d, u), 10, ItemFilter.excluding(hist));
+            for (int item : top.items())
+                for (int h : hist) assertNotEquals(h, item, "user " + u + " was recommended a seen item");
+            for (int k = 1; k < top.size(); k++) assertTrue(top.scores()[k - 1] >= top.scores()[k], "ranking must be sorted");
+        }
+    }
+
+    @Test
+    default void emptyHistoryUserGetsAList() {
+        FittedRecommender m = fitted(trainingData(), 3);
+        TopK top = m.recommend(UserContext.ofHistory(), 5, ItemFilter.ALL);
+        assertEquals(5, top.size(), "an unknown user with no history must still get recommendations");
+    }
+
+    @Test
+    default void saveAndLoadKeepScores(@TempDir Path dir) throws Exception {
+        Dataset d = trainingData();
+        FittedRecommender m = fitted(d, 5);
+        if (!m.capabilities().contains(Capability.PERSISTENCE)) {
+            assertThrows(UnsupportedCapabilityException.class, () -> m.save(dir.resolve("m")));
+            return;
+        }
+        m.save(dir.resolve("m"));
+        FittedRecommender back = provider().load(dir.resolve("m"));
+        assertEquals(m.provenance(), back.provenance(), "provenance must survive save/load");
+        for (int u = 0; u < Math.min(5, d.numUsers()); u++) {
+            float[] a = new float[m.numItems()], b = new float[back.numItems()];
+            m.scoreAll(UserContext.of(d, u), a);
+            back.scoreAll(UserContext.of(d, u), b);
+            assertArrayEquals(a, b, "user " + u + ": loaded model must score identically");
+        }
+    }
+
+    @Test
+    default void provenanceIsFilled() {
+        Dataset d = trainingData();
+        FittedRecommender m = fitted(d, 5);
+        var p = m.provenance();
+        assertEquals(recommender().name(), p.model());
+        assertEquals(d.contentHash(), p.dataHash(), "provenance must carry the training data hash");
+        assertEquals(5, p.seed());
+        assertTrue(p.timings().containsKey("fit"), "provenance must time the fit");
+        assertFalse(p.config().isEmpty() && recommender().config().getClass().getRecordComponents().length > 0,
+                "provenance must carry the config");
+    }
+
+    @Test
+    default void undeclaredCapabilityThrowsNamingIt() {
+        FittedRecommender m = fitted(trainingData(), 5);
+        for (Capability c : Capability.values()) {
+            if (m.capabilities().contains(c)) continue;
+            var e = assertThrows(UnsupportedCapabilityException.class, () -> m.require(c));
+            assertTrue(e.getMessage().contains(c.name()));
+        }
+    }
+
+    @Test
+    default void providerNameMatches() {
+        assertEquals(provider().name(), recommender().name());
+    }
+
+    /** Synthetic data for the contract tests. */
+    final class ContractData {
+        private ContractData() { }
+
+        /**
+         * Users in two clusters; cluster c prefers items of the same parity, each user has {@code perUser} random
+         * interactions mostly (90%) from its cluster, with increasing timestamps.
+         */
+        public static Dataset clustered(int users, int items, int perUser, long seed) {
+            Random r = new Random(seed);
+            Dataset.Builder b = new Dataset.Builder("contract-clustered");
+            for (int i = 0; i < items; i++) b.item("i" + i);
+            for (int u = 0; u < users; u++) {
+                int cluster = u % 2;
+                List<Integer> chosen = new ArrayList<>();
+                while (chosen.size() < perUser) {
+                    int it = r.nextDouble() < 0.9 ? 2 * r.nextInt(items / 2) + cluster : r.nextInt(items);
+                    if (!chosen.contains(it)) chosen.add(it);
+                }
+                for (int k = 0; k < chosen.size(); k++) b.add("u" + u, "i" + chosen.get(k), 1f, 1000L * u + k);
+            }
+            return b.build();
+        }
+
+        /** An id map helper for tests. */
+        public static IdMap ids(String prefix, int n) {
+            List<String> l = new ArrayList<>();
+            for (int i = 0; i < n; i++) l.add(prefix + i);
+            return IdMap.of(l);
+        }
+    }
+}
