@@ -1,0 +1,109 @@
+package io.genrec.cli;
+
+import io.genrec.experiment.ExperimentConfig;
+import io.genrec.experiment.ExperimentConfigFile;
+import io.genrec.experiment.ExperimentReport;
+import io.genrec.experiment.ExperimentRunner;
+import io.genrec.experiment.ReportWriter;
+import io.genrec.model.RecommenderRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code genrec eval}: fit and evaluate models on one split and print a leaderboard. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fit models and evaluate them with full ranking over all items (training items excluded).",
+                "With no options: the bundled MovieLens latest-small, ratings >= 4 as positives, a seeded 80/20",
+                "per-user random holdout, and the baselines mostpop, itemknn, ease, als."},
+        footer = {"", "Examples:",
+                "  genrec eval",
+                "  genrec eval --data presplit:../shared/data/ml-1m-diffrec --metrics recall@10,recall@20,ndcg@10,ndcg@20",
+                "  genrec eval --data movielens:../shared/data/ml-100k --protocol strong-generalization --models ease,multvae",
+                "  genrec eval --models ease --param ease.lambda=200 --format json"})
+final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "SPEC", description = {"Data spec: ml-latest-small (bundled), movielens:DIR, presplit:DIR,",
+            "sequences:FILE, lcrec:DIR, csv:FILE?user=..&item=..&rating=..&time=.. (default: ${DEFAULT-VALUE})."})
+    String data;
+
+    @Option(names = "--protocol", paramLabel = "P", description = {"Split protocol: random-holdout, leave-one-out, temporal,",
+            "strong-generalization, given (pre-split data). Default: random-holdout, or given for presplit data."})
+    String protocol;
+
+    @Option(names = "--protocol-param", paramLabel = "KEY=VALUE", description = "Protocol parameter, e.g. test=0.2 (repeatable).")
+    Map<String, String> protocolParams;
+
+    @Option(names = "--models", split = ",", paramLabel = "NAME", description = "Models to run, comma separated (see 'genrec models').")
+    List<String> models;
+
+    @Option(names = "--param", paramLabel = "MODEL.KEY=VALUE", description = "Model hyperparameter, e.g. ease.lambda=200 (repeatable).")
+    Map<String, String> params;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "M@K", description = "Metrics, e.g. ndcg@10,recall@20,mrr,auc,coverage@10.")
+    List<String> metrics;
+
+    @Option(names = "--implicit", paramLabel = "auto|none|T", description = "Keep values >= T as positives (auto: 4 for 1-5 ratings).")
+    String implicit;
+
+    @Option(names = "--k-core", paramLabel = "K", description = "Iterative k-core filter on users and items (0 = off).")
+    Integer kCore;
+
+    @Option(names = "--seed", description = "Seed for the split and the models.")
+    Long seed;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "JSON experiment file; command-line options override it.")
+    Path config;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Write results.json, results.md and saved models here.")
+    Path output;
+
+    @Option(names = "--format", description = "Output on stdout: table or json (default: ${DEFAULT-VALUE}).")
+    Format format = Format.table;
+
+    @Mixin
+    CommonOptions common;
+
+    enum Format { table, json }
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig cfg = config();
+        ProgressBar bar = new ProgressBar(System.err);
+        ExperimentRunner runner = new ExperimentRunner(RecommenderRegistry.load(), common.quiet ? io.genrec.model.ProgressListener.NONE : bar,
+                msg -> { bar.finishLine(); if (!common.quiet) System.err.println("genrec: " + msg); });
+        ExperimentReport report = runner.run(cfg);
+        bar.finishLine();
+        if (cfg.outputDir() != null) ReportWriter.write(report, cfg.outputDir()).forEach(p -> System.err.println("genrec: wrote " + p));
+        System.out.println(format == Format.json ? ReportWriter.json(report) : ReportWriter.markdown(report));
+        return 0;
+    }
+
+    ExperimentConfig config() throws java.io.IOException {
+        ExperimentConfig base = ExperimentConfig.defaults();
+        if (config != null) base = ExperimentConfigFile.merge(base, ExperimentConfigFile.read(config));
+        String dataSpec = data != null ? data : base.data();
+        String proto = protocol != null ? protocol : (data != null && config == null ? "auto" : base.protocol());
+        if (protocol == null && dataSpec.startsWith("presplit:")) proto = "given";
+        Map<String, Map<String, String>> modelParams = new LinkedHashMap<>(base.modelParams());
+        if (params != null) {
+            for (var e : params.entrySet()) {
+                int dot = e.getKey().indexOf('.');
+                if (dot <= 0) throw new IllegalArgumentException("--param '" + e.getKey() + "=" + e.getValue() + "': expected MODEL.KEY=VALUE");
+                modelParams.computeIfAbsent(e.getKey().substring(0, dot), k -> new LinkedHashMap<>()).put(e.getKey().substring(dot + 1), e.getValue());
+            }
+        }
+        List<String> modelList = models != null ? models : base.models();
+        for (String m : modelParams.keySet())
+            if (!modelList.contains(m)) throw new IllegalArgumentException("--param names model '" + m + "', which is not in --models " + modelList);
+        return new ExperimentConfig(dataSpec, implicit != null ? implicit : base.implicit(),
+                kCore != null ? kCore : base.userCore(), kCore != null ? kCore : base.itemCore(), proto,
+                protocolParams != null ? protocolParams : base.protocolParams(), modelList, modelParams,
+                metrics != null ? metrics : base.metrics(), seed != null ? seed : base.seed(), common.threads,
+                output != null ? output : base.outputDir());
+    }
+}

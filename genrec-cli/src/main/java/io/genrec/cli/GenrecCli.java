@@ -1,0 +1,50 @@
+package io.genrec.cli;
+
+import io.genrec.data.DataFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** Entry point of the {@code genrec} command. Errors: one line on stderr, exit 2; the stack trace only with --verbose. */
+@Command(name = "genrec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Train, evaluate and serve generative recommenders from one JVM.",
+        subcommands = {EvalCommand.class, RecommendCommand.class, DataCommand.class, ModelsCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Run 'genrec COMMAND --help' for a command's options. Logs and progress go to stderr."})
+public final class GenrecCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new GenrecCli());
+        cl.setExecutionExceptionHandler(GenrecCli::handle);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean verbose = parsed.hasMatchedOption("--verbose")
+                || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+        Throwable t = e;
+        while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.io.UncheckedIOException) && t.getCause() != null) t = t.getCause();
+        String kind = t instanceof DataFormatException ? "bad input" : t instanceof IllegalArgumentException ? "invalid argument" : t.getClass().getSimpleName();
+        err.println("genrec: " + kind + ": " + t.getMessage());
+        if (verbose) t.printStackTrace(err);
+        else err.println("(run with --verbose for the stack trace)");
+        err.flush();
+        return 2;
+    }
+}

@@ -1,0 +1,59 @@
+package io.genrec.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One experiment: data → preprocessing → split → for each model fit → evaluate → report. Built from CLI flags or a
+ * JSON config file ({@link ExperimentConfigFile}); the same record is written into every results file.
+ *
+ * @param data               data spec, e.g. {@code ml-latest-small}, {@code movielens:DIR}, {@code presplit:DIR}
+ * @param implicit           {@code auto}, {@code none} or a number t: keep interactions with value ≥ t as positives
+ *                           (value 1). {@code auto} uses 4 for explicit 1–5 ratings (Liang et al. 2018 binarise
+ *                           MovieLens at ≥ 4) and keeps everything for data that is already implicit
+ * @param userCore           iterative k-core on users (0 = off)
+ * @param itemCore           iterative k-core on items (0 = off)
+ * @param protocol           split protocol name; {@code given} for pre-split data
+ * @param protocolParams     protocol parameters (e.g. {@code test=0.2})
+ * @param models             model names in run order
+ * @param modelParams        per-model hyperparameters by model name
+ * @param metrics            metric specs, e.g. {@code ndcg@10}
+ * @param seed               seed for the split and every model
+ * @param threads            worker threads for fitting and evaluation
+ * @param outputDir          where JSON + Markdown results go (null = do not write files)
+ */
+public record ExperimentConfig(String data, String implicit, int userCore, int itemCore,
+                               String protocol, Map<String, String> protocolParams, List<String> models,
+                               Map<String, Map<String, String>> modelParams, List<String> metrics, long seed,
+                               int threads, Path outputDir) {
+    public static final List<String> DEFAULT_MODELS = List.of("mostpop", "itemknn", "ease", "als");
+    public static final List<String> DEFAULT_METRICS =
+            List.of("recall@10", "recall@20", "ndcg@10", "ndcg@20", "precision@10", "mrr", "coverage@20");
+
+    public ExperimentConfig {
+        if (data == null || data.isBlank()) throw new IllegalArgumentException("config field 'data' must be set");
+        if (models == null || models.isEmpty()) throw new IllegalArgumentException("config field 'models' must name at least one model");
+        if (metrics == null || metrics.isEmpty()) throw new IllegalArgumentException("config field 'metrics' must name at least one metric");
+        implicit = implicit == null ? "auto" : implicit.trim();
+        if (!implicit.equals("auto") && !implicit.equals("none")) {
+            try {
+                Float.parseFloat(implicit);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("config field 'implicit' = '" + implicit + "': expected auto, none or a number");
+            }
+        }
+        if (threads < 1) throw new IllegalArgumentException("config field 'threads' must be >= 1, got " + threads);
+        if (userCore < 0 || itemCore < 0) throw new IllegalArgumentException("k-core values must be >= 0, got user=" + userCore + " item=" + itemCore);
+        protocolParams = protocolParams == null ? Map.of() : Map.copyOf(protocolParams);
+        modelParams = modelParams == null ? Map.of() : Map.copyOf(modelParams);
+        models = List.copyOf(models);
+        metrics = List.copyOf(metrics);
+    }
+
+    /** The embedded defaults: bundled MovieLens latest-small, random 80/20 holdout, four baselines. */
+    public static ExperimentConfig defaults() {
+        return new ExperimentConfig("ml-latest-small", "auto", 0, 0, "random-holdout", Map.of(), DEFAULT_MODELS,
+                Map.of(), DEFAULT_METRICS, 42L, Math.max(1, Runtime.getRuntime().availableProcessors()), null);
+    }
+}

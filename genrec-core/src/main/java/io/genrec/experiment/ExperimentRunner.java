@@ -1,0 +1,137 @@
+package io.genrec.experiment;
+
+import io.genrec.config.Params;
+import io.genrec.data.Dataset;
+import io.genrec.data.io.DataSpecs;
+import io.genrec.data.prep.Preprocessing;
+import io.genrec.eval.EvaluationResult;
+import io.genrec.eval.Evaluator;
+import io.genrec.model.FittedRecommender;
+import io.genrec.model.ProgressListener;
+import io.genrec.model.Recommender;
+import io.genrec.model.RecommenderRegistry;
+import io.genrec.model.TrainContext;
+import io.genrec.provenance.Provenance;
+import io.genrec.split.Split;
+import io.genrec.split.Splitters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one pipeline every experiment runs, whatever the model: load → preprocess → split → (fit → evaluate) per model
+ * → paired comparisons → report. All randomness derives from {@link ExperimentConfig#seed()}.
+ */
+public final class ExperimentRunner {
+    private final RecommenderRegistry registry;
+    private final ProgressListener listener;
+    private final Consumer<String> log;
+
+    public ExperimentRunner(RecommenderRegistry registry, ProgressListener listener, Consumer<String> log) {
+        this.registry = registry;
+        this.listener = listener;
+        this.log = log;
+    }
+
+    /** Loads, preprocesses and splits the data as the config says. */
+    public Prepared prepare(ExperimentConfig cfg) {
+        DataSpecs.LoadedData loaded = DataSpecs.load(cfg.data());
+        if (loaded.given() != null) {
+            if (!cfg.protocol().equals("given") && !cfg.protocol().equals("auto"))
+                throw new IllegalArgumentException("data '" + cfg.data() + "' is pre-split; use --protocol given (got '" + cfg.protocol() + "')");
+            Split s = loaded.given();
+            return new Prepared(s, loaded.description(), "as given");
+        }
+        if (cfg.protocol().equals("given"))
+            throw new IllegalArgumentException("--protocol given needs pre-split data (presplit:DIR); '" + cfg.data() + "' is not");
+        Float threshold = resolveThreshold(cfg.implicit(), loaded.data());
+        Dataset data = preprocess(loaded.data(), cfg.implicit(), cfg.userCore(), cfg.itemCore());
+        log.accept("data: " + data + " after " + describe(threshold, cfg));
+        String protocol = cfg.protocol().equals("auto") ? "random-holdout" : cfg.protocol();
+        Split split = Splitters.create(protocol, new Params(cfg.protocolParams(), "protocol " + protocol)).split(data, cfg.seed());
+        return new Prepared(split, loaded.description(), describe(threshold, cfg));
+    }
+
+    /** Runs the whole experiment. */
+    public ExperimentReport run(ExperimentConfig cfg) {
+        long t0 = System.nanoTime();
+        // Create every model first so a typo in a name or parameter fails before any training time is spent.
+        List<Recommender> recommenders = new ArrayList<>();
+        for (String name : cfg.models())
+            recommenders.add(registry.create(name, new Params(cfg.modelParams().getOrDefault(name, Map.of()), "parameters of model '" + name + "'")));
+        Prepared prepared = prepare(cfg);
+        Split split = prepared.split();
+        Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads());
+        List<ModelResult> results = new ArrayList<>();
+        for (Recommender r : recommenders) {
+            log.accept("fitting " + r.name() + " " + Provenance.recordToMap(r.config()));
+            long f0 = System.nanoTime();
+            FittedRecommender fitted = r.fit(new TrainContext(split.train(), split.validation(), cfg.seed(), cfg.threads(), listener));
+            double fitSeconds = (System.nanoTime() - f0) / 1e9;
+            EvaluationResult ev = evaluator.evaluate(fitted, split.test(), split.train(), listener);
+            log.accept(String.format("%s: fit %.2f s, eval %.2f s", r.name(), fitSeconds, ev.seconds()));
+            results.add(new ModelResult(r.name(), ev.metrics(), fitSeconds, ev.seconds(), ev.numUsers(),
+                    fitted.provenance(), ev.users(), ev.perUser()));
+            if (cfg.outputDir() != null) saveModel(fitted, cfg.outputDir().resolve("models").resolve(r.name()));
+        }
+        List<Comparison> comparisons = Comparisons.againstBest(results, cfg.metrics(), cfg.seed());
+        Dataset train = split.train();
+        var summary = new ExperimentReport.DatasetSummary(train.name(), prepared.source(), train.numUsers(),
+                train.numItems(), train.numInteractions(), split.test().evaluatedUsers().length, train.contentHash(),
+                prepared.preprocessing());
+        return new ExperimentReport(results, comparisons, summary, split.description(), cfg,
+                (System.nanoTime() - t0) / 1e9, Provenance.BuildInfo.VERSION, Provenance.BuildInfo.GIT_COMMIT,
+                Instant.now().toString(), machine());
+    }
+
+    private void saveModel(FittedRecommender fitted, Path dir) {
+        if (!fitted.capabilities().contains(io.genrec.model.Capability.PERSISTENCE)) return;
+        try {
+            fitted.save(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save model to " + dir, e);
+        }
+    }
+
+    /** Applies the positives threshold ({@code auto|none|T}) and k-core filters the same way for every command. */
+    public static Dataset preprocess(Dataset data, String implicit, int userCore, int itemCore) {
+        Float threshold = resolveThreshold(implicit, data);
+        if (threshold == null && userCore == 0 && itemCore == 0) return data;
+        return new Preprocessing(threshold, userCore, itemCore, Preprocessing.DuplicatePolicy.KEEP_ALL).apply(data);
+    }
+
+    /**
+     * {@code auto}: binarise at 4 when the values look like explicit 1–5 ratings (some value other than 1, none above
+     * 5), as Liang et al. (2018) do for MovieLens; keep everything for implicit data.
+     */
+    static Float resolveThreshold(String implicit, Dataset data) {
+        if (implicit.equals("none")) return null;
+        if (!implicit.equals("auto")) return Float.parseFloat(implicit);
+        boolean explicit = false;
+        for (float v : data.values()) {
+            if (v > 5f) return null;
+            if (v != 1f) explicit = true;
+        }
+        return explicit ? 4f : null;
+    }
+
+    private static String describe(Float threshold, ExperimentConfig cfg) {
+        String s = threshold == null ? "all interactions as positives" : "ratings >= " + threshold + " as positives";
+        if (cfg.userCore() > 0 || cfg.itemCore() > 0) s += ", " + cfg.userCore() + "/" + cfg.itemCore() + "-core";
+        return s;
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", Java "
+                + Runtime.version();
+    }
+
+    /** A split ready to run, with where it came from. */
+    public record Prepared(Split split, String source, String preprocessing) { }
+}

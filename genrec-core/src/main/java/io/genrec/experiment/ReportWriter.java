@@ -1,0 +1,71 @@
+package io.genrec.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders an {@link ExperimentReport} as one JSON document or a Markdown leaderboard, and writes both to a folder. */
+public final class ReportWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() { }
+
+    public static String json(ExperimentReport report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A leaderboard table (models in run order), the comparisons, and the reproduction facts. */
+    public static String markdown(ExperimentReport report) {
+        List<String> metrics = report.config().metrics();
+        StringBuilder sb = new StringBuilder();
+        var d = report.dataset();
+        sb.append("Data: ").append(d.name()).append(" (").append(d.users()).append(" users, ").append(d.items())
+                .append(" items, ").append(d.trainInteractions()).append(" training interactions, ")
+                .append(d.testUsers()).append(" test users; ").append(d.preprocessing()).append(")\n");
+        sb.append("Split: ").append(report.split()).append("; full ranking over all items, training items excluded\n\n");
+        sb.append("| model |");
+        for (String m : metrics) sb.append(' ').append(m).append(" |");
+        sb.append(" fit s | eval s |\n|---|");
+        sb.append("---:|".repeat(metrics.size() + 2)).append('\n');
+        for (ModelResult r : report.results()) {
+            sb.append("| ").append(r.model()).append(" |");
+            for (String m : metrics) {
+                Double v = r.metrics().get(m);
+                sb.append(' ').append(v == null ? "–" : String.format(Locale.ROOT, "%.4f", v)).append(" |");
+            }
+            sb.append(String.format(Locale.ROOT, " %.2f | %.2f |%n", r.fitSeconds(), r.evalSeconds()));
+        }
+        if (!report.comparisons().isEmpty()) {
+            sb.append("\nPaired comparison with the best model (per-user values, bootstrap 95% CI, paired t-test):\n\n");
+            sb.append("| model | vs | metric | mean diff | 95% CI | p |\n|---|---|---|---:|---|---:|\n");
+            for (Comparison c : report.comparisons()) {
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %+.4f | [%+.4f, %+.4f] | %.3g |%n", c.model(),
+                        c.against(), c.metric(), c.meanDifference(), c.ciLow(), c.ciHigh(), c.pValue()));
+            }
+        }
+        sb.append(String.format(Locale.ROOT, "%nGenRec %s (%s), %s, seed %d, %d threads, total %.1f s, %s%n",
+                report.genrecVersion(), report.gitCommit(), report.machine(), report.config().seed(),
+                report.config().threads(), report.totalSeconds(), report.createdAt()));
+        return sb.toString();
+    }
+
+    /** Writes {@code results.json} and {@code results.md} into {@code dir}; returns the paths. */
+    public static List<Path> write(ExperimentReport report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>();
+        out.add(Files.writeString(dir.resolve("results.json"), json(report)));
+        out.add(Files.writeString(dir.resolve("results.md"), markdown(report)));
+        return out;
+    }
+}
