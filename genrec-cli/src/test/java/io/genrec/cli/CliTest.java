@@ -1,0 +1,118 @@
+package io.genrec.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** End-to-end checks of the CLI contract on the bundled data: JSON shape, exit codes, one-line errors. */
+class CliTest {
+    record Run(int exit, String out, String err) { }
+
+    static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        StringWriter pErr = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            var cl = GenrecCli.commandLine();
+            cl.setErr(new PrintWriter(pErr, true));
+            int code = cl.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + pErr);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void evalJsonIsOneDocumentWithResults() throws Exception {
+        Run r = run("eval", "--models", "mostpop,itemknn", "--metrics", "ndcg@10,recall@20", "--format", "json", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        JsonNode results = doc.get("results");
+        assertEquals(2, results.size());
+        assertEquals("mostpop", results.get(0).get("model").asText());
+        double ndcgPop = results.get(0).get("metrics").get("ndcg@10").asDouble();
+        double ndcgKnn = results.get(1).get("metrics").get("ndcg@10").asDouble();
+        assertTrue(ndcgPop > 0 && ndcgPop < 1, "ndcg@10 of mostpop = " + ndcgPop);
+        assertTrue(ndcgKnn > ndcgPop, "itemknn (" + ndcgKnn + ") should beat popularity (" + ndcgPop + ") on MovieLens");
+        assertTrue(results.get(0).get("fitSeconds").isNumber());
+        assertTrue(results.get(0).get("evalSeconds").isNumber());
+    }
+
+    @Test
+    void unknownModelFailsWithOneLineNamingIt() {
+        Run r = run("eval", "--models", "nosuchmodel", "--quiet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown model 'nosuchmodel'"), r.err());
+        assertTrue(r.err().contains("ease"), "the message should list known models: " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
+    }
+
+    @Test
+    void unknownMetricFails() {
+        Run r = run("eval", "--models", "mostpop", "--metrics", "ndgc@10", "--quiet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("ndgc@10"), r.err());
+    }
+
+    @Test
+    void unknownModelParameterFails() {
+        Run r = run("eval", "--models", "ease", "--param", "ease.lamda=3", "--quiet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("lamda"), r.err());
+    }
+
+    @Test
+    void configFileWithUnknownFieldNamesFileAndLine(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("exp.json");
+        Files.writeString(cfg, "{\n  \"models\": [\"mostpop\"],\n  \"metrix\": [\"ndcg@10\"]\n}\n");
+        Run r = run("eval", "--config", cfg.toString(), "--quiet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(cfg + ":3"), r.err());
+        assertTrue(r.err().contains("metrix"), r.err());
+    }
+
+    @Test
+    void missingDataDirectoryIsNamed() {
+        Run r = run("eval", "--data", "movielens:/nonexistent/dir", "--quiet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("/nonexistent/dir"), r.err());
+    }
+
+    @Test
+    void recommendPrintsKItemsWithoutSeenOnes() throws Exception {
+        Run r = run("recommend", "--user", "1", "--model", "mostpop", "--k", "5", "--format", "json", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode recs = new ObjectMapper().readTree(r.out()).get("recommendations");
+        assertEquals(5, recs.size());
+        assertFalse(recs.get(0).get("title").asText().isEmpty(), "titles come from the bundled movies.csv");
+    }
+
+    @Test
+    void unknownUserIsAnError() {
+        Run r = run("recommend", "--user", "no-such-user", "--model", "mostpop", "--quiet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown user 'no-such-user'"), r.err());
+    }
+
+    @Test
+    void helpReadsWell() {
+        Run r = run("eval", "--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("--protocol"));
+        assertTrue(r.out().contains("Examples"));
+    }
+}
