@@ -71,12 +71,13 @@ public final class ExperimentRunner {
         List<ModelResult> results = new ArrayList<>();
         for (Recommender r : recommenders) {
             log.accept("fitting " + r.name() + " " + Provenance.recordToMap(r.config()));
+            HeapMeter.start();
             long f0 = System.nanoTime();
             FittedRecommender fitted = r.fit(new TrainContext(split.train(), split.validation(), cfg.seed(), cfg.threads(), listener));
             double fitSeconds = (System.nanoTime() - f0) / 1e9;
             EvaluationResult ev = evaluator.evaluate(fitted, split.test(), split.train(), listener);
             log.accept(String.format("%s: fit %.2f s, eval %.2f s", r.name(), fitSeconds, ev.seconds()));
-            results.add(new ModelResult(r.name(), ev.metrics(), fitSeconds, ev.seconds(), ev.numUsers(),
+            results.add(new ModelResult(r.name(), ev.metrics(), fitSeconds, ev.seconds(), HeapMeter.peakMb(), ev.numUsers(),
                     fitted.provenance(), ev.users(), ev.perUser()));
             if (cfg.outputDir() != null) saveModel(fitted, cfg.outputDir().resolve("models").resolve(r.name()));
         }

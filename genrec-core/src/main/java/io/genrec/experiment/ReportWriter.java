@@ -36,15 +36,15 @@ public final class ReportWriter {
         sb.append("Split: ").append(report.split()).append("; full ranking over all items, training items excluded\n\n");
         sb.append("| model |");
         for (String m : metrics) sb.append(' ').append(m).append(" |");
-        sb.append(" fit s | eval s |\n|---|");
-        sb.append("---:|".repeat(metrics.size() + 2)).append('\n');
+        sb.append(" fit s | eval s | peak heap MB |\n|---|");
+        sb.append("---:|".repeat(metrics.size() + 3)).append('\n');
         for (ModelResult r : report.results()) {
             sb.append("| ").append(r.model()).append(" |");
             for (String m : metrics) {
                 Double v = r.metrics().get(m);
                 sb.append(' ').append(v == null ? "–" : String.format(Locale.ROOT, "%.4f", v)).append(" |");
             }
-            sb.append(String.format(Locale.ROOT, " %.2f | %.2f |%n", r.fitSeconds(), r.evalSeconds()));
+            sb.append(String.format(Locale.ROOT, " %.2f | %.2f | %.0f |%n", r.fitSeconds(), r.evalSeconds(), r.peakHeapMb()));
         }
         if (!report.comparisons().isEmpty()) {
             sb.append("\nPaired comparison with the best model (per-user values, bootstrap 95% CI, paired t-test):\n\n");
