@@ -60,52 +60,124 @@ public final class Dataset {
      */
     public static Dataset fromColumns(String name, IdMap users, IdMap items, ItemCatalog catalog, UserTable userTable,
                                       int n, int[] u, int[] i, float[] v, long[] t) {
-        int numUsers = users.size();
-        int numItems = items.size();
-        int[] counts = new int[numUsers + 1];
-        for (int k = 0; k < n; k++) {
-            if (u[k] < 0 || u[k] >= numUsers) throw new IllegalArgumentException("user index " + u[k] + " out of range [0," + numUsers + ") at row " + k);
-            if (i[k] < 0 || i[k] >= numItems) throw new IllegalArgumentException("item index " + i[k] + " out of range [0," + numItems + ") at row " + k);
-            counts[u[k] + 1]++;
-        }
-        for (int k = 0; k < numUsers; k++) counts[k + 1] += counts[k];
-        int[] ptr = counts.clone();
-        // perm[dest] = source row: counting sort by user keeps input order inside a user.
-        int[] perm = new int[n];
-        int[] next = Arrays.copyOf(counts, numUsers);
-        for (int k = 0; k < n; k++) perm[next[u[k]]++] = k;
-        for (int user = 0; user < numUsers; user++) sortByTime(perm, ptr[user], ptr[user + 1], t);
-        int[] itemOut = new int[n];
-        float[] valOut = new float[n];
-        long[] timeOut = new long[n];
-        for (int k = 0; k < n; k++) {
-            int s = perm[k];
-            itemOut[k] = i[s];
-            valOut[k] = v[s];
-            timeOut[k] = t[s];
-        }
-        return new Dataset(name, users, items, catalog, userTable, ptr, itemOut, valOut, timeOut);
+        Columns c = new Columns(Arrays.copyOf(u, n), Arrays.copyOf(i, n), Arrays.copyOf(v, n), Arrays.copyOf(t, n), n);
+        return build(name, users, items, catalog, userTable, c);
     }
 
-    /** Stable merge sort of {@code perm[from..to)} by {@code t[perm[x]]}; already-sorted runs cost one pass. */
-    private static void sortByTime(int[] perm, int from, int to, long[] t) {
-        boolean sorted = true;
-        for (int k = from + 1; k < to && sorted; k++) sorted = t[perm[k - 1]] <= t[perm[k]];
-        if (sorted) return;
-        int len = to - from;
-        int[] buf = new int[len];
-        int[] src = Arrays.copyOfRange(perm, from, to);
+    /**
+     * Sorts owned columns into CSR in place and adopts them. Peak memory is the columns themselves (20 bytes per
+     * interaction) plus one bit per interaction: the user column is turned into the destination index of each row
+     * (a counting sort), the rows are moved along the permutation's cycles, then the user column is released.
+     * Columns longer than {@code n} are trimmed one at a time, so only one spare copy is alive at once.
+     */
+    private static Dataset build(String name, IdMap users, IdMap items, ItemCatalog catalog, UserTable userTable,
+                                 Columns c) {
+        int n = c.n;
+        int numUsers = users.size();
+        int numItems = items.size();
+        int[] ptr = new int[numUsers + 1];
+        boolean grouped = true;
+        {
+            int[] u = c.u, i = c.i;
+            for (int k = 0; k < n; k++) {
+                if (u[k] < 0 || u[k] >= numUsers) throw new IllegalArgumentException("user index " + u[k] + " out of range [0," + numUsers + ") at row " + k);
+                if (i[k] < 0 || i[k] >= numItems) throw new IllegalArgumentException("item index " + i[k] + " out of range [0," + numItems + ") at row " + k);
+                ptr[u[k] + 1]++;
+                if (k > 0 && u[k] < u[k - 1]) grouped = false;
+            }
+        }
+        for (int k = 0; k < numUsers; k++) ptr[k + 1] += ptr[k];
+        if (!grouped) groupByUser(c, ptr);
+        c.u = null;
+        c.i = c.i.length == n ? c.i : Arrays.copyOf(c.i, n);
+        c.v = c.v.length == n ? c.v : Arrays.copyOf(c.v, n);
+        c.t = c.t.length == n ? c.t : Arrays.copyOf(c.t, n);
+        sortUsersByTime(ptr, c.i, c.v, c.t);
+        return new Dataset(name, users, items, catalog, userTable, ptr, c.i, c.v, c.t);
+    }
+
+    /** Stable counting sort by user, in place: {@code u[k]} becomes row k's destination, rows follow the cycles. */
+    private static void groupByUser(Columns c, int[] ptr) {
+        int n = c.n;
+        int[] dest = c.u;
+        int[] next = Arrays.copyOf(ptr, ptr.length - 1);
+        for (int k = 0; k < n; k++) dest[k] = next[dest[k]]++;
+        int[] i = c.i;
+        float[] v = c.v;
+        long[] t = c.t;
+        long[] moved = new long[(n + 63) >>> 6];
+        for (int s = 0; s < n; s++) {
+            if ((moved[s >>> 6] & (1L << s)) != 0 || dest[s] == s) continue;
+            int ci = i[s];
+            float cv = v[s];
+            long ct = t[s];
+            for (int d = dest[s]; d != s; d = dest[d]) {
+                int ti = i[d]; i[d] = ci; ci = ti;
+                float tv = v[d]; v[d] = cv; cv = tv;
+                long tt = t[d]; t[d] = ct; ct = tt;
+                moved[d >>> 6] |= 1L << d;
+            }
+            i[s] = ci;
+            v[s] = cv;
+            t[s] = ct;
+        }
+    }
+
+    /** Stable sort of each user's row range by time, in place; already-sorted users cost one pass. */
+    private static void sortUsersByTime(int[] ptr, int[] i, float[] v, long[] t) {
+        int maxLen = 0;
+        for (int user = 0; user + 1 < ptr.length; user++) maxLen = Math.max(maxLen, ptr[user + 1] - ptr[user]);
+        int[] order = null, buf = null, tmpI = null;
+        float[] tmpV = null;
+        long[] tmpT = null;
+        for (int user = 0; user + 1 < ptr.length; user++) {
+            int from = ptr[user], to = ptr[user + 1];
+            boolean sorted = true;
+            for (int k = from + 1; k < to && sorted; k++) sorted = t[k - 1] <= t[k];
+            if (sorted) continue;
+            if (order == null) {
+                order = new int[maxLen]; buf = new int[maxLen]; tmpI = new int[maxLen];
+                tmpV = new float[maxLen]; tmpT = new long[maxLen];
+            }
+            int len = to - from;
+            for (int k = 0; k < len; k++) order[k] = from + k;
+            int[] sortedRows = mergeSortByTime(order, buf, len, t);
+            for (int k = 0; k < len; k++) {
+                int r = sortedRows[k];
+                tmpI[k] = i[r]; tmpV[k] = v[r]; tmpT[k] = t[r];
+            }
+            System.arraycopy(tmpI, 0, i, from, len);
+            System.arraycopy(tmpV, 0, v, from, len);
+            System.arraycopy(tmpT, 0, t, from, len);
+        }
+    }
+
+    /** Bottom-up stable merge sort of row numbers {@code a[0..len)} by {@code t[row]}; returns the sorted array (a or buf). */
+    private static int[] mergeSortByTime(int[] a, int[] buf, int len, long[] t) {
+        int[] src = a, dst = buf;
         for (int width = 1; width < len; width *= 2) {
             for (int lo = 0; lo < len; lo += 2 * width) {
                 int mid = Math.min(lo + width, len), hi = Math.min(lo + 2 * width, len);
-                int a = lo, b = mid, o = lo;
-                while (a < mid && b < hi) buf[o++] = t[src[b]] < t[src[a]] ? src[b++] : src[a++];
-                while (a < mid) buf[o++] = src[a++];
-                while (b < hi) buf[o++] = src[b++];
+                int x = lo, y = mid, o = lo;
+                while (x < mid && y < hi) dst[o++] = t[src[y]] < t[src[x]] ? src[y++] : src[x++];
+                while (x < mid) dst[o++] = src[x++];
+                while (y < hi) dst[o++] = src[y++];
             }
-            int[] tmp = src; src = buf; buf = tmp;
+            int[] tmp = src; src = dst; dst = tmp;
         }
-        System.arraycopy(src, 0, perm, from, len);
+        return src;
+    }
+
+    /** Interaction columns owned by one build; fields are nulled as soon as they are no longer needed. */
+    private static final class Columns {
+        int[] u, i;
+        float[] v;
+        long[] t;
+        int n;
+
+        Columns(int[] u, int[] i, float[] v, long[] t, int n) {
+            this.u = u; this.i = i; this.v = v; this.t = t; this.n = n;
+        }
     }
 
     /** A dataset over the same ids keeping interaction {@code k} (CSR position) iff {@code keep[k]}. */
@@ -148,7 +220,7 @@ public final class Dataset {
                 }
             }
         }
-        return fromColumns(newName, users, items, catalog, userTable, n, u, i, v, t);
+        return build(newName, users, items, catalog, userTable, new Columns(u, i, v, t, n));
     }
 
     /** The same interactions under another name. */
@@ -266,23 +338,25 @@ public final class Dataset {
 
     /**
      * Collects interactions by external id; {@link #build()} maps ids densely in first-seen order and sorts into CSR.
-     * Columns grow by 1.5×; pass {@code expectedInteractions} to avoid regrowth on large files. Not thread safe.
+     * Columns grow by 1.5×; pass {@code expectedInteractions} to avoid regrowth on large files. A builder builds once:
+     * the dataset adopts its columns. Not thread safe.
      */
     public static final class Builder {
         private final String name;
         private final IdMap.Builder users = new IdMap.Builder();
         private final IdMap.Builder items = new IdMap.Builder();
-        private int[] u, i;
-        private float[] v;
-        private long[] t;
-        private int n;
+        private Columns cols;
 
         public Builder(String name) { this(name, 1024); }
 
+        /**
+         * {@code expectedInteractions}: capacity to reserve. When it is exact (or an upper bound close to the truth),
+         * {@link #build} sorts the columns in place without copying them, the leanest path for large files.
+         */
         public Builder(String name, int expectedInteractions) {
             this.name = name;
             int cap = Math.max(16, expectedInteractions);
-            u = new int[cap]; i = new int[cap]; v = new float[cap]; t = new long[cap];
+            cols = new Columns(new int[cap], new int[cap], new float[cap], new long[cap], 0);
         }
 
         /** Registers a user with no interactions yet (keeps it in the id space). Returns its dense id. */
@@ -295,20 +369,34 @@ public final class Dataset {
         public int itemIndex(String id) { return items.indexOf(id); }
 
         public Builder add(String user, String item, float value, long time) {
-            if (n == u.length) grow();
-            u[n] = users.getOrAdd(user);
-            i[n] = items.getOrAdd(item);
-            v[n] = value;
-            t[n] = time;
-            n++;
+            return addIndexed(users.getOrAdd(user), items.getOrAdd(item), value, time);
+        }
+
+        /**
+         * Adds an interaction between ids already registered with {@link #user} and {@link #item} (lets a loader skip
+         * the hash lookups for repeated ids, e.g. consecutive rows of the same user).
+         */
+        public Builder addIndexed(int user, int item, float value, long time) {
+            if (user < 0 || user >= users.size()) throw new IllegalArgumentException("user index " + user + " not registered");
+            if (item < 0 || item >= items.size()) throw new IllegalArgumentException("item index " + item + " not registered");
+            Columns c = cols;
+            if (c == null) throw new IllegalStateException("builder '" + name + "' was already built");
+            if (c.n == c.i.length) grow(c);
+            int k = c.n++;
+            c.u[k] = user;
+            c.i[k] = item;
+            c.v[k] = value;
+            c.t[k] = time;
             return this;
         }
 
-        public int size() { return n; }
+        public int size() { return cols == null ? 0 : cols.n; }
 
-        private void grow() {
-            int cap = (int) Math.min(Integer.MAX_VALUE - 8, u.length + (u.length >> 1) + 16L);
-            u = Arrays.copyOf(u, cap); i = Arrays.copyOf(i, cap); v = Arrays.copyOf(v, cap); t = Arrays.copyOf(t, cap);
+        private static void grow(Columns c) {
+            int cap = (int) Math.min(Integer.MAX_VALUE - 8, c.i.length + (c.i.length >> 1) + 16L);
+            if (cap == c.i.length) throw new IllegalStateException("too many interactions: " + c.n);
+            c.u = Arrays.copyOf(c.u, cap); c.i = Arrays.copyOf(c.i, cap);
+            c.v = Arrays.copyOf(c.v, cap); c.t = Arrays.copyOf(c.t, cap);
         }
 
         public IdMap userIds() { return users.build(); }
@@ -327,9 +415,10 @@ public final class Dataset {
             IdMap im = items.build();
             ItemCatalog cat = catalogFor == null ? null : catalogFor.apply(im);
             UserTable ut = usersFor == null ? null : usersFor.apply(um);
-            Dataset d = fromColumns(name, um, im, cat, ut, n, u, i, v, t);
-            u = i = null; v = null; t = null; // release the columns: the dataset holds its own CSR copies
-            return d;
+            Columns c = cols;
+            if (c == null) throw new IllegalStateException("builder '" + name + "' was already built");
+            cols = null; // the dataset adopts the columns, sorted in place
+            return Dataset.build(name, um, im, cat, ut, c);
         }
     }
 }

@@ -1,0 +1,131 @@
+package io.genrec.data.io;
+
+import io.genrec.config.Params;
+import io.genrec.data.Dataset;
+import io.genrec.split.Split;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses the command line's data spec {@code KIND:PATH[?key=value&...]} and loads it:
+ * <pre>
+ *   ml-latest-small                 MovieLens latest-small bundled with GenRec (all ratings, value = rating)
+ *   movielens:DIR[?unrated=true]    MovieLens 100K / 1M / latest / 20M / 25M directory (format detected)
+ *   presplit:DIR[?header=auto|yes|no]  train.tsv / valid.tsv / test.tsv made elsewhere (e.g. the DiffRec split)
+ *   sequences:FILE                  "user item item ..." lines (Amazon 5-core user_sequence.txt)
+ *   lcrec:DIR                       LC-Rec NAME.inter.json + NAME.item.json
+ *   csv:FILE / tsv:FILE / jsonl:FILE ?user=COL&amp;item=COL&amp;rating=COL&amp;time=COL&amp;header=true|false&amp;delimiter=C
+ * </pre>
+ * Unknown options are rejected naming them.
+ */
+public final class DataSpecs {
+    /** The bundled MovieLens latest-small folder on the class path. */
+    public static final String BUNDLED_ML_LATEST_SMALL = "io/genrec/data/bundled/ml-latest-small";
+
+    private static final String KNOWN = "ml-latest-small, movielens:DIR, presplit:DIR, sequences:FILE, lcrec:DIR, csv:FILE, tsv:FILE, jsonl:FILE";
+
+    /**
+     * What a spec loaded.
+     *
+     * @param data        all interactions (for a pre-split source: train, validation and test together)
+     * @param given       the split as given by the source, or null when the source is not pre-split
+     * @param description the spec and detected format, for reports
+     */
+    public record LoadedData(Dataset data, Split given, String description) { }
+
+    private DataSpecs() { }
+
+    public static LoadedData load(String spec) {
+        if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty data spec; known: " + KNOWN);
+        int q = spec.indexOf('?');
+        String head = q < 0 ? spec : spec.substring(0, q);
+        Params opts = new Params(options(spec, q < 0 ? "" : spec.substring(q + 1)), "data spec '" + spec + "'");
+        int colon = head.indexOf(':');
+        String kind = (colon < 0 ? head : head.substring(0, colon)).toLowerCase(Locale.ROOT);
+        String arg = colon < 0 ? null : head.substring(colon + 1);
+        LoadedData loaded = switch (kind) {
+            case "ml-latest-small" -> {
+                if (arg != null) throw new IllegalArgumentException("data spec '" + spec + "': ml-latest-small takes no path");
+                Dataset d = MovieLensLoader.load(SourceDir.classpath(BUNDLED_ML_LATEST_SMALL), movieLensOptions(opts));
+                yield new LoadedData(d, null, "ml-latest-small (bundled MovieLens latest-small, GroupLens, Sept 2018)");
+            }
+            case "movielens" -> {
+                Path dir = directory(spec, arg);
+                SourceDir sd = SourceDir.of(dir);
+                MovieLensLoader.Format f = MovieLensLoader.detect(sd);
+                yield new LoadedData(MovieLensLoader.load(sd, movieLensOptions(opts)), null, "movielens:" + dir + " (" + f + ")");
+            }
+            case "presplit" -> {
+                Path dir = directory(spec, arg);
+                PresplitLoader.Header h = PresplitLoader.Header.valueOf(opts.getString("header", "auto").toUpperCase(Locale.ROOT));
+                Split s = PresplitLoader.load(SourceDir.of(dir), h);
+                Dataset all = s.train().union(s.train().name() + "/all", s.validation().targets())
+                        .union(s.train().name() + "/all", s.test().targets());
+                yield new LoadedData(all, s, "presplit:" + dir);
+            }
+            case "sequences" -> {
+                Path file = file(spec, arg);
+                yield new LoadedData(SequenceFileLoader.load(file), null, "sequences:" + file);
+            }
+            case "lcrec" -> {
+                Path dir = directory(spec, arg);
+                yield new LoadedData(AmazonLcRecLoader.load(dir), null, "lcrec:" + dir);
+            }
+            case "csv", "tsv", "jsonl" -> {
+                Path file = file(spec, arg);
+                DelimitedLoader.Mapping m = delimitedMapping(DelimitedLoader.Format.valueOf(kind.toUpperCase(Locale.ROOT)), opts);
+                yield new LoadedData(DelimitedLoader.load(file, m), null, kind + ":" + file);
+            }
+            default -> throw new IllegalArgumentException("unknown data spec '" + spec + "'; known: " + KNOWN);
+        };
+        opts.requireAllUsed();
+        return loaded;
+    }
+
+    private static MovieLensLoader.Options movieLensOptions(Params opts) {
+        return new MovieLensLoader.Options(opts.getBoolean("unrated", false));
+    }
+
+    private static DelimitedLoader.Mapping delimitedMapping(DelimitedLoader.Format format, Params o) {
+        DelimitedLoader.Mapping d = DelimitedLoader.Mapping.defaults(format);
+        String delim = o.getString("delimiter", String.valueOf(d.delimiter()));
+        if (delim.equals("tab") || delim.equals("\\t")) delim = "\t";
+        if (delim.length() != 1) throw new IllegalArgumentException(o.source() + ": delimiter must be one character (or 'tab'), got '" + delim + "'");
+        return new DelimitedLoader.Mapping(format, o.getString("user", d.user()), o.getString("item", d.item()),
+                o.getString("rating", d.rating()), o.getString("time", d.time()), delim.charAt(0), o.getBoolean("header", d.header()));
+    }
+
+    private static Map<String, String> options(String spec, String query) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (query.isEmpty()) return out;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("data spec '" + spec + "': option '" + pair + "' is not key=value");
+            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static Path directory(String spec, String arg) {
+        Path p = path(spec, arg);
+        if (!Files.isDirectory(p)) throw new IllegalArgumentException("data spec '" + spec + "': no such directory: " + p.toAbsolutePath());
+        return p;
+    }
+
+    private static Path file(String spec, String arg) {
+        Path p = path(spec, arg);
+        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("data spec '" + spec + "': no such file: " + p.toAbsolutePath());
+        return p;
+    }
+
+    private static Path path(String spec, String arg) {
+        if (arg == null || arg.isBlank()) throw new IllegalArgumentException("data spec '" + spec + "': missing path after ':'");
+        return Path.of(arg);
+    }
+}
