@@ -1,0 +1,30 @@
+package io.genrec.eval;
+
+import java.util.Map;
+
+/**
+ * The outcome of one {@link Evaluator#evaluate} run.
+ *
+ * @param metrics  every requested metric by its spec name (as given, trimmed), in request order: the mean over the
+ *                 evaluated users for per-user metrics (users whose value is undefined, NaN, are left out of the
+ *                 mean), the aggregate for coverage/gini, the pooled value for rmse/mae
+ * @param perUser  per-user values of the ranking and list metrics (not coverage, gini, rmse, mae), aligned with
+ *                 {@code users}; NaN where undefined for that user
+ * @param users    the evaluated dense user ids, ascending
+ * @param numUsers {@code users.length}
+ * @param seconds  wall time of the evaluation
+ */
+public record EvaluationResult(Map<String, Double> metrics, Map<String, double[]> perUser, int[] users, int numUsers,
+                               double seconds) {
+    public EvaluationResult {
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        perUser = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(perUser));
+    }
+
+    /** The mean (or aggregate) value of {@code spec}; an unknown name is an error listing the computed ones. */
+    public double metric(String spec) {
+        Double v = metrics.get(spec);
+        if (v == null) throw new IllegalArgumentException("metric '" + spec + "' was not computed; computed: " + metrics.keySet());
+        return v;
+    }
+}

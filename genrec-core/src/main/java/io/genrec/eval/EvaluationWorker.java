@@ -1,0 +1,137 @@
+package io.genrec.eval;
+
+import io.genrec.data.Dataset;
+import io.genrec.model.FittedRecommender;
+import io.genrec.model.ItemFilter;
+import io.genrec.model.RatingPredictor;
+import io.genrec.model.TopK;
+import io.genrec.model.UserContext;
+import io.genrec.split.EvalSet;
+
+/**
+ * Evaluates users one at a time for one worker thread, reusing its score buffer and scratch arrays. Per-user results
+ * go into arrays shared by all workers at the user's position (disjoint writes); catalog exposure counts are kept per
+ * worker and summed by the {@link Evaluator}, so results do not depend on how users are spread over threads.
+ */
+final class EvaluationWorker {
+    private final FittedRecommender model;
+    private final EvalSet set;
+    private final EvaluationPlan plan;
+    private final Outputs out;
+    private final TrainPopularity popularity;
+    private final ItemSimilarity similarity;
+    private final RatingPredictor ratings;
+
+    private final float[] scores;
+    private final ItemMarks excluded;
+    private final ItemMarks targets;
+    private int[] targetItems = new int[16];
+    private float[] targetScores = new float[16];
+    private final boolean[] hits;
+    /** Exposure counts per catalog cutoff, summed over this worker's users. */
+    final int[][] exposure;
+
+    /** Per-user result arrays shared by all workers, indexed by position in the evaluated-user array. */
+    record Outputs(double[][] perUser, double[] squaredError, double[] absoluteError, int[] ratingCount) {
+        Outputs(EvaluationPlan plan, int users) {
+            this(new double[plan.perUser.length][users], plan.ratings ? new double[users] : null,
+                    plan.ratings ? new double[users] : null, plan.ratings ? new int[users] : null);
+        }
+    }
+
+    EvaluationWorker(FittedRecommender model, EvalSet set, EvaluationPlan plan, Outputs out,
+                     TrainPopularity popularity, ItemSimilarity.Factory similarity) {
+        this.model = model;
+        this.set = set;
+        this.plan = plan;
+        this.out = out;
+        this.popularity = popularity;
+        this.similarity = plan.ildMaxK > 0 ? similarity.create(plan.ildMaxK) : null;
+        this.ratings = plan.ratings ? (RatingPredictor) model : null;
+        int n = model.numItems();
+        scores = new float[n];
+        excluded = new ItemMarks(n);
+        targets = new ItemMarks(n);
+        hits = new boolean[plan.maxK];
+        exposure = new int[plan.catalogCutoffs.length][n];
+    }
+
+    void evaluate(int pos, int user) {
+        UserContext ctx = UserContext.of(set.history(), user);
+        model.scoreAll(ctx, scores);
+        for (int item = 0; item < scores.length; item++)
+            if (Float.isNaN(scores[item]))
+                throw new IllegalStateException("model '" + model.name() + "' scored NaN for user " + set.history().userIds().externalId(user)
+                        + ", item " + set.history().itemIds().externalId(item));
+        excluded.clear();
+        Dataset ex = set.excluded();
+        int[] ptr = ex.userPointers(), idx = ex.itemIndices();
+        for (int k = ptr[user]; k < ptr[user + 1]; k++) {
+            excluded.add(idx[k]);
+            scores[idx[k]] = Float.NEGATIVE_INFINITY;
+        }
+        int numTargets = markTargets(user);
+        TopK top = TopK.select(scores, plan.maxK, ItemFilter.ALL);
+        int[] list = top.items();
+        int n = list.length;
+        for (int r = 0; r < n; r++) hits[r] = targets.contains(list[r]);
+        if (similarity != null) similarity.load(list, Math.min(n, plan.ildMaxK));
+        for (int m = 0; m < plan.perUser.length; m++) out.perUser()[m][pos] = value(plan.perUser[m], list, n, numTargets);
+        for (int c = 0; c < plan.catalogCutoffs.length; c++) {
+            int[] e = exposure[c];
+            for (int r = 0, end = Math.min(n, plan.catalogCutoffs[c]); r < end; r++) e[list[r]]++;
+        }
+        if (ratings != null) rate(pos, user, ctx);
+    }
+
+    private double value(MetricSpec s, int[] list, int n, int numTargets) {
+        int k = s.k();
+        return switch (s.kind()) {
+            case RECALL -> RankingMetrics.recall(hits, n, k, numTargets);
+            case TRUNCATED_RECALL -> RankingMetrics.truncatedRecall(hits, n, k, numTargets);
+            case PRECISION -> RankingMetrics.precision(hits, n, k);
+            case HIT -> RankingMetrics.hit(hits, n, k);
+            case NDCG -> RankingMetrics.ndcg(hits, n, k, numTargets);
+            case MAP -> RankingMetrics.averagePrecision(hits, n, k, numTargets);
+            case MRR -> k == 0 ? FullRanking.reciprocalRank(scores, targetItems, numTargets) : RankingMetrics.reciprocalRank(hits, n, k);
+            case AUC -> FullRanking.auc(scores, excluded, targets, targetItems, numTargets, targetScores);
+            case NOVELTY -> ListMetrics.novelty(list, Math.min(n, k), popularity);
+            case ARP -> ListMetrics.averagePopularity(list, Math.min(n, k), popularity);
+            case ILD -> ListMetrics.intraListDiversity(Math.min(n, k), similarity);
+            default -> throw new IllegalStateException("not a per-user metric: " + s.name());
+        };
+    }
+
+    /** Marks the user's distinct target items; returns how many there are. */
+    private int markTargets(int user) {
+        targets.clear();
+        Dataset t = set.targets();
+        int[] ptr = t.userPointers(), idx = t.itemIndices();
+        int count = 0;
+        for (int k = ptr[user]; k < ptr[user + 1]; k++) {
+            if (!targets.add(idx[k])) continue;
+            if (count == targetItems.length) {
+                targetItems = java.util.Arrays.copyOf(targetItems, count * 2);
+                targetScores = new float[count * 2];
+            }
+            targetItems[count++] = idx[k];
+        }
+        return count;
+    }
+
+    /** Errors of the predicted ratings against every target interaction's value. */
+    private void rate(int pos, int user, UserContext ctx) {
+        Dataset t = set.targets();
+        int[] ptr = t.userPointers(), idx = t.itemIndices();
+        float[] values = t.values();
+        double sq = 0, abs = 0;
+        for (int k = ptr[user]; k < ptr[user + 1]; k++) {
+            double err = ratings.predictRating(ctx, idx[k]) - values[k];
+            sq += err * err;
+            abs += Math.abs(err);
+        }
+        out.squaredError()[pos] = sq;
+        out.absoluteError()[pos] = abs;
+        out.ratingCount()[pos] = ptr[user + 1] - ptr[user];
+    }
+}

@@ -1,0 +1,188 @@
+package io.genrec.eval;
+
+import io.genrec.data.Dataset;
+import io.genrec.model.Capability;
+import io.genrec.model.FittedRecommender;
+import io.genrec.model.ProgressListener;
+import io.genrec.model.RatingPredictor;
+import io.genrec.split.EvalSet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Full-ranking evaluation: for every user with targets, the model scores all items, the user's excluded items
+ * ({@link EvalSet#excluded()}) are removed, and the metrics are computed on the resulting ranking (ties broken by
+ * the lower item id, as {@link io.genrec.model.TopK} does). No sampling of negatives.
+ *
+ * <p>Targets are the user's distinct target items; a target that is also excluded stays in the denominators but can
+ * never be a hit. Metric definitions: {@link MetricSpec} lists the names, {@link RankingMetrics} the accuracy
+ * formulas, {@link FullRanking} AUC and full-list MRR, {@link ListMetrics} novelty/ARP/ILD (per user, averaged) and
+ * {@link CatalogMetrics} coverage/Gini (one aggregate over all users' top-k lists). RMSE and MAE are pooled over all
+ * target interactions (sqrt(sum err^2 / count), sum |err| / count) and need a model with
+ * {@link Capability#RATING_PREDICTION}.
+ *
+ * <p>Users are evaluated in parallel in fixed chunks; each per-user value is stored at the user's position and means
+ * are summed in user order, so results are identical for any thread count.
+ */
+public final class Evaluator {
+    private static final int CHUNK = 64;
+
+    private final EvaluationPlan plan;
+    private final int threads;
+
+    /** Parses the metric specs (an unknown one is an error listing the valid forms); duplicates are computed once. */
+    public Evaluator(List<String> metricSpecs, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        this.plan = new EvaluationPlan(metricSpecs);
+        this.threads = threads;
+    }
+
+    /** The parsed metrics, in request order. */
+    public List<MetricSpec> metrics() { return plan.specs; }
+
+    /**
+     * Evaluates {@code model} on every user of {@code set} with targets. {@code train} is the training data behind
+     * the popularity and similarity of novelty, ARP and ILD (may be null when none of them is requested).
+     */
+    public EvaluationResult evaluate(FittedRecommender model, EvalSet set, Dataset train, ProgressListener listener) {
+        return evaluate(model, set, train, set.evaluatedUsers(), listener);
+    }
+
+    /** Evaluates the given users only (dense ids, each with at least one target), in the given order. */
+    public EvaluationResult evaluate(FittedRecommender model, EvalSet set, Dataset train, int[] users,
+                                     ProgressListener listener) {
+        long t0 = System.nanoTime();
+        check(model, set, train, users);
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        TrainPopularity popularity = plan.needsTrain ? new TrainPopularity(train) : null;
+        ItemSimilarity.Factory similarity = plan.ildMaxK > 0 ? ItemSimilarity.forTrain(train) : null;
+        EvaluationWorker.Outputs out = new EvaluationWorker.Outputs(plan, users.length);
+        List<EvaluationWorker> workers = new ArrayList<>();
+        int poolSize = Math.max(1, Math.min(threads, (users.length + CHUNK - 1) / CHUNK));
+        for (int w = 0; w < poolSize; w++) workers.add(new EvaluationWorker(model, set, plan, out, popularity, similarity));
+        run(workers, users, model.name(), progress);
+
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, double[]> perUser = new LinkedHashMap<>();
+        for (int m = 0; m < plan.perUser.length; m++) perUser.put(plan.perUser[m].name(), out.perUser()[m]);
+        for (MetricSpec s : plan.specs) {
+            double v = switch (s.kind()) {
+                case COVERAGE -> CatalogMetrics.coverage(exposure(workers, s.k()));
+                case GINI -> CatalogMetrics.gini(exposure(workers, s.k()));
+                case RMSE -> Math.sqrt(pooled(out.squaredError(), out.ratingCount()));
+                case MAE -> pooled(out.absoluteError(), out.ratingCount());
+                default -> meanIgnoringNaN(perUser.get(s.name()));
+            };
+            metrics.put(s.name(), v);
+        }
+        return new EvaluationResult(metrics, perUser, users.clone(), users.length, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private void check(FittedRecommender model, EvalSet set, Dataset train, int[] users) {
+        Dataset history = set.history();
+        if (model.numItems() != history.numItems())
+            throw new IllegalArgumentException("model '" + model.name() + "' has " + model.numItems() + " items, eval set '"
+                    + set.name() + "' has " + history.numItems());
+        if (plan.needsTrain) {
+            if (train == null) throw new IllegalArgumentException("novelty, arp and ild need the training data, got null");
+            if (train.itemIds() != history.itemIds() || train.userIds() != history.userIds())
+                throw new IllegalArgumentException("training data '" + train.name() + "' and eval set '" + set.name() + "' must share id maps");
+        }
+        if (plan.ratings) {
+            for (MetricSpec s : plan.specs) {
+                if ((s.kind() == MetricSpec.Kind.RMSE || s.kind() == MetricSpec.Kind.MAE)
+                        && (!model.capabilities().contains(Capability.RATING_PREDICTION) || !(model instanceof RatingPredictor)))
+                    throw new IllegalArgumentException("metric '" + s.name() + "' needs rating predictions, but model '"
+                            + model.name() + "' does not support " + Capability.RATING_PREDICTION);
+            }
+        }
+        int[] ptr = set.targets().userPointers();
+        for (int u : users) {
+            if (u < 0 || u >= history.numUsers())
+                throw new IllegalArgumentException("user index " + u + " out of range [0," + history.numUsers() + ")");
+            if (ptr[u + 1] == ptr[u])
+                throw new IllegalArgumentException("user '" + history.userIds().externalId(u) + "' has no targets in eval set '" + set.name() + "'");
+        }
+    }
+
+    /** Workers take chunks of users from a shared counter; the caller's thread does the work when there is one worker. */
+    private static void run(List<EvaluationWorker> workers, int[] users, String model, ProgressListener progress) {
+        AtomicInteger nextChunk = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        int chunks = (users.length + CHUNK - 1) / CHUNK;
+        progress.progress("eval", 0, users.length, model);
+        if (workers.size() == 1) {
+            drain(workers.get(0), users, nextChunk, chunks, done, model, progress);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size(), r -> {
+            Thread t = new Thread(r, "genrec-eval");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (EvaluationWorker w : workers) futures.add(pool.submit(() -> drain(w, users, nextChunk, chunks, done, model, progress)));
+            for (Future<?> f : futures) f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException("evaluation of '" + model + "' failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation of '" + model + "' interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void drain(EvaluationWorker worker, int[] users, AtomicInteger nextChunk, int chunks, AtomicLong done,
+                              String model, ProgressListener progress) {
+        for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+            int from = c * CHUNK, to = Math.min(users.length, from + CHUNK);
+            for (int pos = from; pos < to; pos++) worker.evaluate(pos, users[pos]);
+            progress.progress("eval", done.addAndGet(to - from), users.length, model);
+        }
+    }
+
+    private int[] exposure(List<EvaluationWorker> workers, int k) {
+        int c = plan.catalogIndex(k);
+        int[] sum = new int[workers.get(0).exposure[c].length];
+        for (EvaluationWorker w : workers) {
+            int[] e = w.exposure[c];
+            for (int i = 0; i < sum.length; i++) sum[i] += e[i];
+        }
+        return sum;
+    }
+
+    private static double pooled(double[] errors, int[] counts) {
+        double sum = 0;
+        long n = 0;
+        for (int p = 0; p < errors.length; p++) {
+            sum += errors[p];
+            n += counts[p];
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Mean of the defined values, in order; NaN when none is defined. */
+    static double meanIgnoringNaN(double[] values) {
+        double sum = 0;
+        int n = 0;
+        for (double v : values) {
+            if (Double.isNaN(v)) continue;
+            sum += v;
+            n++;
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+}
