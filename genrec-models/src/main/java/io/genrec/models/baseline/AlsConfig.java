@@ -1,0 +1,29 @@
+package io.genrec.models.baseline;
+
+/**
+ * Implicit ALS hyperparameters.
+ *
+ * @param factors        latent dimensions (default 64)
+ * @param regularization L2 weight λ on every user and item factor (default 0.01)
+ * @param alpha          confidence slope: an observed interaction has confidence {@code 1 + alpha} (default 40, the
+ *                       value Hu et al. 2008 found best)
+ * @param iterations     ALS sweeps, each solving all users then all items (default 15)
+ * @param cgSteps        conjugate-gradient steps per row per sweep, warm-started (default 3, as Takács et al. 2011
+ *                       and the {@code implicit} library use)
+ * @param initStd        standard deviation of the seeded Gaussian initialisation (default 0.01)
+ */
+public record AlsConfig(int factors, double regularization, double alpha, int iterations, int cgSteps, double initStd) {
+    public AlsConfig {
+        if (factors < 1) throw new IllegalArgumentException("als: factors must be >= 1, got " + factors);
+        if (!(regularization >= 0) || Double.isInfinite(regularization))
+            throw new IllegalArgumentException("als: regularization must be a finite number >= 0, got " + regularization);
+        if (!(alpha >= 0) || Double.isInfinite(alpha))
+            throw new IllegalArgumentException("als: alpha must be a finite number >= 0, got " + alpha);
+        if (iterations < 0) throw new IllegalArgumentException("als: iterations must be >= 0, got " + iterations);
+        if (cgSteps < 1) throw new IllegalArgumentException("als: cgSteps must be >= 1, got " + cgSteps);
+        if (!(initStd > 0) || Double.isInfinite(initStd))
+            throw new IllegalArgumentException("als: initStd must be a finite number > 0, got " + initStd);
+    }
+
+    public static AlsConfig defaults() { return new AlsConfig(64, 0.01, 40, 15, 3, 0.01); }
+}
