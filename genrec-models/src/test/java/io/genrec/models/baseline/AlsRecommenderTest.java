@@ -73,6 +73,33 @@ class AlsRecommenderTest implements RecommenderContract {
     }
 
     @Test
+    void lossFormulaMatchesTheBruteForceSumOverAllPairs() {
+        Dataset d = TinyData.of(5, new int[] {0, 1, 1}, new int[] {2}, new int[] {}, new int[] {1, 3, 4});
+        BinaryMatrix x = BinaryMatrix.of(d);
+        int f = 3;
+        float alpha = 2.5f, lambda = 0.3f;
+        Random r = new Random(9);
+        float[] users = new float[d.numUsers() * f], items = new float[d.numItems() * f];
+        for (int k = 0; k < users.length; k++) users[k] = (float) r.nextGaussian();
+        for (int k = 0; k < items.length; k++) items[k] = (float) r.nextGaussian();
+        double expected = 0;
+        for (int u = 0; u < d.numUsers(); u++) {
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int i : d.itemsOf(u)) seen.add(i);
+            for (int i = 0; i < d.numItems(); i++) {
+                double s = 0;
+                for (int a = 0; a < f; a++) s += (double) users[u * f + a] * items[i * f + a];
+                double p = seen.contains(i) ? 1 : 0, c = seen.contains(i) ? 1 + alpha : 1;
+                expected += c * (p - s) * (p - s);
+            }
+        }
+        for (float v : users) expected += lambda * v * v;
+        for (float v : items) expected += lambda * v * v;
+        double actual = AlsRecommender.loss(x, users, items, ConfidenceWeightedSolver.gram(items, d.numItems(), f), f, alpha, lambda);
+        assertEquals(expected, actual, 1e-4 * Math.abs(expected));
+    }
+
+    @Test
     void foldInServesAnUnseenUserFromHistoryAlone() {
         Dataset d = planted(7);
         FittedRecommender m = TinyData.fit(new AlsRecommender(small()), d, 2);
