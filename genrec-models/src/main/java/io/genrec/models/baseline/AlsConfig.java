@@ -1,0 +1,33 @@
+package io.genrec.models.baseline;
+
+/**
+ * Implicit ALS hyperparameters.
+ *
+ * <p>Where the defaults come from: regularization=100 and alpha=3 had the best validation NDCG@20 on the ML-1M
+ * DiffRec split in a small grid (regularization 0.01..300, alpha 0.5..40; docs/results/baselines-speed.md). Hu et al.
+ * report alpha=40 for raw watching counts; on binary data that over-weights the positives (validation NDCG@20 0.0755
+ * with alpha=40, regularization=0.01, against 0.0983). Tune both per data set.
+ *
+ * @param factors        latent dimensions (default 64)
+ * @param regularization L2 weight λ on every user and item factor, not scaled by counts (default 100)
+ * @param alpha          confidence slope: an observed interaction has confidence {@code 1 + alpha} (default 3)
+ * @param iterations     ALS sweeps, each solving all users then all items (default 15)
+ * @param cgSteps        conjugate-gradient steps per row per sweep, warm-started (default 3, the {@code implicit}
+ *                       library's default; Takács et al. 2011 show that a few warm-started steps suffice)
+ * @param initStd        standard deviation of the seeded Gaussian initialisation (default 0.01)
+ */
+public record AlsConfig(int factors, double regularization, double alpha, int iterations, int cgSteps, double initStd) {
+    public AlsConfig {
+        if (factors < 1) throw new IllegalArgumentException("als: factors must be >= 1, got " + factors);
+        if (!(regularization >= 0) || Double.isInfinite(regularization))
+            throw new IllegalArgumentException("als: regularization must be a finite number >= 0, got " + regularization);
+        if (!(alpha >= 0) || Double.isInfinite(alpha))
+            throw new IllegalArgumentException("als: alpha must be a finite number >= 0, got " + alpha);
+        if (iterations < 0) throw new IllegalArgumentException("als: iterations must be >= 0, got " + iterations);
+        if (cgSteps < 1) throw new IllegalArgumentException("als: cgSteps must be >= 1, got " + cgSteps);
+        if (!(initStd > 0) || Double.isInfinite(initStd))
+            throw new IllegalArgumentException("als: initStd must be a finite number > 0, got " + initStd);
+    }
+
+    public static AlsConfig defaults() { return new AlsConfig(64, 100, 3, 15, 3, 0.01); }
+}

@@ -1,0 +1,88 @@
+package io.genrec.models.baseline;
+
+import io.genrec.data.Dataset;
+
+/**
+ * The binary user–item matrix of a training set (1 where the user interacted with the item at least once; repeats and
+ * values are ignored), in both orientations as primitive CSR: item-major from {@link Dataset#itemUsers()} with
+ * duplicate users dropped, and user-major with each user's distinct items ascending. The classic baselines all work
+ * on this matrix, so it is built once here.
+ */
+final class BinaryMatrix {
+    private final int numUsers;
+    private final int numItems;
+    private final int[] itemPtr;
+    private final int[] itemUsers;
+    private final int[] userPtr;
+    private final int[] userItems;
+
+    private BinaryMatrix(int numUsers, int numItems, int[] itemPtr, int[] itemUsers, int[] userPtr, int[] userItems) {
+        this.numUsers = numUsers;
+        this.numItems = numItems;
+        this.itemPtr = itemPtr;
+        this.itemUsers = itemUsers;
+        this.userPtr = userPtr;
+        this.userItems = userItems;
+    }
+
+    static BinaryMatrix of(Dataset data) {
+        int numItems = data.numItems(), numUsers = data.numUsers();
+        Dataset.Transpose t = data.itemUsers();
+        int[] srcPtr = t.itemPtr(), srcUsers = t.userIdx();
+        // Users of an item are ascending in the transpose, so duplicates are adjacent.
+        int[] itemPtr = new int[numItems + 1];
+        int[] itemUsers = new int[srcUsers.length];
+        int o = 0;
+        for (int j = 0; j < numItems; j++) {
+            int last = -1;
+            for (int k = srcPtr[j]; k < srcPtr[j + 1]; k++) {
+                int u = srcUsers[k];
+                if (u != last) itemUsers[o++] = u;
+                last = u;
+            }
+            itemPtr[j + 1] = o;
+        }
+        itemUsers = java.util.Arrays.copyOf(itemUsers, o);
+        // Transposing the deduplicated item-major matrix gives each user's items in ascending order.
+        int[] userPtr = new int[numUsers + 1];
+        for (int u : itemUsers) userPtr[u + 1]++;
+        for (int u = 0; u < numUsers; u++) userPtr[u + 1] += userPtr[u];
+        int[] next = java.util.Arrays.copyOf(userPtr, numUsers);
+        int[] userItems = new int[o];
+        for (int j = 0; j < numItems; j++)
+            for (int k = itemPtr[j]; k < itemPtr[j + 1]; k++) userItems[next[itemUsers[k]]++] = j;
+        return new BinaryMatrix(numUsers, numItems, itemPtr, itemUsers, userPtr, userItems);
+    }
+
+    int numUsers() { return numUsers; }
+    int numItems() { return numItems; }
+    int numEntries() { return userItems.length; }
+
+    /** Distinct users per item. Shared, do not modify. */
+    int[] itemPointers() { return itemPtr; }
+    int[] itemUsers() { return itemUsers; }
+    /** Distinct items per user, ascending. Shared, do not modify. */
+    int[] userPointers() { return userPtr; }
+    int[] userItems() { return userItems; }
+
+    /** Number of distinct users of item {@code j}. */
+    int itemDegree(int j) { return itemPtr[j + 1] - itemPtr[j]; }
+
+    /**
+     * Row {@code i} of the item co-occurrence matrix XᵀX: adds to {@code counts[j]} the number of users who have both
+     * {@code i} and {@code j} (including {@code j == i}), and lists each item whose count became non-zero in
+     * {@code touched}. Returns the number of touched items. {@code counts} must be all zero on entry; the caller
+     * resets the touched entries after use, so one buffer serves all rows in O(touched) per row.
+     */
+    int coOccurrences(int i, int[] counts, int[] touched) {
+        int n = 0;
+        for (int k = itemPtr[i]; k < itemPtr[i + 1]; k++) {
+            int u = itemUsers[k];
+            for (int m = userPtr[u]; m < userPtr[u + 1]; m++) {
+                int j = userItems[m];
+                if (counts[j]++ == 0) touched[n++] = j;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,25 @@
+package io.genrec.models.baseline;
+
+/**
+ * EASE hyperparameters.
+ *
+ * @param lambda    L2 regularisation added to the diagonal of the Gram matrix; default 500, the value Steck (WWW 2019)
+ *                  reports for ML-20M (tune on validation data: smaller data sets often prefer smaller values)
+ * @param precision floating-point type of the matrix inverse, {@code float32} (default: measured as accurate as
+ *                  float64 for ranking and about twice as fast, see docs/results/baselines-speed.md) or {@code float64}
+ */
+public record EaseConfig(double lambda, String precision) {
+    public static final String FLOAT32 = "float32";
+    public static final String FLOAT64 = "float64";
+
+    public EaseConfig {
+        if (!(lambda > 0) || Double.isInfinite(lambda))
+            throw new IllegalArgumentException("ease: lambda must be a finite number > 0, got " + lambda);
+        if (!FLOAT32.equals(precision) && !FLOAT64.equals(precision))
+            throw new IllegalArgumentException("ease: precision must be float32 or float64, got '" + precision + "'");
+    }
+
+    public static EaseConfig defaults() { return new EaseConfig(500, FLOAT32); }
+
+    boolean doublePrecision() { return FLOAT64.equals(precision); }
+}
