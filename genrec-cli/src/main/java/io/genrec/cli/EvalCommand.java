@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 /** {@code genrec eval}: fit and evaluate models on one split and print a leaderboard. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit models and evaluate them with full ranking over all items (training items excluded).",
-                "With no options: the bundled MovieLens latest-small, ratings >= 4 as positives, a seeded 80/20",
-                "per-user random holdout, and the baselines mostpop, itemknn, ease, als."},
+                "With no options: the bundled MovieLens latest-small, ratings >= 4 as positives, 5-core filtering,",
+                "a seeded per-user random holdout (20% test, 10% of the rest validation), and the baselines",
+                "mostpop, itemknn, ease, als."},
         footer = {"", "Examples:",
                 "  genrec eval",
                 "  genrec eval --data presplit:../shared/data/ml-1m-diffrec --metrics recall@10,recall@20,ndcg@10,ndcg@20",
@@ -50,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--implicit", paramLabel = "auto|none|T", description = "Keep values >= T as positives (auto: 4 for 1-5 ratings).")
     String implicit;
 
-    @Option(names = "--k-core", paramLabel = "K", description = "Iterative k-core filter on users and items (0 = off).")
+    @Option(names = "--k-core", paramLabel = "K", description = "Iterative k-core filter on users and items (default 5; 0 = off; not applied to pre-split data).")
     Integer kCore;
 
     @Option(names = "--seed", description = "Seed for the split and the models.")

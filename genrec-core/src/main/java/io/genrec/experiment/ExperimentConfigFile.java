@@ -1,6 +1,8 @@
 package io.genrec.experiment;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +40,8 @@ public final class ExperimentConfigFile {
         try {
             return JSON.readValue(file.toFile(), Fields.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new DataFormatException(file, line(e.getLocation()), e.getPropertyName(),
-                    "unknown config field; known fields: " + e.getKnownPropertyIds());
+            throw new DataFormatException(file, lineOfField(file, e.getPropertyName(), line(e.getLocation())),
+                    e.getPropertyName(), "unknown config field; known fields: " + e.getKnownPropertyIds());
         } catch (JsonProcessingException e) {
             String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
                     ? m.getPath().get(m.getPath().size() - 1).getFieldName() : null;
@@ -48,6 +50,20 @@ public final class ExperimentConfigFile {
     }
 
     private static long line(JsonLocation loc) { return loc == null ? 0 : loc.getLineNr(); }
+
+    /**
+     * Jackson reports an unknown record field where it stopped buffering (often the closing brace), so find the
+     * line of the field name itself with a streaming pass.
+     */
+    private static long lineOfField(Path file, String name, long fallback) {
+        try (JsonParser p = JSON.getFactory().createParser(file.toFile())) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken())
+                if (t == JsonToken.FIELD_NAME && p.currentName().equals(name)) return p.currentTokenLocation().getLineNr();
+        } catch (IOException ignored) {
+            // the file parsed once already; fall back to Jackson's location
+        }
+        return fallback;
+    }
 
     /** Lays file fields over a base config. */
     public static ExperimentConfig merge(ExperimentConfig base, Fields f) {

@@ -58,8 +58,9 @@ class ExperimentConfigFileTest {
         assertEquals(4f, ExperimentRunner.resolveThreshold("auto", b.build()));
         var c = new io.genrec.data.Dataset.Builder("t");
         c.add("u", "a", 1f, 1).add("u", "b", 1f, 2);
-        assertNull(ExperimentRunner.resolveThreshold("auto", c.build()));
-        assertNull(ExperimentRunner.resolveThreshold("none", c.build()));
-        assertEquals(3.5f, ExperimentRunner.resolveThreshold("3.5", c.build()));
+        var implicitData = c.build();
+        assertNull(ExperimentRunner.resolveThreshold("auto", implicitData));
+        assertNull(ExperimentRunner.resolveThreshold("none", implicitData));
+        assertEquals(3.5f, ExperimentRunner.resolveThreshold("3.5", implicitData));
     }
 }
