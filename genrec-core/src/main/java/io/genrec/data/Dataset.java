@@ -56,7 +56,7 @@ public final class Dataset {
 
     /**
      * Builds a dataset from interaction columns given in any order; sorts them into CSR (by user, then time, stable).
-     * The first {@code n} entries of each column are used. The column arrays may be reused (sorted in place).
+     * The first {@code n} entries of each column are used; they are copied, the caller's arrays are left unchanged.
      */
     public static Dataset fromColumns(String name, IdMap users, IdMap items, ItemCatalog catalog, UserTable userTable,
                                       int n, int[] u, int[] i, float[] v, long[] t) {

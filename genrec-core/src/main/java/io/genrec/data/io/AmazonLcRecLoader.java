@@ -45,7 +45,7 @@ public final class AmazonLcRecLoader {
         Dataset.Builder b = new Dataset.Builder(prefix);
         readInteractions(inter, b);
         Map<String, Item> items = readItems(itemFile);
-        return b.build(ids -> MovieLensLoader.catalog(ids, items), null);
+        return b.build(ids -> Metadata.catalog(ids, items), null);
     }
 
     private static String prefixIn(Path dir) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Parses the command line's data spec {@code KIND:PATH[?key=value&...]} and loads it:
@@ -49,43 +50,59 @@ public final class DataSpecs {
         int colon = head.indexOf(':');
         String kind = (colon < 0 ? head : head.substring(0, colon)).toLowerCase(Locale.ROOT);
         String arg = colon < 0 ? null : head.substring(colon + 1);
-        LoadedData loaded = switch (kind) {
+        // Options are read and checked before anything is loaded: a typo fails at once, not after a long load.
+        Supplier<LoadedData> loader = switch (kind) {
             case "ml-latest-small" -> {
                 if (arg != null) throw new IllegalArgumentException("data spec '" + spec + "': ml-latest-small takes no path");
-                Dataset d = MovieLensLoader.load(SourceDir.classpath(BUNDLED_ML_LATEST_SMALL), movieLensOptions(opts));
-                yield new LoadedData(d, null, "ml-latest-small (bundled MovieLens latest-small, GroupLens, Sept 2018)");
+                MovieLensLoader.Options o = movieLensOptions(opts);
+                yield () -> new LoadedData(MovieLensLoader.load(SourceDir.classpath(BUNDLED_ML_LATEST_SMALL), o), null,
+                        "ml-latest-small (bundled MovieLens latest-small, GroupLens, Sept 2018)");
             }
             case "movielens" -> {
                 Path dir = directory(spec, arg);
-                SourceDir sd = SourceDir.of(dir);
-                MovieLensLoader.Format f = MovieLensLoader.detect(sd);
-                yield new LoadedData(MovieLensLoader.load(sd, movieLensOptions(opts)), null, "movielens:" + dir + " (" + f + ")");
+                MovieLensLoader.Options o = movieLensOptions(opts);
+                yield () -> {
+                    SourceDir sd = SourceDir.of(dir);
+                    MovieLensLoader.Format f = MovieLensLoader.detect(sd);
+                    return new LoadedData(MovieLensLoader.load(sd, o), null, "movielens:" + dir + " (" + f + ")");
+                };
             }
             case "presplit" -> {
                 Path dir = directory(spec, arg);
-                PresplitLoader.Header h = PresplitLoader.Header.valueOf(opts.getString("header", "auto").toUpperCase(Locale.ROOT));
-                Split s = PresplitLoader.load(SourceDir.of(dir), h);
-                Dataset all = s.train().union(s.train().name() + "/all", s.validation().targets())
-                        .union(s.train().name() + "/all", s.test().targets());
-                yield new LoadedData(all, s, "presplit:" + dir);
+                PresplitLoader.Header h = header(opts);
+                yield () -> {
+                    Split s = PresplitLoader.load(SourceDir.of(dir), h);
+                    Dataset all = s.train().union(s.train().name() + "/all", s.validation().targets())
+                            .union(s.train().name() + "/all", s.test().targets());
+                    return new LoadedData(all, s, "presplit:" + dir);
+                };
             }
             case "sequences" -> {
                 Path file = file(spec, arg);
-                yield new LoadedData(SequenceFileLoader.load(file), null, "sequences:" + file);
+                yield () -> new LoadedData(SequenceFileLoader.load(file), null, "sequences:" + file);
             }
             case "lcrec" -> {
                 Path dir = directory(spec, arg);
-                yield new LoadedData(AmazonLcRecLoader.load(dir), null, "lcrec:" + dir);
+                yield () -> new LoadedData(AmazonLcRecLoader.load(dir), null, "lcrec:" + dir);
             }
             case "csv", "tsv", "jsonl" -> {
                 Path file = file(spec, arg);
                 DelimitedLoader.Mapping m = delimitedMapping(DelimitedLoader.Format.valueOf(kind.toUpperCase(Locale.ROOT)), opts);
-                yield new LoadedData(DelimitedLoader.load(file, m), null, kind + ":" + file);
+                yield () -> new LoadedData(DelimitedLoader.load(file, m), null, kind + ":" + file);
             }
             default -> throw new IllegalArgumentException("unknown data spec '" + spec + "'; known: " + KNOWN);
         };
         opts.requireAllUsed();
-        return loaded;
+        return loader.get();
+    }
+
+    private static PresplitLoader.Header header(Params opts) {
+        String h = opts.getString("header", "auto");
+        try {
+            return PresplitLoader.Header.valueOf(h.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(opts.source() + ": parameter 'header' = '" + h + "': expected auto, yes or no");
+        }
     }
 
     private static MovieLensLoader.Options movieLensOptions(Params opts) {

@@ -2,10 +2,7 @@ package io.genrec.data.io;
 
 import io.genrec.data.DataFormatException;
 import io.genrec.data.Dataset;
-import io.genrec.data.IdMap;
 import io.genrec.data.Item;
-import io.genrec.data.ItemCatalog;
-import io.genrec.data.UserTable;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -291,7 +288,7 @@ public final class MovieLensLoader {
     private static Dataset finish(Dataset.Builder b, Map<String, Item> items, Map<String, Map<String, String>> users,
                                   Options options) {
         if (options.includeUnratedItems()) items.keySet().stream().sorted(MovieLensLoader::compareIds).forEach(b::item);
-        return b.build(ids -> catalog(ids, items), ids -> userTable(ids, users));
+        return b.build(ids -> Metadata.catalog(ids, items), ids -> Metadata.userTable(ids, users));
     }
 
     /** Numeric ids in numeric order, so unrated items are added in a reproducible order. */
@@ -299,22 +296,5 @@ public final class MovieLensLoader {
         if (a.length() != b.length() && a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit))
             return Integer.compare(a.length(), b.length());
         return a.compareTo(b);
-    }
-
-    static ItemCatalog catalog(IdMap ids, Map<String, Item> items) {
-        Item[] out = new Item[ids.size()];
-        for (int k = 0; k < out.length; k++) {
-            String id = ids.externalId(k);
-            out[k] = items.getOrDefault(id, Item.bare(id));
-        }
-        return new ItemCatalog(out);
-    }
-
-    @SuppressWarnings("unchecked")
-    static UserTable userTable(IdMap ids, Map<String, Map<String, String>> users) {
-        if (users.isEmpty()) return null;
-        Map<String, String>[] out = new Map[ids.size()];
-        for (int k = 0; k < out.length; k++) out[k] = users.get(ids.externalId(k));
-        return new UserTable(out);
     }
 }
