@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -61,25 +62,32 @@ public final class ExperimentRunner {
     /** Runs the whole experiment. */
     public ExperimentReport run(ExperimentConfig cfg) {
         long t0 = System.nanoTime();
-        // Create every model first so a typo in a name or parameter fails before any training time is spent.
-        List<Recommender> recommenders = new ArrayList<>();
-        for (String name : cfg.models())
-            recommenders.add(registry.create(name, new Params(cfg.modelParams().getOrDefault(name, Map.of()), "parameters of model '" + name + "'")));
+        // Create every model (and every grid combination) first, so a typo in a name or parameter fails before any
+        // training time is spent.
+        Map<String, List<Recommender>> candidates = new LinkedHashMap<>();
+        for (String name : cfg.models()) {
+            List<Recommender> list = new ArrayList<>();
+            for (Map<String, String> combo : ParameterGrid.expand(name, cfg.modelParams().getOrDefault(name, Map.of())))
+                list.add(registry.create(name, new Params(combo, "parameters of model '" + name + "'")));
+            candidates.put(name, list);
+        }
         Prepared prepared = prepare(cfg);
         Split split = prepared.split();
         Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads());
         List<ModelResult> results = new ArrayList<>();
-        for (Recommender r : recommenders) {
-            log.accept("fitting " + r.name() + " " + Provenance.recordToMap(r.config()));
+        for (var entry : candidates.entrySet()) {
+            List<TuningTrial> trials = new ArrayList<>();
             HeapMeter.start();
             long f0 = System.nanoTime();
-            FittedRecommender fitted = r.fit(new TrainContext(split.train(), split.validation(), cfg.seed(), cfg.threads(), listener));
+            FittedRecommender fitted = entry.getValue().size() == 1
+                    ? fit(entry.getValue().get(0), split, cfg)
+                    : tune(entry.getKey(), entry.getValue(), split, cfg, trials);
             double fitSeconds = (System.nanoTime() - f0) / 1e9;
             EvaluationResult ev = evaluator.evaluate(fitted, split.test(), split.train(), listener);
-            log.accept(String.format("%s: fit %.2f s, eval %.2f s", r.name(), fitSeconds, ev.seconds()));
-            results.add(new ModelResult(r.name(), ev.metrics(), fitSeconds, ev.seconds(), HeapMeter.peakMb(), ev.numUsers(),
-                    fitted.provenance(), ev.users(), ev.perUser()));
-            if (cfg.outputDir() != null) saveModel(fitted, cfg.outputDir().resolve("models").resolve(r.name()));
+            log.accept(String.format("%s: fit %.2f s, eval %.2f s", entry.getKey(), fitSeconds, ev.seconds()));
+            results.add(new ModelResult(entry.getKey(), ev.metrics(), fitSeconds, ev.seconds(), HeapMeter.peakMb(),
+                    ev.numUsers(), fitted.provenance(), trials, ev.users(), ev.perUser()));
+            if (cfg.outputDir() != null) saveModel(fitted, cfg.outputDir().resolve("models").resolve(entry.getKey()));
         }
         List<Comparison> comparisons = Comparisons.againstBest(results, cfg.metrics(), cfg.seed());
         Dataset train = split.train();
@@ -89,6 +97,40 @@ public final class ExperimentRunner {
         return new ExperimentReport(results, comparisons, summary, split.description(), cfg,
                 (System.nanoTime() - t0) / 1e9, Provenance.BuildInfo.VERSION, Provenance.BuildInfo.GIT_COMMIT,
                 Instant.now().toString(), machine());
+    }
+
+    private FittedRecommender fit(Recommender r, Split split, ExperimentConfig cfg) {
+        log.accept("fitting " + r.name() + " " + Provenance.recordToMap(r.config()));
+        return r.fit(new TrainContext(split.train(), split.validation(), cfg.seed(), cfg.threads(), listener));
+    }
+
+    /**
+     * Fits every combination and keeps the one with the best validation score on the first ranking metric; the test
+     * set is never looked at while choosing.
+     */
+    private FittedRecommender tune(String name, List<Recommender> grid, Split split, ExperimentConfig cfg, List<TuningTrial> trials) {
+        if (split.validation() == null)
+            throw new IllegalArgumentException("model '" + name + "': a parameter grid needs a validation set, and split " + split.description() + " has none");
+        String metric = cfg.metrics().get(0);
+        Evaluator validator = new Evaluator(List.of(metric), cfg.threads());
+        FittedRecommender best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Recommender r : grid) {
+            long f0 = System.nanoTime();
+            FittedRecommender f = fit(r, split, cfg);
+            double secs = (System.nanoTime() - f0) / 1e9;
+            double score = validator.evaluate(f, split.validation(), split.train(), ProgressListener.NONE).metrics().get(metric);
+            Map<String, String> params = new LinkedHashMap<>();
+            Provenance.recordToMap(r.config()).forEach((k, v) -> params.put(k, String.valueOf(v)));
+            trials.add(new TuningTrial(params, metric, score, secs));
+            log.accept(String.format("%s: validation %s = %.4f for %s", name, metric, score, params));
+            if (score > bestScore) {
+                bestScore = score;
+                best = f;
+            }
+        }
+        log.accept(String.format("%s: chose %s (validation %s = %.4f)", name, best.provenance().config(), metric, bestScore));
+        return best;
     }
 
     private void saveModel(FittedRecommender fitted, Path dir) {

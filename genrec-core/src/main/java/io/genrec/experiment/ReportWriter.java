@@ -46,6 +46,13 @@ public final class ReportWriter {
             }
             sb.append(String.format(Locale.ROOT, " %.2f | %.2f | %.0f |%n", r.fitSeconds(), r.evalSeconds(), r.peakHeapMb()));
         }
+        for (ModelResult r : report.results()) {
+            if (r.tuning().isEmpty()) continue;
+            sb.append("\nValidation-set search for ").append(r.model()).append(" (the test set was not used to choose):\n\n");
+            sb.append("| parameters | validation ").append(r.tuning().get(0).metric()).append(" | fit s |\n|---|---:|---:|\n");
+            for (TuningTrial t : r.tuning())
+                sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.2f |%n", t.params(), t.validationScore(), t.fitSeconds()));
+        }
         if (!report.comparisons().isEmpty()) {
             sb.append("\nPaired comparison with the best model (per-user values, bootstrap 95% CI, paired t-test):\n\n");
             sb.append("| model | vs | metric | mean diff | 95% CI | p |\n|---|---|---|---:|---|---:|\n");
