@@ -1,6 +1,7 @@
 package io.genrec.data.io;
 
 import io.genrec.data.Dataset;
+import io.genrec.data.prep.Preprocessing;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (25,000,000 rows, header {@code userId,movieId,rating,timestamp}, rows grouped by user and sorted by movie inside a
  * user as in the GroupLens file, so timestamps are out of order and the per-user time sort does real work) unless it
  * exists, then loads it with {@link MovieLensLoader} and prints load time, heap after load (after a full GC), and the
- * highest heap use sampled every 5 ms during the load. Run with {@code -Xmx1g}: finishing at all is the main check.
+ * highest heap use sampled every 5 ms during the load; then applies the usual preprocessing (ratings >= 4 as
+ * positives, 5-core) with the loaded data still alive. Run with {@code -Xmx1g}: finishing at all is the main check.
  *
  * <p>Usage: {@code java -Xmx1g -cp ... io.genrec.data.io.LoadMemoryBenchmark [dir] [rows] [seed]}
  * (default {@code /tmp/genrec-bench/ml-25m-synthetic}, 25,000,000, 42).
@@ -77,6 +79,27 @@ public final class LoadMemoryBenchmark {
         System.out.printf(Locale.ROOT, "max heap used, sampled every 5 ms during load (incl. garbage): %,d MB%n", maxSampled.get() >> 20);
         System.out.printf(Locale.ROOT, "sum of heap pool peaks (upper bound): %,d MB%n", poolPeaks >> 20);
         System.out.printf(Locale.ROOT, "content hash: %s%n", d.contentHash());
+
+        Preprocessing prep = new Preprocessing(4f, 5, 5, Preprocessing.DuplicatePolicy.KEEP_ALL);
+        maxSampled.set(0);
+        Thread sampler2 = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                maxSampled.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long p0 = System.nanoTime(), pc0 = os.getProcessCpuTime();
+        Dataset positives = prep.apply(d);
+        double prepSecs = (System.nanoTime() - p0) / 1e9, prepCpu = (os.getProcessCpuTime() - pc0) / 1e9;
+        sampler2.interrupt();
+        sampler2.join();
+        System.out.println("preprocessed (" + prep.description() + "): " + positives);
+        System.out.printf(Locale.ROOT, "preprocessing time:              %.1f s wall, %.1f s process CPU%n", prepSecs, prepCpu);
+        System.out.printf(Locale.ROOT, "max heap used during preprocessing, sampled (incl. garbage; input still alive): %,d MB%n", maxSampled.get() >> 20);
     }
 
     /** Skewed user activity and item popularity; each user's movies ascending, timestamps random. */
