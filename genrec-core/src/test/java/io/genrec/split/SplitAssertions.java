@@ -15,20 +15,38 @@ import static org.junit.jupiter.api.Assertions.*;
 final class SplitAssertions {
     private SplitAssertions() { }
 
-    /** The interactions of all datasets, as a sorted multiset of "user,item,time,value" strings (external ids). */
-    static List<String> interactions(Dataset... parts) {
-        List<String> out = new ArrayList<>();
+    /** One interaction by dense ids (all parts of a split share the input's id maps). */
+    record Row(int user, int item, long time, float value) implements Comparable<Row> {
+        @Override
+        public int compareTo(Row o) {
+            int c = Integer.compare(user, o.user);
+            if (c == 0) c = Long.compare(time, o.time);
+            if (c == 0) c = Integer.compare(item, o.item);
+            return c != 0 ? c : Float.compare(value, o.value);
+        }
+    }
+
+    /** The interactions of all datasets as a sorted multiset of (user, item, time, value). */
+    static List<Row> interactions(Dataset... parts) {
+        List<Row> out = new ArrayList<>();
         for (Dataset d : parts) {
             if (d == null) continue;
-            for (int u = 0; u < d.numUsers(); u++) {
-                for (int k = d.userPointers()[u]; k < d.userPointers()[u + 1]; k++) {
-                    out.add(d.userIds().externalId(u) + "," + d.itemIds().externalId(d.itemIndices()[k]) + ","
-                            + d.timestamps()[k] + "," + d.values()[k]);
-                }
-            }
+            for (int u = 0; u < d.numUsers(); u++)
+                for (int k = d.userPointers()[u]; k < d.userPointers()[u + 1]; k++)
+                    out.add(new Row(u, d.itemIndices()[k], d.timestamps()[k], d.values()[k]));
         }
         Collections.sort(out);
         return out;
+    }
+
+    /** Equal sorted multisets; on failure names the sizes and the first row that differs, not the whole lists. */
+    static void assertSameRows(List<Row> expected, List<Row> actual, String message) {
+        int n = Math.min(expected.size(), actual.size());
+        for (int k = 0; k < n; k++)
+            if (!expected.get(k).equals(actual.get(k)))
+                fail(message + ": first difference at sorted position " + k + ": expected " + expected.get(k) + ", got "
+                        + actual.get(k) + " (" + expected.size() + " vs " + actual.size() + " interactions)");
+        assertEquals(expected.size(), actual.size(), message + ": interaction counts");
     }
 
     /** All parts of the split use the input's id maps. */
@@ -55,11 +73,11 @@ final class SplitAssertions {
     static void assertCumulative(Dataset input, Split split) {
         assertSameIds(input, split);
         Dataset valid = split.validation() == null ? null : split.validation().targets();
-        assertEquals(interactions(input), interactions(split.train(), valid, split.test().targets()),
+        assertSameRows(interactions(input), interactions(split.train(), valid, split.test().targets()),
                 "train + validation + test must be exactly the input");
         if (valid != null)
-            assertEquals(interactions(split.train()), interactions(split.validation().history()), "validation history = train");
-        assertEquals(interactions(split.train(), valid), interactions(split.test().history()), "test history = train + validation");
+            assertSameRows(interactions(split.train()), interactions(split.validation().history()), "validation history = train");
+        assertSameRows(interactions(split.train(), valid), interactions(split.test().history()), "test history = train + validation");
     }
 
     /** No target item occurs in the same user's history (meaningful for inputs without repeated (user, item) pairs). */
