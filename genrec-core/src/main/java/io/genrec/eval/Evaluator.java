@@ -147,10 +147,15 @@ public final class Evaluator {
 
     private static void drain(EvaluationWorker worker, int[] users, AtomicInteger nextChunk, int chunks, AtomicLong done,
                               String model, ProgressListener progress) {
-        for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-            int from = c * CHUNK, to = Math.min(users.length, from + CHUNK);
-            for (int pos = from; pos < to; pos++) worker.evaluate(pos, users[pos]);
-            progress.progress("eval", done.addAndGet(to - from), users.length, model);
+        try {
+            for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+                int from = c * CHUNK, to = Math.min(users.length, from + CHUNK);
+                for (int pos = from; pos < to; pos++) worker.evaluate(pos, users[pos]);
+                progress.progress("eval", done.addAndGet(to - from), users.length, model);
+            }
+        } catch (RuntimeException | Error e) {
+            nextChunk.set(chunks); // the other workers stop after their current chunk
+            throw e;
         }
     }
 
