@@ -58,6 +58,8 @@ final class EvaluationWorker {
 
     void evaluate(int pos, int user) {
         UserContext ctx = UserContext.of(set.history(), user);
+        if (ratings != null) rate(pos, user, ctx);
+        if (!plan.ranks()) return;
         model.scoreAll(ctx, scores);
         for (int item = 0; item < scores.length; item++)
             if (Float.isNaN(scores[item]))
@@ -82,7 +84,6 @@ final class EvaluationWorker {
             int[] e = exposure[c];
             for (int r = 0, end = Math.min(n, plan.catalogCutoffs[c]); r < end; r++) e[list[r]]++;
         }
-        if (ratings != null) rate(pos, user, ctx);
     }
 
     private double value(MetricSpec s, int[] list, int n, int numTargets, int excludedCount) {
