@@ -54,6 +54,9 @@ final class EvaluationPlan {
         needsTrain = train;
     }
 
+    /** True when some metric needs the ranking (everything but rmse/mae). */
+    boolean ranks() { return perUser.length > 0 || catalogCutoffs.length > 0; }
+
     int catalogIndex(int k) {
         for (int c = 0; c < catalogCutoffs.length; c++) if (catalogCutoffs[c] == k) return c;
         throw new IllegalStateException("no catalog cutoff " + k);

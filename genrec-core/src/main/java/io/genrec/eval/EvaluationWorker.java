@@ -58,6 +58,8 @@ final class EvaluationWorker {
 
     void evaluate(int pos, int user) {
         UserContext ctx = UserContext.of(set.history(), user);
+        if (ratings != null) rate(pos, user, ctx);
+        if (!plan.ranks()) return;
         model.scoreAll(ctx, scores);
         for (int item = 0; item < scores.length; item++)
             if (Float.isNaN(scores[item]))
@@ -66,8 +68,9 @@ final class EvaluationWorker {
         excluded.clear();
         Dataset ex = set.excluded();
         int[] ptr = ex.userPointers(), idx = ex.itemIndices();
+        int excludedCount = 0;
         for (int k = ptr[user]; k < ptr[user + 1]; k++) {
-            excluded.add(idx[k]);
+            if (excluded.add(idx[k])) excludedCount++;
             scores[idx[k]] = Float.NEGATIVE_INFINITY;
         }
         int numTargets = markTargets(user);
@@ -76,15 +79,14 @@ final class EvaluationWorker {
         int n = list.length;
         for (int r = 0; r < n; r++) hits[r] = targets.contains(list[r]);
         if (similarity != null) similarity.load(list, Math.min(n, plan.ildMaxK));
-        for (int m = 0; m < plan.perUser.length; m++) out.perUser()[m][pos] = value(plan.perUser[m], list, n, numTargets);
+        for (int m = 0; m < plan.perUser.length; m++) out.perUser()[m][pos] = value(plan.perUser[m], list, n, numTargets, excludedCount);
         for (int c = 0; c < plan.catalogCutoffs.length; c++) {
             int[] e = exposure[c];
             for (int r = 0, end = Math.min(n, plan.catalogCutoffs[c]); r < end; r++) e[list[r]]++;
         }
-        if (ratings != null) rate(pos, user, ctx);
     }
 
-    private double value(MetricSpec s, int[] list, int n, int numTargets) {
+    private double value(MetricSpec s, int[] list, int n, int numTargets, int excludedCount) {
         int k = s.k();
         return switch (s.kind()) {
             case RECALL -> RankingMetrics.recall(hits, n, k, numTargets);
@@ -94,7 +96,7 @@ final class EvaluationWorker {
             case NDCG -> RankingMetrics.ndcg(hits, n, k, numTargets);
             case MAP -> RankingMetrics.averagePrecision(hits, n, k, numTargets);
             case MRR -> k == 0 ? FullRanking.reciprocalRank(scores, targetItems, numTargets) : RankingMetrics.reciprocalRank(hits, n, k);
-            case AUC -> FullRanking.auc(scores, excluded, targets, targetItems, numTargets, targetScores);
+            case AUC -> FullRanking.auc(scores, excluded, excludedCount, targetItems, numTargets, targetScores);
             case NOVELTY -> ListMetrics.novelty(list, Math.min(n, k), popularity);
             case ARP -> ListMetrics.averagePopularity(list, Math.min(n, k), popularity);
             case ILD -> ListMetrics.intraListDiversity(Math.min(n, k), similarity);

@@ -32,6 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Users are evaluated in parallel in fixed chunks; each per-user value is stored at the user's position and means
  * are summed in user order, so results are identical for any thread count.
+ *
+ * <p>Cost per user beyond the model's {@code scoreAll}: O(numItems) to exclude, check for NaN and select the top k;
+ * O(numItems · |T|) for {@code auc}; O(numItems) for {@code mrr} without cutoff; O(k² · numUsers / 64) for
+ * {@code ild@k} with the cosine similarity (bitsets of training users). A model scoring NaN is an error naming the
+ * model, user and item.
  */
 public final class Evaluator {
     private static final int CHUNK = 64;
@@ -147,10 +152,15 @@ public final class Evaluator {
 
     private static void drain(EvaluationWorker worker, int[] users, AtomicInteger nextChunk, int chunks, AtomicLong done,
                               String model, ProgressListener progress) {
-        for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-            int from = c * CHUNK, to = Math.min(users.length, from + CHUNK);
-            for (int pos = from; pos < to; pos++) worker.evaluate(pos, users[pos]);
-            progress.progress("eval", done.addAndGet(to - from), users.length, model);
+        try {
+            for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+                int from = c * CHUNK, to = Math.min(users.length, from + CHUNK);
+                for (int pos = from; pos < to; pos++) worker.evaluate(pos, users[pos]);
+                progress.progress("eval", done.addAndGet(to - from), users.length, model);
+            }
+        } catch (RuntimeException | Error e) {
+            nextChunk.set(chunks); // the other workers stop after their current chunk
+            throw e;
         }
     }
 

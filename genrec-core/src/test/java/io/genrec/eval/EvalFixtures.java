@@ -91,17 +91,22 @@ final class EvalFixtures {
 
     /**
      * Deterministic pseudo-random scores from (seed, user, item), safe for concurrent calls. With {@code levels} > 0
-     * scores are rounded to that many distinct values, so ties are common.
+     * scores are rounded to that many distinct values, so ties are common; a share {@code neverShare} of the scores
+     * is {@code -infinity} ("never recommend").
      */
     static final class RandomScores implements FittedRecommender {
         private final int numItems;
         private final long seed;
         private final int levels;
+        private final double neverShare;
 
-        RandomScores(int numItems, long seed, int levels) {
+        RandomScores(int numItems, long seed, int levels) { this(numItems, seed, levels, 0); }
+
+        RandomScores(int numItems, long seed, int levels, double neverShare) {
             this.numItems = numItems;
             this.seed = seed;
             this.levels = levels;
+            this.neverShare = neverShare;
         }
 
         @Override public String name() { return "random"; }
@@ -112,6 +117,7 @@ final class EvalFixtures {
             for (int i = 0; i < out.length; i++) {
                 float s = r.nextFloat();
                 out[i] = levels > 0 ? (float) Math.floor(s * levels) : s;
+                if (neverShare > 0 && r.nextDouble() < neverShare) out[i] = Float.NEGATIVE_INFINITY;
             }
         }
         @Override public Provenance provenance() { return null; }

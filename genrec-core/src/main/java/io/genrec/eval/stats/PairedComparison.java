@@ -19,6 +19,11 @@ package io.genrec.eval.stats;
 public record PairedComparison(int n, double meanA, double meanB, double meanDifference, double ciLow, double ciHigh,
                                double confidence, double tStatistic, double pValue, double wilcoxonPValue) {
 
+    /** 95% interval from {@link Bootstrap#DEFAULT_REPS} resamples. */
+    public static PairedComparison compare(double[] a, double[] b, long seed) {
+        return compare(a, b, Bootstrap.DEFAULT_REPS, 0.95, seed);
+    }
+
     /** 95% interval. */
     public static PairedComparison compare(double[] a, double[] b, int bootstrapReps, long seed) {
         return compare(a, b, bootstrapReps, 0.95, seed);

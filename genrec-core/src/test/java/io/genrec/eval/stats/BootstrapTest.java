@@ -54,6 +54,14 @@ class BootstrapTest {
     }
 
     @Test
+    void differenceIntervalResamplesPairs() {
+        double[] a = {0.5, 0.1, 0.9, 0.4, Double.NaN}, b = {0.2, 0.3, 0.1, 0.4, 0.7};
+        // The pair with NaN is dropped; the rest are resampled as differences 0.3, -0.2, 0.8, 0.
+        assertEquals(Bootstrap.meanInterval(new double[] {0.5 - 0.2, 0.1 - 0.3, 0.9 - 0.1, 0.4 - 0.4}, 500, 0.95, 3),
+                Bootstrap.meanDifferenceInterval(a, b, 500, 0.95, 3));
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.meanInterval(new double[] {1}, 0, 0.95, 1));
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.meanInterval(new double[] {1}, 10, 1.0, 1));
