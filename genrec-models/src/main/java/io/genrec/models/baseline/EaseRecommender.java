@@ -50,7 +50,7 @@ public final class EaseRecommender implements Recommender {
         double gramSeconds = BaselineArchive.secondsSince(start);
         context.listener().progress("ease", 1, 3, "Gram matrix " + n + "×" + n);
         long inverseStart = System.nanoTime();
-        float[] p = config.doublePrecision() ? DenseInverse.invertInDouble(gram, n) : DenseInverse.invert(gram, n);
+        float[] p = n == 0 ? gram : config.doublePrecision() ? DenseInverse.invertInDouble(gram, n) : DenseInverse.invert(gram, n);
         double inverseSeconds = BaselineArchive.secondsSince(inverseStart);
         context.listener().progress("ease", 2, 3, "inverse");
         float[] b = weightsFromInverse(p, n);
