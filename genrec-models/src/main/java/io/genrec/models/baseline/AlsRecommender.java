@@ -1,5 +1,6 @@
 package io.genrec.models.baseline;
 
+import io.genrec.data.DataFormatException;
 import io.genrec.model.Capability;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ModelArchive;
@@ -106,7 +107,7 @@ public final class AlsRecommender implements Recommender {
         int f = a.number("factors").intValue();
         float[] itemF = a.floats("itemFactors");
         if (f < 1 || itemF.length % f != 0)
-            throw new io.genrec.data.DataFormatException(a.file(), 0, "itemFactors", "length " + itemF.length + " is not a multiple of factors " + f);
+            throw new DataFormatException(a.file(), 0, "itemFactors", "length " + itemF.length + " is not a multiple of factors " + f);
         float[] gram = ConfidenceWeightedSolver.gram(itemF, itemF.length / f, f);
         return new Fitted(f, itemF, gram, a.number("alpha").floatValue(), a.number("regularization").floatValue(),
                 a.doubles("trainingLoss"), a.header().provenance());

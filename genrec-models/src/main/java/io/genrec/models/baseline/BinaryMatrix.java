@@ -2,6 +2,8 @@ package io.genrec.models.baseline;
 
 import io.genrec.data.Dataset;
 
+import java.util.Arrays;
+
 /**
  * The binary user–item matrix of a training set (1 where the user interacted with the item at least once; repeats and
  * values are ignored), in both orientations as primitive CSR: item-major from {@link Dataset#itemUsers()} with
@@ -42,12 +44,12 @@ final class BinaryMatrix {
             }
             itemPtr[j + 1] = o;
         }
-        itemUsers = java.util.Arrays.copyOf(itemUsers, o);
+        itemUsers = Arrays.copyOf(itemUsers, o);
         // Transposing the deduplicated item-major matrix gives each user's items in ascending order.
         int[] userPtr = new int[numUsers + 1];
         for (int u : itemUsers) userPtr[u + 1]++;
         for (int u = 0; u < numUsers; u++) userPtr[u + 1] += userPtr[u];
-        int[] next = java.util.Arrays.copyOf(userPtr, numUsers);
+        int[] next = Arrays.copyOf(userPtr, numUsers);
         int[] userItems = new int[o];
         for (int j = 0; j < numItems; j++)
             for (int k = itemPtr[j]; k < itemPtr[j + 1]; k++) userItems[next[itemUsers[k]]++] = j;

@@ -5,8 +5,9 @@ package io.genrec.models.baseline;
  *
  * @param lambda    L2 regularisation added to the diagonal of the Gram matrix; default 500, the value Steck (WWW 2019)
  *                  reports for ML-20M (tune on validation data: smaller data sets often prefer smaller values)
- * @param precision floating-point type of the matrix inverse, {@code float32} (default: measured as accurate as
- *                  float64 for ranking and about twice as fast, see docs/results/baselines-speed.md) or {@code float64}
+ * @param precision floating-point type of the matrix inverse, {@code float32} (default) or {@code float64}. On ML-1M
+ *                  (2,810 items) float32 scores differed from float64 by at most 3e-6 with identical NDCG, and its
+ *                  inverse was faster (0.58 s against 0.92 s, best of 5; docs/results/baselines-speed.md)
  */
 public record EaseConfig(double lambda, String precision) {
     public static final String FLOAT32 = "float32";

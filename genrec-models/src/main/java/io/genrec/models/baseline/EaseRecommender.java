@@ -1,5 +1,6 @@
 package io.genrec.models.baseline;
 
+import io.genrec.data.DataFormatException;
 import io.genrec.model.Capability;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ModelArchive;
@@ -50,7 +51,7 @@ public final class EaseRecommender implements Recommender {
         double gramSeconds = BaselineArchive.secondsSince(start);
         context.listener().progress("ease", 1, 3, "Gram matrix " + n + "×" + n);
         long inverseStart = System.nanoTime();
-        float[] p = config.doublePrecision() ? DenseInverse.invertInDouble(gram, n) : DenseInverse.invert(gram, n);
+        float[] p = n == 0 ? gram : config.doublePrecision() ? DenseInverse.invertInDouble(gram, n) : DenseInverse.invert(gram, n);
         double inverseSeconds = BaselineArchive.secondsSince(inverseStart);
         context.listener().progress("ease", 2, 3, "inverse");
         float[] b = weightsFromInverse(p, n);
@@ -97,7 +98,7 @@ public final class EaseRecommender implements Recommender {
         int n = a.number("items").intValue();
         float[] b = a.floats("weights");
         if ((long) n * n != b.length)
-            throw new io.genrec.data.DataFormatException(a.file(), 0, "weights", "has " + b.length + " entries, expected " + n + "×" + n);
+            throw new DataFormatException(a.file(), 0, "weights", "has " + b.length + " entries, expected " + n + "×" + n);
         return new Fitted(n, b, a.header().provenance());
     }
 

@@ -4,13 +4,18 @@ import io.genrec.config.Params;
 import io.genrec.data.Dataset;
 import io.genrec.model.Capability;
 import io.genrec.model.FittedRecommender;
+import io.genrec.model.ItemFilter;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderContract;
 import io.genrec.model.RecommenderProvider;
+import io.genrec.model.TopK;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -31,7 +36,7 @@ class AlsRecommenderTest implements RecommenderContract {
                 boolean own = i / ITEMS_PER_GROUP == u % GROUPS;
                 if (r.nextDouble() < (own ? 0.4 : 0.01)) buf[n++] = i;
             }
-            hist[u] = java.util.Arrays.copyOf(buf, n);
+            hist[u] = Arrays.copyOf(buf, n);
         }
         return TinyData.of(GROUPS * ITEMS_PER_GROUP, hist);
     }
@@ -84,7 +89,7 @@ class AlsRecommenderTest implements RecommenderContract {
         for (int k = 0; k < items.length; k++) items[k] = (float) r.nextGaussian();
         double expected = 0;
         for (int u = 0; u < d.numUsers(); u++) {
-            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            Set<Integer> seen = new HashSet<>();
             for (int i : d.itemsOf(u)) seen.add(i);
             for (int i = 0; i < d.numItems(); i++) {
                 double s = 0;
@@ -106,7 +111,7 @@ class AlsRecommenderTest implements RecommenderContract {
         assertTrue(m.capabilities().contains(Capability.FOLD_IN));
         // A new user who took three items of group 2 should get group 2 items first.
         float[] s = TinyData.scores(m, 50, 51, 52);
-        var top = io.genrec.model.TopK.select(s, 10, io.genrec.model.ItemFilter.excluding(50, 51, 52));
+        var top = TopK.select(s, 10, ItemFilter.excluding(50, 51, 52));
         int inGroup = 0;
         for (int item : top.items()) if (item / ITEMS_PER_GROUP == 2) inGroup++;
         assertTrue(inGroup >= 9, "expected group-2 items, got " + top);

@@ -1,5 +1,6 @@
 package io.genrec.models.baseline;
 
+import ai.djl.engine.Engine;
 import io.genrec.data.DataFormatException;
 import io.genrec.data.Dataset;
 import io.genrec.eval.QuickValidation;
@@ -17,6 +18,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -92,11 +94,11 @@ public final class BaselineBenchmark {
             DenseInverse.invertInDouble(g, n);
             t64[r] = (System.nanoTime() - s) / 1e9;
         }
-        java.util.Arrays.sort(t32);
-        java.util.Arrays.sort(t64);
+        Arrays.sort(t32);
+        Arrays.sort(t64);
         System.out.printf("inverse of the %d×%d Gram matrix via DJL %s / PyTorch %s, %d runs after warm-up: "
                         + "float32 min %.3f s median %.3f s; float64 (incl. conversions) min %.3f s median %.3f s%n",
-                n, n, ai.djl.engine.Engine.getDjlVersion(), ai.djl.engine.Engine.getEngine("PyTorch").getVersion(),
+                n, n, Engine.getDjlVersion(), Engine.getEngine("PyTorch").getVersion(),
                 repeats, t32[0], t32[repeats / 2], t64[0], t64[repeats / 2]);
     }
 
