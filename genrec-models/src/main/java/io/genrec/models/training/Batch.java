@@ -1,0 +1,45 @@
+package io.genrec.models.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One mini-batch as the network sees it: the row ids, the per-batch {@link NDManager} that owns every array created
+ * for it (closed by the trainer after the step, so native memory does not grow), the parameters uploaded into that
+ * manager with gradients on, the seeded random source, and the position in training (for schedules such as KL
+ * annealing).
+ *
+ * @param step global optimizer step, counting from 0
+ */
+public record Batch(int[] rows, NDManager manager, Map<String, NDArray> params, SplittableRandom rng, int epoch,
+                    long step) {
+    public NDArray param(String name) {
+        NDArray p = params.get(name);
+        if (p == null) throw new IllegalArgumentException("no parameter '" + name + "'; known: " + params.keySet());
+        return p;
+    }
+
+    public int size() { return rows.length; }
+
+    /** A {@code [d0, d1, ...]} array in this batch's manager from a row-major host array (one native copy). */
+    public NDArray create(float[] data, long... shape) { return manager.create(data, new Shape(shape)); }
+
+    /** Standard normal noise of {@code n} values from the batch's seeded source. */
+    public float[] gaussian(int n) {
+        float[] z = new float[n];
+        for (int i = 0; i < n; i++) z[i] = (float) rng.nextGaussian();
+        return z;
+    }
+
+    /** An inverted-dropout mask: 0 with probability {@code p}, else {@code 1/(1-p)}. */
+    public float[] dropoutMask(int n, double p) {
+        float[] m = new float[n];
+        float keep = (float) (1 / (1 - p));
+        for (int i = 0; i < n; i++) m[i] = rng.nextDouble() < p ? 0f : keep;
+        return m;
+    }
+}

@@ -1,0 +1,63 @@
+package io.genrec.models.training;
+
+import io.genrec.data.Dataset;
+
+/**
+ * Dense mini-batch input built from CSR rows into one host array (one native copy per batch instead of per-element
+ * calls). Rows are users of a {@link Dataset} or, through {@link Dataset#itemUsers()}, items.
+ */
+public final class CsrRows {
+    private final int[] ptr;
+    private final int[] idx;
+    private final float[] values;
+    private final int width;
+
+    public CsrRows(int[] ptr, int[] idx, float[] values, int width) {
+        this.ptr = ptr;
+        this.idx = idx;
+        this.values = values;
+        this.width = width;
+    }
+
+    /** The user-major rows of {@code data} (width = items). */
+    public static CsrRows users(Dataset data) {
+        return new CsrRows(data.userPointers(), data.itemIndices(), data.values(), data.numItems());
+    }
+
+    /** The item-major rows of {@code data} (width = users). */
+    public static CsrRows items(Dataset data) {
+        Dataset.Transpose t = data.itemUsers();
+        return new CsrRows(t.itemPtr(), t.userIdx(), t.values(), data.numUsers());
+    }
+
+    public int width() { return width; }
+
+    public int numRows() { return ptr.length - 1; }
+
+    /**
+     * The rows as a row-major {@code [rows.length, width]} array: 1 per entry when {@code binary} (repeats count
+     * once), else the stored value (repeats summed).
+     */
+    public float[] dense(int[] rows, boolean binary) {
+        float[] out = new float[rows.length * width];
+        for (int r = 0; r < rows.length; r++) {
+            int base = r * width;
+            for (int k = ptr[rows[r]]; k < ptr[rows[r] + 1]; k++) {
+                if (binary) out[base + idx[k]] = 1f;
+                else out[base + idx[k]] += values[k];
+            }
+        }
+        return out;
+    }
+
+    /** Scales each row of a dense {@code [n, width]} array to unit L2 norm (zero rows stay zero). */
+    public static void l2NormalizeRows(float[] dense, int width) {
+        for (int base = 0; base < dense.length; base += width) {
+            double s = 0;
+            for (int j = 0; j < width; j++) s += dense[base + j] * dense[base + j];
+            if (s == 0) continue;
+            float inv = (float) (1 / Math.sqrt(s));
+            for (int j = 0; j < width; j++) dense[base + j] *= inv;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.genrec.models.training;
+
+/**
+ * A fully connected layer for Java-side inference: {@code y = x W + b} with {@code W} row-major {@code [in, out]},
+ * the same layout the trainer uses, so trained weights are used as they are. The inner loop is an axpy over a
+ * contiguous row, which the JIT vectorises; zero inputs are skipped, so multi-hot input costs one row per item.
+ * Immutable and thread safe.
+ */
+public record DenseLayer(int in, int out, float[] w, float[] b) {
+    public DenseLayer {
+        if (w.length != (long) in * out) throw new IllegalArgumentException("weights have " + w.length + " values, expected " + in + "x" + out);
+        if (b.length != out) throw new IllegalArgumentException("bias has " + b.length + " values, expected " + out);
+    }
+
+    /** The layer stored in {@code params} as {@code <name>.w} and {@code <name>.b}. */
+    public static DenseLayer of(ParameterSet params, String name) {
+        int[] s = params.shape(name + ".w");
+        return new DenseLayer(s[0], s[1], params.get(name + ".w"), params.get(name + ".b"));
+    }
+
+    /** Adds the parameters of a new layer to {@code params}: Xavier-normal weights, N(0, biasStd) biases. */
+    public static void xavierNormal(ParameterSet params, String name, int in, int out, double biasStd, java.util.Random rng) {
+        params.add(name + ".w", Initializers.xavierNormal(rng, in, out), in, out);
+        params.add(name + ".b", Initializers.normal(rng, out, biasStd), out);
+    }
+
+    /** Adds a new layer with Xavier-uniform weights and N(0, biasStd) biases. */
+    public static void xavierUniform(ParameterSet params, String name, int in, int out, double biasStd, java.util.Random rng) {
+        params.add(name + ".w", Initializers.xavierUniform(rng, in, out), in, out);
+        params.add(name + ".b", Initializers.normal(rng, out, biasStd), out);
+    }
+
+    /** {@code y = x W + b} for a dense {@code x} of length {@code in}. */
+    public void forward(float[] x, float[] y) {
+        System.arraycopy(b, 0, y, 0, out);
+        for (int i = 0; i < in; i++) {
+            float xi = x[i];
+            if (xi == 0f) continue;
+            int base = i * out;
+            for (int j = 0; j < out; j++) y[j] += xi * w[base + j];
+        }
+    }
+
+    /** {@code y = x W + b} for an {@code x} that is {@code value} at {@code indices} and 0 elsewhere. */
+    public void forwardSparse(int[] indices, float value, float[] y) {
+        System.arraycopy(b, 0, y, 0, out);
+        for (int i : indices) {
+            int base = i * out;
+            for (int j = 0; j < out; j++) y[j] += value * w[base + j];
+        }
+    }
+
+    public static void tanh(float[] x) {
+        for (int i = 0; i < x.length; i++) x[i] = (float) Math.tanh(x[i]);
+    }
+}

@@ -1,0 +1,61 @@
+package io.genrec.models.training;
+
+import io.genrec.model.Capability;
+import io.genrec.model.FittedRecommender;
+import io.genrec.model.UserContext;
+import io.genrec.provenance.Provenance;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Common part of a fitted neural model: name, weights, provenance, config parameters, persistence and buffer checks.
+ * Subclasses implement {@link #score} with a Java forward pass over plain arrays, so scoring is thread safe and uses
+ * no native memory.
+ */
+public abstract class NeuralFitted implements FittedRecommender {
+    private final String name;
+    private final int numItems;
+    private final Provenance provenance;
+    private final Map<String, String> params;
+    protected final ParameterSet weights;
+
+    protected NeuralFitted(String name, int numItems, Provenance provenance, Map<String, String> params, ParameterSet weights) {
+        this.name = name;
+        this.numItems = numItems;
+        this.provenance = provenance;
+        this.params = Map.copyOf(params);
+        this.weights = weights;
+    }
+
+    @Override public String name() { return name; }
+    @Override public int numItems() { return numItems; }
+    @Override public Provenance provenance() { return provenance; }
+
+    @Override
+    public Set<Capability> capabilities() { return EnumSet.of(Capability.PERSISTENCE, Capability.FOLD_IN); }
+
+    @Override
+    public final void scoreAll(UserContext user, float[] out) {
+        checkBuffer(out);
+        for (int item : user.history())
+            if (item < 0 || item >= numItems) throw new IllegalArgumentException("history item " + item + " out of range [0," + numItems + ")");
+        score(user, out);
+    }
+
+    /** Writes one score per item for a validated request. */
+    protected abstract void score(UserContext user, float[] out);
+
+    @Override
+    public void save(Path dir) throws IOException {
+        NeuralArchive.save(dir, name, provenance, params, weights);
+    }
+
+    /** The distinct history items (a multi-hot input counts an item once). */
+    protected static int[] distinct(int[] history) {
+        return java.util.Arrays.stream(history).distinct().toArray();
+    }
+}

@@ -1,0 +1,129 @@
+package io.genrec.models.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.genrec.eval.QuickValidation;
+import io.genrec.model.FittedRecommender;
+import io.genrec.model.ProgressListener;
+import io.genrec.model.TrainContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * The one training loop of every neural model: seeded shuffling into mini-batches, a forward/backward pass per batch
+ * in the PyTorch engine, Adam on the host weights, progress (loss, examples/s, ETA) through the context's
+ * {@link ProgressListener}, validation NDCG ({@link QuickValidation}) on the context's validation set, best-checkpoint
+ * keeping and early stopping.
+ *
+ * <p>Per batch the weights are uploaded into a fresh sub-manager of one root manager, gradients are read back with
+ * one copy per parameter, and the sub-manager is closed: nothing native outlives a step. The seed fixes the weights'
+ * initialisation, the shuffling and the network's own randomness ({@link Batch#rng()}).
+ */
+public final class NeuralTrainer {
+    private final TrainingConfig config;
+
+    public NeuralTrainer(TrainingConfig config) { this.config = config; }
+
+    /**
+     * Trains {@code network}. {@code asModel} turns weights into a scorer for validation (called only when the
+     * context has a validation set).
+     */
+    public TrainingResult train(TrainableNetwork network, TrainContext ctx, Function<ParameterSet, FittedRecommender> asModel) {
+        Random init = new Random(ctx.seed());
+        ParameterSet params = network.initialParameters(init);
+        SplittableRandom rng = new SplittableRandom(ctx.seed() ^ 0x9E3779B97F4A7C15L);
+        AdamOptimizer adam = new AdamOptimizer(config.learningRate(), config.weightDecay());
+        EarlyStopping stopping = new EarlyStopping(config.patience());
+        ProgressListener listener = ctx.listener();
+        List<EpochStats> log = new ArrayList<>();
+        int n = network.numRows();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        long step = 0;
+        ParameterSet best = null;
+        int leftOver;
+        long started = System.nanoTime();
+        try (NDManager root = NDManager.newBaseManager()) {
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                shuffle(order, rng);
+                long t0 = System.nanoTime();
+                double lossSum = 0;
+                int batches = 0;
+                for (int from = 0; from < n; from += config.batchSize()) {
+                    int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
+                    lossSum += step(network, params, adam, root, rows, rng, epoch, step++);
+                    batches++;
+                    long done = (long) (epoch - 1) * n + from + rows.length;
+                    long total = (long) config.epochs() * n;
+                    double secs = (System.nanoTime() - started) / 1e9;
+                    double rate = done / Math.max(secs, 1e-9);
+                    listener.progress("train", done, total, String.format("epoch %d/%d loss %.4f, %.0f examples/s, ETA %.0fs",
+                            epoch, config.epochs(), lossSum / batches, rate, (total - done) / rate));
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double validation = Double.NaN;
+                if (ctx.validation() != null && epoch % config.validateEvery() == 0) {
+                    validation = QuickValidation.ndcg(asModel.apply(params), ctx.validation(), config.validationK(), config.validationUsers());
+                    if (stopping.record(epoch, validation)) best = params.copy();
+                }
+                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, n / seconds, validation);
+                log.add(stats);
+                listener.progress("epoch", epoch, config.epochs(), String.format("loss %.4f, %.1fs, %.0f examples/s%s",
+                        stats.meanLoss(), seconds, stats.examplesPerSecond(),
+                        Double.isNaN(validation) ? "" : String.format(", validation NDCG@%d %.4f (best %.4f at epoch %d)",
+                                config.validationK(), validation, stopping.best(), stopping.bestEpoch())));
+                if (stopping.shouldStop()) break;
+            }
+            leftOver = root.getManagedArrays().size();
+        }
+        if (best == null) return new TrainingResult(params, log.size(), Double.NaN, log, leftOver);
+        return new TrainingResult(best, stopping.bestEpoch(), stopping.best(), log, leftOver);
+    }
+
+    /** One forward/backward/update; returns the batch loss. */
+    private static double step(TrainableNetwork network, ParameterSet params, AdamOptimizer adam, NDManager root,
+                               int[] rows, SplittableRandom rng, int epoch, long step) {
+        Map<String, float[]> grads = new LinkedHashMap<>();
+        double lossValue;
+        try (NDManager bm = root.newSubManager();
+             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            Map<String, NDArray> live = new LinkedHashMap<>();
+            for (String name : params.names()) {
+                int[] s = params.shape(name);
+                long[] shape = new long[s.length];
+                for (int i = 0; i < s.length; i++) shape[i] = s[i];
+                NDArray a = bm.create(params.get(name), new Shape(shape));
+                a.setRequiresGradient(true);
+                live.put(name, a);
+            }
+            NDArray loss = network.loss(new Batch(rows, bm, live, rng, epoch, step));
+            collector.backward(loss);
+            lossValue = loss.getFloat();
+            if (!Double.isFinite(lossValue))
+                throw new IllegalStateException("loss became " + lossValue + " at epoch " + epoch + ", step " + step + " (lower the learning rate?)");
+            for (var e : live.entrySet()) {
+                NDArray g = e.getValue().getGradient();
+                grads.put(e.getKey(), g.toFloatArray());
+                g.close();
+            }
+        }
+        adam.step(params, grads);
+        return lossValue;
+    }
+
+    private static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i]; a[i] = a[j]; a[j] = t;
+        }
+    }
+}

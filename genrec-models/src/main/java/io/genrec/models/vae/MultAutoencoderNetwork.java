@@ -1,0 +1,102 @@
+package io.genrec.models.vae;
+
+import ai.djl.ndarray.NDArray;
+import io.genrec.models.training.Batch;
+import io.genrec.models.training.CsrRows;
+import io.genrec.models.training.DenseLayer;
+import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TrainableNetwork;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The Mult-VAE / Mult-DAE network and loss (Liang et al. 2018): L2-normalised multi-hot input with dropout, tanh
+ * encoder to the latent code (a Gaussian's mean and log-variance for the VAE, a tanh code for the DAE), tanh
+ * decoder to item logits, multinomial log-likelihood, plus the annealed KL term for the VAE. Layer names:
+ * {@code enc<i>}, {@code mu}/{@code logvar} (VAE) or {@code code} (DAE), {@code dec<i>}, {@code out}.
+ */
+final class MultAutoencoderNetwork implements TrainableNetwork {
+    private final CsrRows rows;
+    private final MultVaeConfig config;
+    private final boolean variational;
+
+    MultAutoencoderNetwork(CsrRows rows, MultVaeConfig config, boolean variational) {
+        this.rows = rows;
+        this.config = config;
+        this.variational = variational;
+    }
+
+    /** Layer widths from the input through the latent layer. */
+    static List<Integer> encoderDims(int numItems, MultVaeConfig c) {
+        List<Integer> d = new ArrayList<>();
+        d.add(numItems);
+        d.addAll(c.hiddenDims());
+        d.add(c.latentDim());
+        return d;
+    }
+
+    /** Names of every parameter, in order (for loading). */
+    static List<String> parameterNames(MultVaeConfig c, boolean variational) {
+        List<String> names = new ArrayList<>();
+        int h = c.hiddenDims().size();
+        for (int i = 0; i < h; i++) { names.add("enc" + i + ".w"); names.add("enc" + i + ".b"); }
+        for (String l : variational ? List.of("mu", "logvar") : List.of("code")) { names.add(l + ".w"); names.add(l + ".b"); }
+        for (int i = 0; i < h; i++) { names.add("dec" + i + ".w"); names.add("dec" + i + ".b"); }
+        names.add("out.w");
+        names.add("out.b");
+        return names;
+    }
+
+    @Override
+    public ParameterSet initialParameters(Random rng) {
+        ParameterSet p = new ParameterSet();
+        List<Integer> enc = encoderDims(rows.width(), config);
+        int h = config.hiddenDims().size();
+        for (int i = 0; i < h; i++) DenseLayer.xavierUniform(p, "enc" + i, enc.get(i), enc.get(i + 1), 0.001, rng);
+        for (String l : variational ? List.of("mu", "logvar") : List.of("code"))
+            DenseLayer.xavierUniform(p, l, enc.get(h), config.latentDim(), 0.001, rng);
+        for (int i = 0; i < h; i++) DenseLayer.xavierUniform(p, "dec" + i, enc.get(h + 1 - i), enc.get(h - i), 0.001, rng);
+        DenseLayer.xavierUniform(p, "out", enc.get(1), rows.width(), 0.001, rng);
+        return p;
+    }
+
+    @Override
+    public int numRows() { return rows.numRows(); }
+
+    @Override
+    public NDArray loss(Batch b) {
+        int n = rows.width(), bs = b.size();
+        float[] x = rows.dense(b.rows(), true);
+        float[] in = x.clone();
+        CsrRows.l2NormalizeRows(in, n);
+        float[] mask = b.dropoutMask(in.length, config.dropout());
+        for (int i = 0; i < in.length; i++) in[i] *= mask[i];
+        NDArray h = b.create(in, bs, n);
+        int layers = config.hiddenDims().size();
+        for (int i = 0; i < layers; i++) h = linear(b, h, "enc" + i).tanh();
+        NDArray z;
+        NDArray kl = null;
+        if (variational) {
+            NDArray mu = linear(b, h, "mu");
+            NDArray logvar = linear(b, h, "logvar");
+            NDArray eps = b.create(b.gaussian(bs * config.latentDim()), bs, config.latentDim());
+            z = mu.add(eps.mul(logvar.mul(0.5f).exp()));
+            kl = logvar.neg().add(logvar.exp()).add(mu.square()).sub(1f).mul(0.5f).sum(new int[] {1}).mean();
+        } else {
+            z = linear(b, h, "code").tanh();
+        }
+        h = z;
+        for (int i = 0; i < layers; i++) h = linear(b, h, "dec" + i).tanh();
+        NDArray logits = linear(b, h, "out");
+        NDArray nll = logits.logSoftmax(1).mul(b.create(x, bs, n)).sum(new int[] {1}).mean().neg();
+        if (!variational) return nll;
+        double beta = Math.min(config.annealCap(), (double) b.step() / config.totalAnnealSteps());
+        return nll.add(kl.mul((float) beta));
+    }
+
+    private static NDArray linear(Batch b, NDArray x, String name) {
+        return x.matMul(b.param(name + ".w")).add(b.param(name + ".b"));
+    }
+}
