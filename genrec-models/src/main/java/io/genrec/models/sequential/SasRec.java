@@ -1,0 +1,48 @@
+package io.genrec.models.sequential;
+
+import io.genrec.model.FittedRecommender;
+import io.genrec.model.Recommender;
+import io.genrec.model.TrainContext;
+import io.genrec.models.NeuralProvenance;
+import io.genrec.models.training.NeuralTrainer;
+import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TrainingResult;
+import io.genrec.provenance.Provenance;
+
+/**
+ * SASRec ({@code sasrec}): self-attentive sequential recommendation (Kang &amp; McAuley, ICDM 2018), trained by the
+ * shared {@link NeuralTrainer} on each user's most recent {@code maxLen + 1} items ({@link SequenceBatches}) and
+ * scored by a Java forward pass ({@link SasRecScorer}). See {@link SasRecConfig} for defaults and
+ * {@link SasRecNetwork} for the architecture and its one deviation.
+ */
+public final class SasRec implements Recommender {
+    private final SasRecConfig config;
+
+    public SasRec(SasRecConfig config) { this.config = config; }
+
+    @Override public String name() { return "sasrec"; }
+    @Override public SasRecConfig config() { return config; }
+
+    @Override
+    public FittedRecommender fit(TrainContext ctx) {
+        long t0 = System.nanoTime();
+        int numItems = ctx.train().numItems();
+        SasRecNetwork net = new SasRecNetwork(new SequenceBatches(ctx.train(), config.maxLen()), config);
+        TrainingResult r = new NeuralTrainer(config.training()).train(net, ctx, w -> new Fitted(null, config, numItems, w));
+        Provenance p = NeuralProvenance.capture(name(), config, ctx, r, (System.nanoTime() - t0) / 1e9);
+        return new Fitted(p, config, numItems, r.weights());
+    }
+
+    /** A trained SASRec. */
+    public static final class Fitted extends SequentialFitted {
+        private final SasRecScorer scorer;
+
+        Fitted(Provenance p, SasRecConfig config, int numItems, ParameterSet w) {
+            super("sasrec", numItems, p, config.toParams(), w);
+            scorer = new SasRecScorer(w, config, numItems);
+        }
+
+        @Override
+        protected void nextItemLogits(int[] history, float[] out) { scorer.score(history, out); }
+    }
+}

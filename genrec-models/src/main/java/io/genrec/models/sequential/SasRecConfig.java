@@ -1,0 +1,66 @@
+package io.genrec.models.sequential;
+
+import io.genrec.config.Params;
+import io.genrec.models.training.NeuralArchive;
+import io.genrec.models.training.TrainingConfig;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Hyperparameters of SASRec (Kang &amp; McAuley, "Self-Attentive Sequential Recommendation", ICDM 2018). Defaults are
+ * the paper's for the Amazon sets: 2 self-attention blocks, 1 head, hidden size 50, maximum length 50, dropout 0.2,
+ * Adam lr 1e-3, batch 128, binary cross-entropy with one sampled negative per position, up to 200 epochs. The paper
+ * uses maximum length 200 for MovieLens-1M ({@code max_len=200}) and dropout 0.5 for Beauty ({@code dropout=0.5}).
+ * GenRec additions: model selection by full-ranking validation NDCG@10 every epoch with patience 10 (the paper
+ * evaluates every 20 epochs on 100 sampled negatives), and the full-softmax loss option {@code loss=ce}
+ * (Klenitskiy &amp; Vasilev 2023).
+ *
+ * @param hiddenSize embedding and hidden width d
+ * @param blocks     number of self-attention blocks
+ * @param heads      attention heads (must divide hiddenSize)
+ * @param maxLen     history length used; longer histories keep their most recent part
+ * @param dropout    dropout on embeddings, attention weights and feed-forward outputs
+ * @param loss       {@code bce} ({@link NextItemLoss#SAMPLED_BCE}, the paper's) or {@code ce} ({@link NextItemLoss#FULL_SOFTMAX});
+ *                   kept as its command-line string so provenance survives a save/load round trip unchanged
+ */
+public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, double dropout, String loss,
+                           TrainingConfig training) {
+    public SasRecConfig {
+        if (hiddenSize < 1) throw new IllegalArgumentException("hidden_size must be >= 1, got " + hiddenSize);
+        if (blocks < 1) throw new IllegalArgumentException("blocks must be >= 1, got " + blocks);
+        if (heads < 1 || hiddenSize % heads != 0)
+            throw new IllegalArgumentException("heads must be >= 1 and divide hidden_size " + hiddenSize + ", got " + heads);
+        if (maxLen < 1) throw new IllegalArgumentException("max_len must be >= 1, got " + maxLen);
+        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
+        NextItemLoss.parse(String.valueOf(loss));
+        if (training == null) throw new IllegalArgumentException("training must not be null");
+    }
+
+    public static SasRecConfig defaults() {
+        return new SasRecConfig(50, 2, 1, 50, 0.2, NextItemLoss.SAMPLED_BCE.key(),
+                new TrainingConfig(200, 128, 1e-3, 0.0, 10, 1, 10, 0));
+    }
+
+    /** Keys {@code hidden_size, blocks, heads, max_len, dropout, loss} plus the training loop's keys. */
+    public static SasRecConfig from(Params p, SasRecConfig def) {
+        return new SasRecConfig(p.getInt("hidden_size", def.hiddenSize), p.getInt("blocks", def.blocks),
+                p.getInt("heads", def.heads), p.getInt("max_len", def.maxLen), p.getDouble("dropout", def.dropout),
+                p.getString("loss", def.loss), TrainingConfig.from(p, def.training));
+    }
+
+    /** The loss as its enum. */
+    public NextItemLoss lossFunction() { return NextItemLoss.parse(loss); }
+
+    public Map<String, String> toParams() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("hidden_size", Integer.toString(hiddenSize));
+        m.put("blocks", Integer.toString(blocks));
+        m.put("heads", Integer.toString(heads));
+        m.put("max_len", Integer.toString(maxLen));
+        m.put("dropout", Double.toString(dropout));
+        m.put("loss", loss);
+        m.putAll(NeuralArchive.toParams(training));
+        return m;
+    }
+}

@@ -1,0 +1,146 @@
+package io.genrec.models.sequential;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.norm.LayerNorm;
+import io.genrec.models.training.Batch;
+import io.genrec.models.training.Initializers;
+import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TrainableNetwork;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * SASRec's network (Kang &amp; McAuley 2018) as differentiable NDArray operations for the shared trainer, following the
+ * authors' PyTorch port: item embeddings scaled by sqrt(d) plus learned positional embeddings, dropout, then per block
+ * a pre-norm causal multi-head self-attention (queries from the normalised input, keys/values from the raw input,
+ * residual on the normalised input) and a post-norm point-wise feed-forward network with residual, a final layer norm,
+ * and logits as dot products with the (shared) item embeddings. Padding positions are zeroed after every block.
+ * Deviation: padding keys are also masked out of the attention (the reference code masks only the future), so a
+ * prediction depends on the real items alone; the Java scorer ({@link SasRecScorer}) relies on this.
+ *
+ * <p>Parameter names: {@code item_emb [numItems+1, d]} (last row = padding), {@code pos_emb [maxLen, d]}, per block
+ * {@code b<i>.attn_ln.g/b}, {@code b<i>.q/k/v/o.w [d,d]} and {@code .b}, {@code b<i>.ffn_ln.g/b},
+ * {@code b<i>.ff1/ff2.w [d,d]} and {@code .b}; {@code final_ln.g/b}.
+ */
+final class SasRecNetwork implements TrainableNetwork {
+    static final float LN_EPS = 1e-8f;
+
+    private final SequenceBatches batches;
+    private final SasRecConfig config;
+
+    SasRecNetwork(SequenceBatches batches, SasRecConfig config) {
+        this.batches = batches;
+        this.config = config;
+    }
+
+    @Override
+    public ParameterSet initialParameters(Random rng) {
+        int d = config.hiddenSize(), v = batches.numItems() + 1;
+        ParameterSet p = new ParameterSet();
+        p.add("item_emb", Initializers.xavierNormal(rng, v, d), v, d);
+        p.add("pos_emb", Initializers.xavierNormal(rng, config.maxLen(), d), config.maxLen(), d);
+        for (int i = 0; i < config.blocks(); i++) {
+            layerNorm(p, "b" + i + ".attn_ln", d);
+            for (String lin : new String[] {"q", "k", "v", "o"}) linear(p, "b" + i + "." + lin, d, rng);
+            layerNorm(p, "b" + i + ".ffn_ln", d);
+            linear(p, "b" + i + ".ff1", d, rng);
+            linear(p, "b" + i + ".ff2", d, rng);
+        }
+        layerNorm(p, "final_ln", d);
+        return p;
+    }
+
+    private static void layerNorm(ParameterSet p, String name, int d) {
+        float[] g = new float[d];
+        Arrays.fill(g, 1f);
+        p.add(name + ".g", g, d);
+        p.add(name + ".b", new float[d], d);
+    }
+
+    private static void linear(ParameterSet p, String name, int d, Random rng) {
+        p.add(name + ".w", Initializers.xavierNormal(rng, d, d), d, d);
+        p.add(name + ".b", new float[d], d);
+    }
+
+    @Override
+    public int numRows() { return batches.numRows(); }
+
+    @Override
+    public NDArray loss(Batch batch) {
+        int[] rows = batch.rows();
+        int len = config.maxLen(), n = rows.length * len;
+        int[] inputs = new int[n], targets = new int[n];
+        batches.fill(rows, inputs, targets);
+        int valid = 0;
+        for (int t : targets) if (t != batches.padding()) valid++;
+        int[] validRows = new int[valid], validTargets = new int[valid], negatives = new int[n], validNegatives = new int[valid];
+        if (config.lossFunction() == NextItemLoss.SAMPLED_BCE) batches.sampleNegatives(rows, targets, negatives, batch.rng());
+        for (int k = 0, o = 0; k < n; k++) {
+            if (targets[k] == batches.padding()) continue;
+            validRows[o] = k;
+            validTargets[o] = targets[k];
+            validNegatives[o++] = negatives[k];
+        }
+        double p = config.dropout();
+        UnaryOperator<NDArray> dropout = p == 0 ? x -> x
+                : x -> x.mul(batch.create(batch.dropoutMask((int) x.size(), p), x.getShape().getShape()));
+        NDArray h = hidden(batch.manager(), batch.params(), inputs, rows.length, dropout)
+                .reshape(n, config.hiddenSize());
+        return config.lossFunction().loss(batch.manager(), h, validRows, validTargets, validNegatives,
+                batch.param("item_emb"), null, batches.numItems());
+    }
+
+    /**
+     * The final hidden states {@code [rows, maxLen, d]} of left-padded windows {@code inputs} (flat
+     * {@code [rows, maxLen]}, padding id = numItems); {@code dropout} is the identity at inference.
+     */
+    NDArray hidden(NDManager m, Map<String, NDArray> w, int[] inputs, int rows, UnaryOperator<NDArray> dropout) {
+        int len = config.maxLen(), d = config.hiddenSize(), heads = config.heads(), dh = d / heads;
+        int pad = batches.padding();
+        float[] keep = new float[inputs.length];
+        float[] keyBias = new float[inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            keep[k] = inputs[k] == pad ? 0f : 1f;
+            keyBias[k] = inputs[k] == pad ? -1e9f : 0f;
+        }
+        float[] causal = new float[len * len];
+        for (int q = 0; q < len; q++) for (int k = q + 1; k < len; k++) causal[q * len + k] = -1e9f;
+        NDArray mask = m.create(keep, new Shape(rows, len, 1));
+        NDArray attnMask = m.create(causal, new Shape(1, 1, len, len)).add(m.create(keyBias, new Shape(rows, 1, 1, len)));
+        NDArray x = w.get("item_emb").get(new ai.djl.ndarray.index.NDIndex("{}", NextItemLoss.ids(m, inputs, rows, len)))
+                .mul((float) Math.sqrt(d)).add(w.get("pos_emb"));
+        x = dropout.apply(x).mul(mask);
+        for (int i = 0; i < config.blocks(); i++) {
+            String b = "b" + i + ".";
+            NDArray q = layerNorm(w, b + "attn_ln", x, d);
+            NDArray qh = heads(linear(w, b + "q", q), rows, len, heads, dh);
+            NDArray kh = heads(linear(w, b + "k", x), rows, len, heads, dh);
+            NDArray vh = heads(linear(w, b + "v", x), rows, len, heads, dh);
+            NDArray att = qh.matMul(kh.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(dh))).add(attnMask).softmax(3);
+            NDArray ctx = dropout.apply(att).matMul(vh).transpose(0, 2, 1, 3).reshape(rows, len, d);
+            x = q.add(linear(w, b + "o", ctx));
+            x = layerNorm(w, b + "ffn_ln", x, d);
+            NDArray f = dropout.apply(linear(w, b + "ff2", dropout.apply(Activation.relu(linear(w, b + "ff1", x)))));
+            x = x.add(f).mul(mask);
+        }
+        return layerNorm(w, "final_ln", x, d);
+    }
+
+    private static NDArray heads(NDArray x, int rows, int len, int heads, int dh) {
+        return x.reshape(rows, len, heads, dh).transpose(0, 2, 1, 3);
+    }
+
+    private static NDArray linear(Map<String, NDArray> w, String name, NDArray x) {
+        return x.matMul(w.get(name + ".w")).add(w.get(name + ".b"));
+    }
+
+    private static NDArray layerNorm(Map<String, NDArray> w, String name, NDArray x, int d) {
+        return LayerNorm.layerNorm(x, new Shape(d), w.get(name + ".g"), w.get(name + ".b"), LN_EPS).get(0);
+    }
+}

@@ -1,0 +1,116 @@
+package io.genrec.models.sequential;
+
+import io.genrec.models.training.ParameterSet;
+
+/**
+ * SASRec's forward pass in plain Java over trained weights, for one history at a time: only the real items are
+ * processed (their positional embeddings are those of the right end of the left-padded window, as in training), and
+ * the last block computes queries, attention and feed-forward for the last position only. Immutable; thread safe.
+ */
+final class SasRecScorer {
+    private final int d, heads, maxLen, numItems, blocks;
+    private final float scale;
+    private final float[] itemEmb, posEmb;
+    private final float[][] attnG, attnB, qw, qb, kw, kb, vw, vb, ow, ob, ffnG, ffnB, f1w, f1b, f2w, f2b;
+    private final float[] finalG, finalB;
+
+    SasRecScorer(ParameterSet w, SasRecConfig c, int numItems) {
+        d = c.hiddenSize();
+        heads = c.heads();
+        maxLen = c.maxLen();
+        blocks = c.blocks();
+        this.numItems = numItems;
+        scale = (float) Math.sqrt(d);
+        w.requireShape("item_emb", numItems + 1, d);
+        w.requireShape("pos_emb", maxLen, d);
+        itemEmb = w.get("item_emb");
+        posEmb = w.get("pos_emb");
+        attnG = new float[blocks][]; attnB = new float[blocks][];
+        qw = new float[blocks][]; qb = new float[blocks][]; kw = new float[blocks][]; kb = new float[blocks][];
+        vw = new float[blocks][]; vb = new float[blocks][]; ow = new float[blocks][]; ob = new float[blocks][];
+        ffnG = new float[blocks][]; ffnB = new float[blocks][];
+        f1w = new float[blocks][]; f1b = new float[blocks][]; f2w = new float[blocks][]; f2b = new float[blocks][];
+        for (int i = 0; i < blocks; i++) {
+            String b = "b" + i + ".";
+            attnG[i] = w.get(b + "attn_ln.g"); attnB[i] = w.get(b + "attn_ln.b");
+            qw[i] = w.get(b + "q.w"); qb[i] = w.get(b + "q.b"); kw[i] = w.get(b + "k.w"); kb[i] = w.get(b + "k.b");
+            vw[i] = w.get(b + "v.w"); vb[i] = w.get(b + "v.b"); ow[i] = w.get(b + "o.w"); ob[i] = w.get(b + "o.b");
+            ffnG[i] = w.get(b + "ffn_ln.g"); ffnB[i] = w.get(b + "ffn_ln.b");
+            f1w[i] = w.get(b + "ff1.w"); f1b[i] = w.get(b + "ff1.b"); f2w[i] = w.get(b + "ff2.w"); f2b[i] = w.get(b + "ff2.b");
+        }
+        finalG = w.get("final_ln.g");
+        finalB = w.get("final_ln.b");
+    }
+
+    /** Next-item logits for {@code history} (oldest first; only the last maxLen items are used). */
+    void score(int[] history, float[] out) {
+        RowOps.dotAll(lastHidden(history), itemEmb, null, out);
+    }
+
+    /** The final hidden state at the last position of {@code history}'s window. */
+    float[] lastHidden(int[] history) {
+        int n = Math.min(maxLen, history.length);
+        if (n == 0) return finalB.clone(); // an all-padding window: every position is zeroed, LN(0) = beta
+        int off = history.length - n, posOff = maxLen - n;
+        float[] x = new float[n * d];
+        for (int t = 0; t < n; t++) {
+            int e = history[off + t] * d, p = (posOff + t) * d, o = t * d;
+            for (int j = 0; j < d; j++) x[o + j] = itemEmb[e + j] * scale + posEmb[p + j];
+        }
+        int rows = n;
+        for (int i = 0; i < blocks; i++) {
+            int from = i == blocks - 1 ? n - 1 : 0; // the last block only needs the last position's output
+            float[] q = java.util.Arrays.copyOfRange(x, from * d, n * d);
+            RowOps.layerNorm(q, d, attnG[i], attnB[i], SasRecNetwork.LN_EPS);
+            float[] qp = RowOps.linear(q, 0, n - from, d, qw[i], qb[i], d);
+            float[] kp = RowOps.linear(x, 0, n, d, kw[i], kb[i], d);
+            float[] vp = RowOps.linear(x, 0, n, d, vw[i], vb[i], d);
+            float[] ctx = attend(qp, kp, vp, from, n);
+            float[] y = RowOps.linear(ctx, 0, n - from, d, ow[i], ob[i], d);
+            RowOps.addInPlace(y, q);
+            RowOps.layerNorm(y, d, ffnG[i], ffnB[i], SasRecNetwork.LN_EPS);
+            float[] f = RowOps.linear(y, 0, n - from, d, f1w[i], f1b[i], d);
+            RowOps.relu(f);
+            float[] f2 = RowOps.linear(f, 0, n - from, d, f2w[i], f2b[i], d);
+            RowOps.addInPlace(y, f2);
+            x = y;
+            rows = n - from;
+        }
+        float[] h = java.util.Arrays.copyOfRange(x, (rows - 1) * d, rows * d);
+        RowOps.layerNorm(h, d, finalG, finalB, SasRecNetwork.LN_EPS);
+        return h;
+    }
+
+    /** Causal multi-head attention of queries for positions {@code from..n-1} over keys/values {@code 0..n-1}. */
+    private float[] attend(float[] q, float[] k, float[] v, int from, int n) {
+        int dh = d / heads;
+        float inv = (float) (1 / Math.sqrt(dh));
+        float[] out = new float[(n - from) * d];
+        float[] a = new float[n];
+        for (int t = from; t < n; t++) {
+            int qo = (t - from) * d;
+            for (int h = 0; h < heads; h++) {
+                int ho = h * dh;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int s = 0; s <= t; s++) {
+                    float dot = 0;
+                    int ko = s * d + ho;
+                    for (int j = 0; j < dh; j++) dot += q[qo + ho + j] * k[ko + j];
+                    a[s] = dot * inv;
+                    if (a[s] > max) max = a[s];
+                }
+                float sum = 0;
+                for (int s = 0; s <= t; s++) {
+                    a[s] = (float) Math.exp(a[s] - max);
+                    sum += a[s];
+                }
+                for (int s = 0; s <= t; s++) {
+                    float wgt = a[s] / sum;
+                    int vo = s * d + ho;
+                    for (int j = 0; j < dh; j++) out[qo + ho + j] += wgt * v[vo + j];
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,136 @@
+package io.genrec.models.sequential;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.genrec.config.Params;
+import io.genrec.data.Dataset;
+import io.genrec.model.Capability;
+import io.genrec.model.ItemFilter;
+import io.genrec.model.Recommender;
+import io.genrec.model.RecommenderContract;
+import io.genrec.model.RecommenderProvider;
+import io.genrec.model.TrainContext;
+import io.genrec.model.UserContext;
+import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TrainingConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SasRecTest implements RecommenderContract {
+    static SasRecConfig small(NextItemLoss loss) {
+        return new SasRecConfig(16, 2, 2, 10, 0.1, loss.key(), new TrainingConfig(25, 32, 5e-3, 0, 0, 1, 10, 0));
+    }
+
+    @Override public Recommender recommender() { return new SasRec(small(NextItemLoss.SAMPLED_BCE)); }
+    @Override public RecommenderProvider provider() { return new SasRecProvider(); }
+    @Override public Dataset trainingData() { return SequenceTestData.cyclic(80, 24, 4, 14, 3); }
+
+    @Test
+    void learnsPlantedOrderWithBothLosses() {
+        Dataset d = trainingData();
+        for (NextItemLoss loss : NextItemLoss.values()) {
+            var m = new SasRec(small(loss)).fit(TrainContext.of(d, 7));
+            double top1 = SequenceTestData.nextItemTop1(m, d);
+            assertTrue(top1 > 0.8, loss + ": planted next item ranked first for only " + top1 + " of users (chance ~1/20)");
+            assertTrue(m.capabilities().contains(Capability.SEQUENTIAL));
+        }
+    }
+
+    @Test
+    void futureItemsNeverInfluenceEarlierPositions() {
+        SasRecConfig c = small(NextItemLoss.SAMPLED_BCE);
+        Dataset d = trainingData();
+        SasRecNetwork net = new SasRecNetwork(new SequenceBatches(d, c.maxLen()), c);
+        ParameterSet w = perturbed(net.initialParameters(new Random(1)));
+        int pad = d.numItems();
+        int[] a = {pad, pad, 3, 4, 5, 6, 7, 8, 9, 10};
+        int[] b = a.clone();
+        int t = 5;
+        for (int k = t + 1; k < b.length; k++) b[k] = (b[k] * 7 + 2) % pad;
+        int[] c2 = a.clone();
+        c2[t - 1] = 20;
+        float[][] ha = hidden(net, w, a, c), hb = hidden(net, w, b, c), hc = hidden(net, w, c2, c);
+        for (int s = 0; s <= t; s++) assertArrayEquals(ha[s], hb[s], 1e-6f, "position " + s + " changed when only later items changed");
+        assertFalse(Arrays.equals(ha[t + 1], hb[t + 1]), "changing the item at a position must change its output");
+        assertFalse(Arrays.equals(ha[t], hc[t]), "changing an earlier item must change the output at t");
+    }
+
+    @Test
+    void javaScorerMatchesTrainingNetwork() {
+        SasRecConfig c = small(NextItemLoss.FULL_SOFTMAX);
+        Dataset d = trainingData();
+        SasRecNetwork net = new SasRecNetwork(new SequenceBatches(d, c.maxLen()), c);
+        ParameterSet w = perturbed(net.initialParameters(new Random(2)));
+        SasRecScorer scorer = new SasRecScorer(w, c, d.numItems());
+        for (int[] history : List.of(new int[] {1, 2, 3}, new int[] {5}, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+                new int[] {4, 4, 9, 2, 17, 3, 3, 8, 1, 0})) {
+            float[][] h = hidden(net, w, SequenceBatches.window(history, c.maxLen(), d.numItems()), c);
+            assertArrayEquals(h[c.maxLen() - 1], scorer.lastHidden(history), 2e-4f, "history " + Arrays.toString(history));
+        }
+    }
+
+    @Test
+    void greedyAndBeamGenerationContinueThePlantedOrder() {
+        Dataset d = trainingData();
+        var m = (SequentialFitted) new SasRec(small(NextItemLoss.FULL_SOFTMAX)).fit(TrainContext.of(d, 7));
+        int[] hist = {3, 4, 5, 6};
+        var greedy = m.generate(UserContext.ofHistory(hist), 4, 1, ItemFilter.excluding(hist));
+        assertEquals(1, greedy.size());
+        assertArrayEquals(new int[] {7, 8, 9, 10}, greedy.get(0).items(), "greedy continuation " + greedy);
+        var beams = m.generate(UserContext.ofHistory(hist), 4, 3, ItemFilter.excluding(hist));
+        assertEquals(3, beams.size());
+        for (int k = 1; k < beams.size(); k++) assertTrue(beams.get(k - 1).logProb() >= beams.get(k).logProb(), "beams sorted");
+        assertTrue(beams.get(0).logProb() >= greedy.get(0).logProb() - 1e-9, "beam search never finds a worse best sequence than greedy");
+        for (var beam : beams) assertEquals(4, Arrays.stream(beam.items()).distinct().count(), "no repeated item in " + beam);
+        assertThrows(IllegalArgumentException.class, () -> m.generate(UserContext.ofHistory(hist), 0, 1, ItemFilter.ALL));
+    }
+
+    @Test
+    void providerAppliesParamsAndRejectsBadValues() {
+        var r = (SasRec) new SasRecProvider().create(new Params(Map.of("max_len", "200", "loss", "ce", "dropout", "0.5"), "test"));
+        assertEquals(200, r.config().maxLen());
+        assertEquals(NextItemLoss.FULL_SOFTMAX, r.config().lossFunction());
+        assertEquals(SasRecConfig.defaults().training(), r.config().training());
+        var unknown = assertThrows(IllegalArgumentException.class, () -> new SasRecProvider().create(new Params(Map.of("max_lne", "3"), "test")));
+        assertTrue(unknown.getMessage().contains("max_lne"));
+        var heads = assertThrows(IllegalArgumentException.class, () -> new SasRecProvider().create(new Params(Map.of("heads", "3"), "test")));
+        assertTrue(heads.getMessage().contains("heads") && heads.getMessage().contains("3"));
+        var loss = assertThrows(IllegalArgumentException.class, () -> new SasRecProvider().create(new Params(Map.of("loss", "bpr"), "test")));
+        assertTrue(loss.getMessage().contains("bpr"));
+    }
+
+    /** Adds noise to every weight so biases and norm parameters are not trivially 0/1. */
+    static ParameterSet perturbed(ParameterSet w) {
+        Random r = new Random(9);
+        for (String name : w.names()) {
+            float[] v = w.get(name);
+            for (int i = 0; i < v.length; i++) v[i] += (float) (0.1 * r.nextGaussian());
+        }
+        return w;
+    }
+
+    /** The training network's eval-mode hidden states of one window, {@code [maxLen][d]}. */
+    static float[][] hidden(SasRecNetwork net, ParameterSet w, int[] window, SasRecConfig c) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Map<String, NDArray> live = new LinkedHashMap<>();
+            for (String name : w.names()) {
+                int[] s = w.shape(name);
+                long[] shape = new long[s.length];
+                for (int i = 0; i < s.length; i++) shape[i] = s[i];
+                live.put(name, m.create(w.get(name), new Shape(shape)));
+            }
+            float[] flat = net.hidden(m, live, window, 1, x -> x).toFloatArray();
+            float[][] out = new float[c.maxLen()][];
+            for (int t = 0; t < c.maxLen(); t++) out[t] = Arrays.copyOfRange(flat, t * c.hiddenSize(), (t + 1) * c.hiddenSize());
+            return out;
+        }
+    }
+}
