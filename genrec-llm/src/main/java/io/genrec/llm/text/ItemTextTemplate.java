@@ -37,10 +37,10 @@ public final class ItemTextTemplate {
     public static final String DEFAULT_TEMPLATE = "{title}\\nCategories: {categories}\\n{attributes}\\n{text}";
     public static final int DEFAULT_MAX_FIELD_CHARS = 400;
     public static final int DEFAULT_MAX_CHARS = 1000;
-    public static final ItemTextTemplate DEFAULT = of(DEFAULT_TEMPLATE);
-
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)(?:\\.([^{}]+))?}");
     private static final Set<String> NAMES = Set.of("title", "id", "categories", "text", "attr", "attributes");
+    /** Declared after the patterns it needs at class initialisation. */
+    public static final ItemTextTemplate DEFAULT = of(DEFAULT_TEMPLATE);
 
     private final String template;
     private final List<String> lines;
