@@ -2,6 +2,7 @@ package io.genrec.llm.dense;
 
 import io.genrec.config.Params;
 import io.genrec.data.Dataset;
+import io.genrec.llm.embed.CachingItemEncoder;
 import io.genrec.llm.embed.EmbeddingCache;
 import io.genrec.llm.embed.Encoders;
 import io.genrec.llm.embed.ItemEncoder;
@@ -69,7 +70,7 @@ public final class DenseRetrievalRecommender implements Recommender {
 
     /**
      * Uses {@code encoder} (e.g. a remote endpoint via {@link io.genrec.llm.embed.LangChainItemEncoder}); it is put
-     * behind the disk cache when {@code config.cache()}.
+     * behind the disk cache when {@code config.cache()} unless it is a {@link CachingItemEncoder} already.
      */
     public DenseRetrievalRecommender(Config config, ItemEncoder encoder) {
         this.config = config;
@@ -89,9 +90,10 @@ public final class DenseRetrievalRecommender implements Recommender {
     public FittedRecommender fit(TrainContext context) {
         long start = System.nanoTime();
         Dataset train = context.train();
-        ItemEncoder enc = encoder(context.threads());
+        ItemEncoder given = encoder(context.threads());
         // Only the catalogue goes through the disk cache: request texts are one-off and would bloat it.
-        ItemEncoder catalogEncoder = config.cache() ? Encoders.cached(enc, config.cacheRoot()) : enc;
+        ItemEncoder enc = given instanceof CachingItemEncoder c ? c.uncached() : given;
+        ItemEncoder catalogEncoder = given instanceof CachingItemEncoder || !config.cache() ? given : Encoders.cached(enc, config.cacheRoot());
         float[][] items = CatalogEmbeddings.embed(train.catalog(), ItemTextTemplate.of(config.template()), catalogEncoder, context.listener());
         Provenance p = Provenance.capture(NAME, config, train.name(), train.contentHash(), null, context.seed(),
                 Map.of("langchain4j", LibraryVersion.LANGCHAIN4J, "encoder", enc.modelId()),

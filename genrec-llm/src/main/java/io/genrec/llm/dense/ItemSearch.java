@@ -3,6 +3,7 @@ package io.genrec.llm.dense;
 import io.genrec.data.Dataset;
 import io.genrec.data.Item;
 import io.genrec.data.ItemCatalog;
+import io.genrec.llm.embed.CachingItemEncoder;
 import io.genrec.llm.embed.Encoders;
 import io.genrec.llm.embed.ItemEncoder;
 import io.genrec.llm.index.ExactVectorIndex;
@@ -32,11 +33,14 @@ public final class ItemSearch implements AutoCloseable {
 
     private final ItemCatalog catalog;
     private final ItemEncoder encoder;
+    private final ItemEncoder queryEncoder;
     private final VectorIndex index;
 
     private ItemSearch(ItemCatalog catalog, ItemEncoder encoder, VectorIndex index) {
         this.catalog = catalog;
         this.encoder = encoder;
+        // Queries are one-off texts: embed them past the disk cache so it holds only catalogue texts.
+        this.queryEncoder = encoder instanceof CachingItemEncoder c ? c.uncached() : encoder;
         this.index = index;
     }
 
@@ -71,7 +75,7 @@ public final class ItemSearch implements AutoCloseable {
     /** As {@link #search(String, int)} among items accepted by {@code filter} (null for all), e.g. excluding seen items. */
     public List<Hit> search(String query, int k, IntPredicate filter) {
         if (query == null || query.isBlank()) throw new IllegalArgumentException("search query must not be blank");
-        float[] q = encoder.embed(query);
+        float[] q = queryEncoder.embed(query);
         if (!nonZero(q)) return List.of();
         TopK top = index.search(q, k, filter);
         List<Hit> hits = new ArrayList<>(top.size());

@@ -27,6 +27,9 @@ public final class CachingItemEncoder implements ItemEncoder {
 
     public EmbeddingCache cache() { return cache; }
 
+    /** The wrapped encoder, for one-off texts (queries) that should not grow the cache. */
+    public ItemEncoder uncached() { return delegate; }
+
     @Override
     public String modelId() { return delegate.modelId(); }
 
