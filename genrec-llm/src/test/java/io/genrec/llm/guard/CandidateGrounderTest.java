@@ -1,0 +1,83 @@
+package io.genrec.llm.guard;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CandidateGrounderTest {
+    /** Candidates in fallback order; dense item ids 100..104. */
+    static final List<RankingCandidate> CANDS = List.of(
+            new RankingCandidate(100, "Toy Story (1995)", List.of("Animation"), ""),
+            new RankingCandidate(101, "Heat (1995)", List.of("Action"), ""),
+            new RankingCandidate(102, "Matrix, The (1999)", List.of("Sci-Fi"), ""),
+            new RankingCandidate(103, "Amélie (2001)", List.of("Comedy"), ""),
+            new RankingCandidate(104, "Ronin (1998)", List.of("Action"), ""));
+    final CandidateGrounder g = new CandidateGrounder();
+
+    @Test
+    void goodAnswerIsUsedInModelOrder() {
+        GroundedRanking r = g.ground("[4, 1, 0]", CANDS, 3);
+        assertArrayEquals(new int[] {104, 101, 100}, r.items());
+        assertEquals(3, r.fromModel());
+        assertFalse(r.usedFallback());
+        assertFalse(r.hasWarning());
+    }
+
+    @Test
+    void hallucinatedIndicesAndTitlesAreDroppedAndCounted() {
+        GroundedRanking r = g.ground("[9, 2, \"Inception (2010)\", -1, 4]", CANDS, 4);
+        assertArrayEquals(new int[] {102, 104, 100, 101}, r.items(), "two grounded, completed from fallback order");
+        assertEquals(3, r.hallucinatedCount());
+        assertEquals(2, r.fromModel());
+        assertTrue(r.usedFallback());
+        assertTrue(r.warning().contains("3 item(s)"), r.warning());
+    }
+
+    @Test
+    void titlesMatchFuzzilyAboveThresholdOnly() {
+        GroundedRanking r = g.ground("1. The Matrix\n2. Amelie (2001)\n3. Heet\n4. Toy Storry\n5. Toy Soldiers", CANDS, 5);
+        assertArrayEquals(new int[] {102, 103, 100, 101, 104}, r.items(),
+                "'The Matrix' is 'Matrix, The (1999)', accents ignored, 'Toy Storry' is 0.9 similar; rest from fallback");
+        assertEquals(3, r.fromModel());
+        assertEquals(2, r.hallucinatedCount(), "'Heet' (0.75 similar to 'heat') and 'Toy Soldiers' are below 0.85");
+    }
+
+    @Test
+    void duplicatesAreDropped() {
+        GroundedRanking r = g.ground("[1, 1, \"Heat\", 3]", CANDS, 3);
+        assertArrayEquals(new int[] {101, 103, 100}, r.items());
+        assertEquals(2, r.duplicateCount());
+        assertEquals(0, r.hallucinatedCount());
+    }
+
+    @Test
+    void unreadableAnswerFallsBackToBaseOrder() {
+        GroundedRanking r = g.ground("I cannot help with that.", CANDS, 2);
+        assertArrayEquals(new int[] {100, 101}, r.items());
+        assertTrue(r.usedFallback());
+        assertEquals(1, r.hallucinatedCount(), "a prose line is a title that names no candidate");
+    }
+
+    @Test
+    void alwaysKItemsOrAllCandidates() {
+        assertEquals(5, g.ground("[]", CANDS, 10).items().length);
+        assertEquals(2, g.ground("[3,2,1,0]", CANDS, 2).items().length);
+    }
+
+    @Test
+    void echoedInstructionsAreDiscarded() {
+        GroundedRanking r = g.ground(PromptBuilder.SYSTEM_PROMPT, CANDS, 3);
+        assertArrayEquals(new int[] {100, 101, 102}, r.items(), "the [4, 0, 2] example in the prompt must not be used");
+        assertEquals(0, r.fromModel());
+        assertTrue(r.warning().contains("instructions"));
+    }
+
+    @Test
+    void similarityIsNormalisedLevenshtein() {
+        assertEquals(1.0 - 1.0 / 4, TitleMatcher.similarity("heat", "heet"), 1e-12);
+        assertEquals(1.0 - 3.0 / 7, TitleMatcher.similarity("kitten", "sitting"), 1e-12, "distance 3 (classic example)");
+        assertEquals("the matrix 1999", TitleMatcher.normalise("Matrix, The (1999)"));
+    }
+}
