@@ -49,10 +49,18 @@ public final class LlmReranker {
     /** Endpoint and model, or "none". */
     public String describeClient() { return client.map(LlmClient::describe).orElse("none"); }
 
+    /** Text fields tried, in order, for a candidate's description; otherwise the first text field of the item. */
+    static final String[] DESCRIPTION_FIELDS = {"description", "overview", "plot", "summary", "tags"};
+
     /** The candidate as the LLM sees it: title (or external id), categories, a description if the catalogue has one. */
     public RankingCandidate candidate(int item) {
         Item it = catalog.get(item);
-        String description = it.text().getOrDefault("description", it.text().getOrDefault("overview", ""));
+        String description = "";
+        for (String f : DESCRIPTION_FIELDS) {
+            String v = it.text().get(f);
+            if (v != null && !v.isBlank()) { description = v; break; }
+        }
+        if (description.isEmpty() && !it.text().isEmpty()) description = it.text().values().iterator().next();
         return new RankingCandidate(item, displayTitle(item), it.categories(), description);
     }
 
