@@ -1,58 +1,79 @@
 package io.genrec.llm.guard;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds the candidate a free-text title refers to. Titles are normalised (accents removed, lower case, punctuation to
- * spaces, a trailing "(1995)" year optional, MovieLens-style "Matrix, The" read as "the matrix"), then compared by
- * normalised Levenshtein similarity {@code 1 - distance / max(length)}; the best candidate at or above the threshold
- * wins (ties: the lower index). A model's decoration ("Heat (1995) - a great heist film") is tried without the part
- * after the first dash or colon as well.
+ * spaces, MovieLens-style "Matrix, The" read as "the matrix") and compared in three forms (as given, without a
+ * trailing "(1995)" year, without any parenthesised part such as an original-language title) by normalised Levenshtein
+ * similarity {@code 1 - distance / max(length)}; the best candidate at or above the threshold wins (ties: the lower
+ * index). A fuzzy match also needs the same number tokens ("2", "III") outside the year, because a sequel is a
+ * different item one character away. A model's decoration ("Heat (1995) - a great heist film") is handled by also
+ * trying the text before each dash or colon, longest first. Thresholds and rules are measured in
+ * {@code docs/results/llm-title-grounding.md}.
  */
 public final class TitleMatcher {
-    /** Default minimum similarity: tolerates a typo or two in a typical title, not a different film. */
+    /** Default minimum similarity (see the benchmark: recovers most one-typo titles, rejects random non-candidates). */
     public static final double DEFAULT_THRESHOLD = 0.85;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern YEAR = Pattern.compile("\\s*\\((?:19|20)\\d\\d\\)\\s*$");
+    private static final Pattern PARENS = Pattern.compile("\\s*\\([^)]*\\)");
     private static final Pattern TRAILING_ARTICLE = Pattern.compile("^(.*), (the|a|an|la|le|les|il|el|der|die|das)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DECORATION = Pattern.compile("\\s+[-–—:]\\s+|\\s*\\((?!(?:19|20)\\d\\d\\))");
+    private static final Pattern DECORATION = Pattern.compile("\\s+[-–—:]\\s+|:\\s+");
+    private static final Pattern NUMBER_TOKEN = Pattern.compile("\\d+|ii|iii|iv|v|vi|vii|viii|ix|x");
 
     private final double threshold;
-    private final String[] full;
-    private final String[] noYear;
+    private final Forms[] candidates;
+
+    /** A title's normalised forms and its number tokens. */
+    private record Forms(String full, String noYear, String noParens, String numbers) {
+        static Forms of(String title) {
+            String noYear = YEAR.matcher(title).replaceFirst("");
+            String noYearNorm = normalise(noYear);
+            return new Forms(normalise(title), noYearNorm, normalise(PARENS.matcher(title).replaceAll("")), TitleMatcher.numbers(noYearNorm));
+        }
+    }
 
     public TitleMatcher(List<RankingCandidate> candidates, double threshold) {
         this.threshold = threshold;
-        full = new String[candidates.size()];
-        noYear = new String[candidates.size()];
-        for (int i = 0; i < full.length; i++) {
-            String t = candidates.get(i).title();
-            full[i] = normalise(t);
-            noYear[i] = normalise(YEAR.matcher(t).replaceFirst(""));
-        }
+        this.candidates = new Forms[candidates.size()];
+        for (int i = 0; i < this.candidates.length; i++) this.candidates[i] = Forms.of(candidates.get(i).title());
     }
 
     /** The index of the candidate {@code title} names, or -1. */
     public int match(String title) {
         int best = bestMatch(title);
         if (best >= 0) return best;
-        String[] parts = DECORATION.split(title, 2);
-        return parts.length == 2 && !parts[0].isBlank() ? bestMatch(parts[0]) : -1;
+        List<Integer> cuts = new ArrayList<>();
+        Matcher m = DECORATION.matcher(title);
+        while (m.find()) cuts.add(m.start());
+        for (int c = cuts.size() - 1; c >= 0; c--) {
+            String prefix = title.substring(0, cuts.get(c));
+            if (prefix.isBlank()) continue;
+            best = bestMatch(prefix);
+            if (best >= 0) return best;
+        }
+        return -1;
     }
 
     private int bestMatch(String title) {
-        String q = normalise(title);
-        String qNoYear = normalise(YEAR.matcher(title).replaceFirst(""));
-        if (q.isEmpty()) return -1;
+        Forms q = Forms.of(title);
+        if (q.full().isEmpty()) return -1;
         int best = -1;
         double bestSim = threshold;
-        for (int i = 0; i < full.length; i++) {
-            if (full[i].isEmpty()) continue;
-            double sim = Math.max(similarity(q, full[i]), similarity(qNoYear, noYear[i]));
+        for (int i = 0; i < candidates.length; i++) {
+            Forms c = candidates[i];
+            if (c.full().isEmpty()) continue;
+            double sim = Math.max(similarity(q.full(), c.full()),
+                    Math.max(similarity(q.noYear(), c.noYear()), similarity(q.noParens(), c.noParens())));
+            if (sim < 1.0 && !q.numbers().equals(c.numbers())) continue;
             if (sim > bestSim || (sim == bestSim && best < 0)) {
                 bestSim = sim;
                 best = i;
@@ -73,7 +94,30 @@ public final class TitleMatcher {
         }
         var a = TRAILING_ARTICLE.matcher(t.strip());
         if (a.matches()) t = a.group(2) + " " + a.group(1);
-        return NON_ALNUM.matcher((t + year).toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
+        return NON_ALNUM.matcher((t + year).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** The number tokens (digits, roman numerals II–X) of a normalised title, space separated. */
+    static String numbers(String normalised) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : normalised.split(" ")) {
+            if (NUMBER_TOKEN.matcher(w).matches()) sb.append(Integer.toString(romanOrInt(w))).append(' ');
+        }
+        return sb.toString();
+    }
+
+    private static int romanOrInt(String w) {
+        if (Character.isDigit(w.charAt(0))) {
+            try {
+                return Integer.parseInt(w);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return switch (w) {
+            case "ii" -> 2; case "iii" -> 3; case "iv" -> 4; case "v" -> 5; case "vi" -> 6;
+            case "vii" -> 7; case "viii" -> 8; case "ix" -> 9; default -> 10;
+        };
     }
 
     /** {@code 1 - levenshtein(a, b) / max(|a|, |b|)}; 1 for two empty strings. */

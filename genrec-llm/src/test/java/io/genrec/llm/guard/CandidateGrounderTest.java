@@ -75,6 +75,20 @@ class CandidateGrounderTest {
     }
 
     @Test
+    void sequelsAndNearDuplicatesAreDifferentItems() {
+        List<RankingCandidate> c = List.of(new RankingCandidate(0, "Police Academy (1984)", List.of(), ""),
+                new RankingCandidate(1, "Alien (1979)", List.of(), ""),
+                new RankingCandidate(2, "Star Wars: Episode IV - A New Hope (1977)", List.of(), ""));
+        TitleMatcher m = new TitleMatcher(c, TitleMatcher.DEFAULT_THRESHOLD);
+        assertEquals(-1, m.match("Police Academy 2"), "similar 0.875 but a different number: a sequel");
+        assertEquals(-1, m.match("Aliens (1986)"), "'alien' vs 'aliens' is 0.83 < 0.85");
+        assertEquals(-1, m.match("Star Wars: Episode V - The Empire Strikes Back"));
+        assertEquals(2, m.match("Star Wars: Episode IV - A New Hope (1977): the original space opera"),
+                "decoration after a title that itself has a colon and a dash");
+        assertEquals(0, m.match("Police Academy"));
+    }
+
+    @Test
     void similarityIsNormalisedLevenshtein() {
         assertEquals(1.0 - 1.0 / 4, TitleMatcher.similarity("heat", "heet"), 1e-12);
         assertEquals(1.0 - 3.0 / 7, TitleMatcher.similarity("kitten", "sitting"), 1e-12, "distance 3 (classic example)");
