@@ -1,5 +1,6 @@
 package io.genrec.llm.rag;
 
+import io.genrec.llm.guard.CandidateGrounder;
 import io.genrec.llm.guard.GroundedRanking;
 import io.genrec.llm.guard.RankingCandidate;
 import io.genrec.model.Capability;
@@ -52,6 +53,9 @@ public final class FittedLlmRanker implements FittedRecommender {
     /** Whether an LLM endpoint is configured (it may still fail per request). */
     public boolean llmConfigured() { return reranker.hasClient(); }
 
+    /** The endpoint and model in use ("model at url"), or "none". */
+    public String describeLlm() { return reranker.describeClient(); }
+
     @Override
     public void scoreAll(UserContext user, float[] out) {
         checkBuffer(out);
@@ -66,6 +70,8 @@ public final class FittedLlmRanker implements FittedRecommender {
      * how many were hallucinated, the warning). The entry point for the CLI and the server.
      */
     public RankedRecommendation recommendWithReport(UserContext user, int k, ItemFilter filter) {
+        if (k < 0) throw new IllegalArgumentException("k must be >= 0, got " + k);
+        if (k == 0) return new RankedRecommendation(new TopK(new int[0], new float[0]), CandidateGrounder.fallback(List.of(), 0, ""));
         float[] scores = new float[numItems()];
         GroundedRanking g = rerankInto(user, scores, filter, Math.max(candidates, k));
         return new RankedRecommendation(TopK.select(scores, k, filter), g);

@@ -143,6 +143,11 @@ class LlmRerankingTest {
         assertTrue(r.warning().contains("OPENAI_BASE_URL"));
         assertFalse(m.llmConfigured());
         assertEquals("none", m.provenance().libraries().get("llm"));
+        assertEquals("none", m.describeLlm());
+        float[] out = new float[m.numItems()];
+        m.scoreAll(UserContext.of(DATA, USER), out);
+        assertEquals(Optional.of(LlmReranker.NOT_CONFIGURED), m.lastWarning(), "scoreAll records the warning too");
+        assertEquals(0, m.recommendWithReport(UserContext.of(DATA, USER), 0, ItemFilter.ALL).top().size());
     }
 
     @Test
