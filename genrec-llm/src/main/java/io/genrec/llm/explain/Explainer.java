@@ -1,0 +1,6 @@
+package io.genrec.llm.explain;
+
+/** Explains why {@code item} suits a user with {@code history}. Never throws for LLM failures. */
+public interface Explainer {
+    Explanation explain(int[] history, int item);
+}
