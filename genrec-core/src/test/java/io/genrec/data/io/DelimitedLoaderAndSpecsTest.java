@@ -104,6 +104,21 @@ class DelimitedLoaderAndSpecsTest {
         assertSame(l.given().train().itemIds(), l.data().itemIds());
     }
 
+    @Test
+    void otherSpecKinds() {
+        Path seq = Fixtures.write(dir, "seq/user_sequence.txt", "u1 a b", "u2 b");
+        assertEquals(3, DataSpecs.load("sequences:" + seq).data().numInteractions());
+        Fixtures.write(dir, "lc/X.inter.json", "{\"0\": [1, 2]}");
+        Fixtures.write(dir, "lc/X.item.json", "{\"1\": {\"title\": \"one\"}}");
+        DataSpecs.LoadedData lc = DataSpecs.load("lcrec:" + dir.resolve("lc"));
+        assertEquals("one", lc.data().catalog().get(lc.data().itemIds().indexOf("1")).title());
+        Fixtures.write(dir, "ml/u.data", "1\t2\t3\t4");
+        DataSpecs.LoadedData ml = DataSpecs.load("movielens:" + dir.resolve("ml"));
+        assertTrue(ml.description().contains("ML_100K"), ml.description());
+        assertMessage(IllegalArgumentException.class, () -> DataSpecs.load("presplit:" + dir + "?header=maybe"), "'header'", "auto, yes or no");
+        assertMessage(IllegalArgumentException.class, () -> DataSpecs.load("ml-latest-small:/x"), "takes no path");
+    }
+
     private static void assertSame(Object a, Object b) { org.junit.jupiter.api.Assertions.assertSame(a, b); }
 
     private static float max(float[] a) { float m = Float.NEGATIVE_INFINITY; for (float x : a) m = Math.max(m, x); return m; }
