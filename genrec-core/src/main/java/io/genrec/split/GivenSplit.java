@@ -7,22 +7,37 @@ import java.util.Objects;
 /**
  * The "given" protocol: a split fixed by its source (pre-split files such as the DiffRec or Mult-VAE releases, read
  * by the data module's loader) rather than computed. {@link #split(Dataset, long)} returns that split unchanged, and
- * only for the data it was made from: the same id maps and the same interactions as either its training set or all
- * of its parts (train ∪ validation targets ∪ test targets). Any other dataset is refused, since silently evaluating
- * on a split of different data would be wrong. The seed is ignored: the files fixed the assignment.
+ * only for the data it was made from: a dataset over the same id maps with the same interactions (as a multiset,
+ * whatever the order of equal timestamps) as either the split's training set or its {@link #source()}. Any other
+ * dataset is refused, since silently evaluating on a split of different data would be wrong. The seed is ignored:
+ * the files fixed the assignment.
  */
 public final class GivenSplit implements Splitter {
     public static final String NAME = "given";
 
     private final Split split;
-    private volatile Dataset all;
+    private final Dataset source;
 
-    public GivenSplit(Split split) {
+    /**
+     * A split whose source is {@code train ∪ validation targets ∪ test targets} (right for train/valid/test files;
+     * for files with fold-in parts pass the source explicitly).
+     */
+    public GivenSplit(Split split) { this(split, allTargets(split)); }
+
+    /** A split of {@code source}, the whole dataset the files represent (over the split's id maps). */
+    public GivenSplit(Split split, Dataset source) {
         this.split = Objects.requireNonNull(split, "split");
+        this.source = Objects.requireNonNull(source, "source");
+        if (source.userIds() != split.train().userIds() || source.itemIds() != split.train().itemIds())
+            throw new IllegalArgumentException("given split '" + split.description() + "': source '" + source.name()
+                    + "' must share the split's id maps");
     }
 
     /** The wrapped split. */
     public Split split() { return split; }
+
+    /** The whole dataset the split was made from. */
+    public Dataset source() { return source; }
 
     @Override
     public String name() { return NAME; }
@@ -32,23 +47,17 @@ public final class GivenSplit implements Splitter {
         Dataset train = split.train();
         if (data == train) return split;
         boolean sameIds = data.userIds() == train.userIds() && data.itemIds() == train.itemIds();
-        if (sameIds && (sameInteractions(data, train) || sameInteractions(data, all()))) return split;
+        if (sameIds && (sameInteractions(data, train) || sameInteractions(data, source))) return split;
         throw new IllegalArgumentException("protocol '" + NAME + "' returns the pre-split data '" + split.description()
                 + "' and cannot split the different dataset '" + data.name() + "' (" + data.numInteractions()
                 + " interactions); use one of " + Splitters.KNOWN + " to split it");
     }
 
-    /** Every interaction of the split: train ∪ validation targets ∪ test targets. */
-    public Dataset all() {
-        Dataset a = all;
-        if (a == null) {
-            Dataset train = split.train();
-            a = train;
-            if (split.validation() != null) a = a.union(train.name() + "+validation", split.validation().targets());
-            a = a.union(train.name() + "+validation+test", split.test().targets());
-            all = a;
-        }
-        return a;
+    private static Dataset allTargets(Split split) {
+        Dataset train = split.train();
+        Dataset all = train;
+        if (split.validation() != null) all = all.union(train.name() + "+validation", split.validation().targets());
+        return all.union(train.name() + "+validation+test", split.test().targets());
     }
 
     /**
@@ -74,7 +83,7 @@ public final class GivenSplit implements Splitter {
         return sum;
     }
 
-    /** The SplitMix64 finaliser (Steele, Lea &amp; Flood, OOPSLA 2014). */
+    /** The SplitMix64 mixing function (as in {@link java.util.SplittableRandom}). */
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

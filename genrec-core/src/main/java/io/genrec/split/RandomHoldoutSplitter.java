@@ -8,11 +8,10 @@ import java.util.SplittableRandom;
 /**
  * Per-user random holdout, the protocol of NGCF (Wang et al., SIGIR 2019, sec. 4.1: per user a random 80% of the
  * interactions for training and the rest for test, then a random 10% of the training interactions for validation),
- * also used by LightGCN. For every
- * user with at least {@code minInteractions} interactions, a uniformly random {@code nTest = max(1, round(test·n))} of
- * the user's {@code n} interactions become test targets, then {@code nValid = max(1, round(valid·(n - nTest)))} of the
- * remaining ones validation targets (none when {@code valid = 0}); both are capped so that at least one interaction
- * stays in train. Users with fewer interactions keep everything in train. (RecBole's {@code RS} split with
+ * also used by LightGCN. For every user with at least {@code minInteractions} interactions, a uniformly random
+ * {@code nTest = max(1, round(test·n))} of the user's {@code n} interactions become test targets, then
+ * {@code nValid = max(1, round(valid·(n - nTest)))} of the remaining ones validation targets (none when
+ * {@code valid = 0}); both are capped so that at least one interaction stays in train. Users with fewer interactions keep everything in train. (RecBole's {@code RS} split with
  * {@code RO} order takes all three ratios of the user's total instead; {@code valid} here is relative to the rest.)
  *
  * <p>Validation queries the model with the training data, test with training + validation data (the validation

@@ -30,7 +30,7 @@ class GivenSplitTest {
     @Test
     void allPartsWithoutValidation() {
         Split noValid = new LeaveOneOutSplitter(2, false).split(data, 0);
-        SplitAssertions.assertSameRows(SplitAssertions.interactions(data), SplitAssertions.interactions(new GivenSplit(noValid).all()),
+        SplitAssertions.assertSameRows(SplitAssertions.interactions(data), SplitAssertions.interactions(new GivenSplit(noValid).source()),
                 "all parts");
     }
 
@@ -40,6 +40,17 @@ class GivenSplitTest {
             GivenSplit g = new GivenSplit(new RandomHoldoutSplitter().split(c.data(), c.seed()));
             assertSame(g.split(), g.split(c.data(), 0));
         });
+    }
+
+    @Test
+    void explicitSourceForFoldInSplits() {
+        Split foldIn = new StrongGeneralizationSplitter().split(data, 1);
+        GivenSplit withSource = new GivenSplit(foldIn, data);
+        assertSame(foldIn, withSource.split(data, 0));
+        assertThrows(IllegalArgumentException.class, () -> new GivenSplit(foldIn).split(data, 0),
+                "without the source, the fold-in parts (and dropped interactions) are missing from train + targets");
+        Dataset other = RandomDatasets.generate(23, RandomDatasets.Shape.SMALL);
+        assertThrows(IllegalArgumentException.class, () -> new GivenSplit(foldIn, other), "a source over other id maps");
     }
 
     @Test
