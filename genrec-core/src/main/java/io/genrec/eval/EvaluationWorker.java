@@ -96,7 +96,7 @@ final class EvaluationWorker {
             case NDCG -> RankingMetrics.ndcg(hits, n, k, numTargets);
             case MAP -> RankingMetrics.averagePrecision(hits, n, k, numTargets);
             case MRR -> k == 0 ? FullRanking.reciprocalRank(scores, targetItems, numTargets) : RankingMetrics.reciprocalRank(hits, n, k);
-            case AUC -> FullRanking.auc(scores, excluded, excludedCount, targetItems, numTargets, targetScores);
+            case AUC -> FullRanking.auc(scores, excluded, excludedCount, targets, targetItems, numTargets, targetScores);
             case NOVELTY -> ListMetrics.novelty(list, Math.min(n, k), popularity);
             case ARP -> ListMetrics.averagePopularity(list, Math.min(n, k), popularity);
             case ILD -> ListMetrics.intraListDiversity(Math.min(n, k), similarity);

@@ -94,7 +94,7 @@ final class EvalFixtures {
      * scores are rounded to that many distinct values, so ties are common; a share {@code neverShare} of the scores
      * is {@code -infinity} ("never recommend").
      */
-    static final class RandomScores implements FittedRecommender {
+    static class RandomScores implements FittedRecommender {
         private final int numItems;
         private final long seed;
         private final int levels;
