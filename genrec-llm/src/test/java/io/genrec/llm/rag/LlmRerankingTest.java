@@ -59,6 +59,20 @@ class LlmRerankingTest {
     }
 
     @Test
+    void fewShotPromptSendsTheExampleExchange() throws Exception {
+        try (FakeOpenAiServer s = new FakeOpenAiServer().enqueue(Reply.answer("[0]"))) {
+            FittedLlmRanker m = LlmRerankRecommender.llm(new LlmRankerConfig("popularity", 5, 10, true, 0.85, 64),
+                    Optional.of(s.client(Duration.ofSeconds(5), 0))).fit(new TrainContext(DATA, null, 1, 1, null));
+            m.recommendWithReport(UserContext.of(DATA, USER), 3, ItemFilter.ALL);
+            var messages = FakeOpenAiServer.JSON.readTree(s.requests().getFirst()).get("messages");
+            List<String> roles = new ArrayList<>();
+            messages.forEach(n -> roles.add(n.get("role").asText()));
+            assertEquals(List.of("system", "user", "assistant", "user"), roles);
+            assertEquals("[1, 2]", messages.get(2).get("content").asText());
+        }
+    }
+
+    @Test
     void scoreAllLiftsRerankedCandidatesAboveEveryOtherItemAndStaysFinite() throws Exception {
         try (FakeOpenAiServer s = new FakeOpenAiServer().enqueue(Reply.answer("[3, 0]"))) {
             FittedLlmRanker m = fit(Optional.of(s.client(Duration.ofSeconds(5), 0)));
