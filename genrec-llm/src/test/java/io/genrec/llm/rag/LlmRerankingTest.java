@@ -165,6 +165,18 @@ class LlmRerankingTest {
     }
 
     @Test
+    void warningIsPerCallingThreadAndTheCliInterfaceSeesIt() throws Exception {
+        FittedLlmRanker m = fit(Optional.empty());
+        Thread worker = new Thread(() -> m.scoreAll(UserContext.of(DATA, USER), new float[m.numItems()]));
+        worker.start();
+        worker.join();
+        assertTrue(m instanceof io.genrec.model.WarningSource);
+        assertEquals(Optional.empty(), ((io.genrec.model.WarningSource) m).lastWarning(), "another thread's request");
+        m.recommend(UserContext.of(DATA, USER), 3, ItemFilter.ALL);
+        assertEquals(Optional.of(LlmReranker.NOT_CONFIGURED), ((io.genrec.model.WarningSource) m).lastWarning());
+    }
+
+    @Test
     void runtimeFailureOfAClientIsNeverThrown() {
         FittedLlmRanker m = fit(Optional.of((messages, options) -> { throw new IllegalStateException("boom"); }));
         RankedRecommendation r = m.recommendWithReport(UserContext.of(DATA, USER), 5, ItemFilter.ALL);
