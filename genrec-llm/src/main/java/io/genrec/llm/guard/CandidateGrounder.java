@@ -31,13 +31,12 @@ public final class CandidateGrounder {
         TitleMatcher titles = null;
         int size = 0, hallucinated = 0, duplicates = 0;
         for (AnswerEntry e : entries) {
-            int idx;
-            if (e instanceof AnswerEntry.ByIndex(long i)) {
-                idx = i >= 0 && i < candidates.size() ? (int) i : -1;
-            } else {
-                if (titles == null) titles = new TitleMatcher(candidates, titleThreshold);
-                idx = titles.match(((AnswerEntry.ByTitle) e).title());
-            }
+            int idx = switch (e) {
+                case AnswerEntry.ByIndex(long i) -> validIndex(i, candidates.size());
+                case AnswerEntry.ByTitle(String t) -> (titles = titles(titles, candidates)).match(t);
+                case AnswerEntry.IndexOrTitle(long i, String t) -> validIndex(i, candidates.size()) >= 0
+                        ? validIndex(i, candidates.size()) : (titles = titles(titles, candidates)).match(t);
+            };
             if (idx < 0) { hallucinated++; continue; }
             if (placed.get(idx)) { duplicates++; continue; }
             if (size == n) continue;
@@ -55,6 +54,12 @@ public final class CandidateGrounder {
                 + (usedFallback ? "; completed from fallback ranking" : "");
         else if (fromModel == 0) warning = "LLM answer named no candidate; used fallback ranking";
         return new GroundedRanking(out, fromModel, hallucinated, duplicates, usedFallback, warning);
+    }
+
+    private static int validIndex(long i, int size) { return i >= 0 && i < size ? (int) i : -1; }
+
+    private TitleMatcher titles(TitleMatcher existing, List<RankingCandidate> candidates) {
+        return existing != null ? existing : new TitleMatcher(candidates, titleThreshold);
     }
 
     /** The candidates' own order, with a warning; for when the model could not be asked or its answer is unusable. */

@@ -30,7 +30,7 @@ public final class RankingAnswerParser {
     private static final Pattern TOKEN = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|(-?\\d+)(?=\\s*[,\\]}])|(-?\\d+)");
     private static final Pattern KEY = Pattern.compile("\"(?:i|index|id|rank|title|name|item|reason)\"\\s*:");
     private static final Pattern LIST_LINE = Pattern.compile("^\\s*(?:\\d{1,3}\\s*[.):]|[-*•])\\s+(.+)$");
-    private static final Pattern INDEX_ITEM = Pattern.compile("^(?:index|candidate|item|i)?\\s*[#\\[(]?\\s*(\\d{1,6})\\s*[\\])]?(?:\\s*(?:[:.)\\-–—]|$).*)?$",
+    private static final Pattern INDEX_ITEM = Pattern.compile("^(?:index|candidate|item|i)?\\s*[#\\[(]?\\s*(\\d{1,6})\\s*[\\])]?(?:\\s*(?:[:.)\\-–—]|$)(.*))?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INTEGERS_ONLY = Pattern.compile("^[\\s,;]*-?\\d+(?:[\\s,;]+-?\\d+)*[\\s,;.]*$");
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
@@ -160,8 +160,9 @@ public final class RankingAnswerParser {
             if (!m.matches() || out.size() >= MAX_ENTRIES) continue;
             String content = m.group(1).strip();
             Matcher idx = INDEX_ITEM.matcher(content);
-            if (idx.matches()) out.add(index(idx.group(1)));
-            else out.add(new AnswerEntry.ByTitle(unquote(content)));
+            if (!idx.matches()) out.add(new AnswerEntry.ByTitle(unquote(content)));
+            else if (idx.group(2) == null || idx.group(2).isBlank()) out.add(index(idx.group(1)));
+            else out.add(new AnswerEntry.IndexOrTitle(Long.parseLong(idx.group(1)), unquote(content)));
         }
         return out;
     }

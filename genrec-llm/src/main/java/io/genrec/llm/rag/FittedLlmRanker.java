@@ -8,6 +8,7 @@ import io.genrec.model.FittedRecommender;
 import io.genrec.model.ItemFilter;
 import io.genrec.model.TopK;
 import io.genrec.model.UserContext;
+import io.genrec.model.WarningSource;
 import io.genrec.provenance.Provenance;
 
 import java.util.ArrayList;
@@ -15,22 +16,22 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * A fitted LLM re-ranker: the base model scores every item, its best unseen candidates are re-ordered by the LLM
  * ({@link LlmReranker}) and lifted above all other items in the LLM's order; every other item keeps its base score, so
  * the full ranking stays complete and finite wherever the base's is. When the LLM is missing or fails, the scores are
- * the base's own order and {@link #lastWarning()} says why. Thread safe.
+ * the base's own order and {@link #lastWarning()} (per calling thread) or the {@link #onWarning} listener (every
+ * thread) says why. Thread safe.
  */
-public final class FittedLlmRanker implements FittedRecommender {
+public final class FittedLlmRanker implements FittedRecommender, WarningSource {
     private final String name;
     private final FittedRecommender base;
     private final LlmReranker reranker;
     private final int candidates;
     private final Provenance provenance;
-    private final AtomicReference<String> lastWarning = new AtomicReference<>("");
+    private final ThreadLocal<String> lastWarning = ThreadLocal.withInitial(() -> "");
     private volatile Consumer<String> warningListener = w -> { };
 
     FittedLlmRanker(String name, FittedRecommender base, LlmReranker reranker, int candidates, Provenance provenance) {
@@ -77,7 +78,8 @@ public final class FittedLlmRanker implements FittedRecommender {
         return new RankedRecommendation(TopK.select(scores, k, filter), g);
     }
 
-    /** The warning of the most recent request on any thread ("" when it went well). */
+    /** The warning of the most recent request on the calling thread; empty when it went well. */
+    @Override
     public Optional<String> lastWarning() {
         String w = lastWarning.get();
         return w.isEmpty() ? Optional.empty() : Optional.of(w);

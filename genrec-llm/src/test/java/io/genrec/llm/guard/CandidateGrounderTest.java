@@ -45,6 +45,15 @@ class CandidateGrounderTest {
     }
 
     @Test
+    void listLineStartingWithANumberIsAnIndexWhenValidElseATitle() {
+        List<RankingCandidate> c = List.of(new RankingCandidate(10, "Heat (1995)", List.of(), ""),
+                new RankingCandidate(11, "2001: A Space Odyssey (1968)", List.of(), ""));
+        GroundedRanking r = g.ground("1. 2001: A Space Odyssey\n2. 0: Heat", c, 2);
+        assertArrayEquals(new int[] {11, 10}, r.items(), "2001 is no index here, so the line is read as a title");
+        assertEquals(0, r.hallucinatedCount());
+    }
+
+    @Test
     void duplicatesAreDropped() {
         GroundedRanking r = g.ground("[1, 1, \"Heat\", 3]", CANDS, 3);
         assertArrayEquals(new int[] {101, 103, 100}, r.items());

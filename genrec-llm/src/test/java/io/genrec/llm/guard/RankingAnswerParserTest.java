@@ -43,7 +43,8 @@ class RankingAnswerParserTest {
 
     @Test
     void numberedListOfIndicesAndTitles() {
-        assertEquals(idx(7, 2), RankingAnswerParser.parse("1. 7\n2. [2] - because"));
+        assertEquals(List.of(new ByIndex(7), new AnswerEntry.IndexOrTitle(2, "[2] - because")),
+                RankingAnswerParser.parse("1. 7\n2. [2] - because"));
         assertEquals(List.of(new ByTitle("Heat (1995)"), new ByTitle("Ronin")),
                 RankingAnswerParser.parse("My picks:\n1. **Heat (1995)**\n2) \"Ronin\" - tense"));
         assertEquals(List.of(new ByTitle("Alien"), new ByTitle("Aliens")), RankingAnswerParser.parse("- Alien\n- Aliens"));

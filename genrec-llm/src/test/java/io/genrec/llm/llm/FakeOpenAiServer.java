@@ -23,7 +23,7 @@ import java.util.List;
  * When the queue is empty the last reply repeats.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** One scripted reply: an assistant answer with a status code and an optional delay, or a raw body. */
     public record Reply(int status, String body, Duration delay) {

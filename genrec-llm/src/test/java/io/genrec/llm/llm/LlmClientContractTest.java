@@ -109,4 +109,25 @@ class LlmClientContractTest {
         assertEquals("ok", breaker.complete(PROMPT, OPTS));
         assertEquals(3, calls[0]);
     }
+
+    @Test
+    void cacheAnswersRepeatedRequestsButNotFailures() throws Exception {
+        int[] calls = {0};
+        LlmClient counting = (m, o) -> {
+            calls[0]++;
+            if (m.getLast().text().equals("fail")) throw new LlmUnavailableException("down", true);
+            return "answer " + calls[0];
+        };
+        CachingLlmClient c = new CachingLlmClient(counting, 2);
+        assertEquals("answer 1", c.complete(PROMPT, OPTS));
+        assertEquals("answer 1", c.complete(List.copyOf(PROMPT), OPTS), "equal messages hit the cache");
+        assertEquals("answer 2", c.complete(PROMPT, LlmOptions.ranking(8)), "other options are another request");
+        List<ChatTurn> failing = List.of(ChatTurn.user("fail"));
+        assertThrows(LlmUnavailableException.class, () -> c.complete(failing, OPTS));
+        assertThrows(LlmUnavailableException.class, () -> c.complete(failing, OPTS));
+        assertEquals(4, calls[0], "failures are retried, not cached");
+        c.complete(List.of(ChatTurn.user("third")), OPTS);
+        c.complete(PROMPT, OPTS);
+        assertEquals(6, calls[0], "capacity 2: the oldest entry was evicted");
+    }
 }

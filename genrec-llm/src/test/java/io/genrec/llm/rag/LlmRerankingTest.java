@@ -59,6 +59,20 @@ class LlmRerankingTest {
     }
 
     @Test
+    void fewShotPromptSendsTheExampleExchange() throws Exception {
+        try (FakeOpenAiServer s = new FakeOpenAiServer().enqueue(Reply.answer("[0]"))) {
+            FittedLlmRanker m = LlmRerankRecommender.llm(new LlmRankerConfig("popularity", 5, 10, true, 0.85, 64),
+                    Optional.of(s.client(Duration.ofSeconds(5), 0))).fit(new TrainContext(DATA, null, 1, 1, null));
+            m.recommendWithReport(UserContext.of(DATA, USER), 3, ItemFilter.ALL);
+            var messages = FakeOpenAiServer.JSON.readTree(s.requests().getFirst()).get("messages");
+            List<String> roles = new ArrayList<>();
+            messages.forEach(n -> roles.add(n.get("role").asText()));
+            assertEquals(List.of("system", "user", "assistant", "user"), roles);
+            assertEquals("[1, 2]", messages.get(2).get("content").asText());
+        }
+    }
+
+    @Test
     void scoreAllLiftsRerankedCandidatesAboveEveryOtherItemAndStaysFinite() throws Exception {
         try (FakeOpenAiServer s = new FakeOpenAiServer().enqueue(Reply.answer("[3, 0]"))) {
             FittedLlmRanker m = fit(Optional.of(s.client(Duration.ofSeconds(5), 0)));
@@ -148,6 +162,18 @@ class LlmRerankingTest {
         m.scoreAll(UserContext.of(DATA, USER), out);
         assertEquals(Optional.of(LlmReranker.NOT_CONFIGURED), m.lastWarning(), "scoreAll records the warning too");
         assertEquals(0, m.recommendWithReport(UserContext.of(DATA, USER), 0, ItemFilter.ALL).top().size());
+    }
+
+    @Test
+    void warningIsPerCallingThreadAndTheCliInterfaceSeesIt() throws Exception {
+        FittedLlmRanker m = fit(Optional.empty());
+        Thread worker = new Thread(() -> m.scoreAll(UserContext.of(DATA, USER), new float[m.numItems()]));
+        worker.start();
+        worker.join();
+        assertTrue(m instanceof io.genrec.model.WarningSource);
+        assertEquals(Optional.empty(), ((io.genrec.model.WarningSource) m).lastWarning(), "another thread's request");
+        m.recommend(UserContext.of(DATA, USER), 3, ItemFilter.ALL);
+        assertEquals(Optional.of(LlmReranker.NOT_CONFIGURED), ((io.genrec.model.WarningSource) m).lastWarning());
     }
 
     @Test
