@@ -204,11 +204,17 @@ public final class LuceneHnswIndex implements VectorIndex {
 
     @Override
     public TopK search(float[] query, int k, IntPredicate filter) {
-        return search(query, k, filter == null ? null : new IdPredicateQuery(F_ID, filter));
+        return search(query, k, filter == null ? null : new IdPredicateQuery(F_ID, filter), config.efSearch());
     }
 
     /** The best {@code k} by cosine among items passing {@code filter}. */
-    public TopK search(float[] query, int k, MetadataFilter filter) { return search(query, k, toQuery(filter)); }
+    public TopK search(float[] query, int k, MetadataFilter filter) { return search(query, k, toQuery(filter), config.efSearch()); }
+
+    /** Unfiltered search collecting {@code efSearch} candidates instead of the configured number (recall/speed trade-off). */
+    public TopK search(float[] query, int k, int efSearch) {
+        if (efSearch < 1) throw new IllegalArgumentException("efSearch must be >= 1, got " + efSearch);
+        return search(query, k, null, efSearch);
+    }
 
     /** The Lucene filter query for {@code filter}, or null when it accepts everything. */
     static Query toQuery(MetadataFilter filter) {
@@ -231,7 +237,7 @@ public final class LuceneHnswIndex implements VectorIndex {
         return b.build();
     }
 
-    private TopK search(float[] query, int k, Query filter) {
+    private TopK search(float[] query, int k, Query filter, int efSearch) {
         if (k < 0) throw new IllegalArgumentException("k must be >= 0, got " + k);
         float[] q = UnitVectors.normalisedCopy(query, dimension, "query");
         if (k == 0) return new TopK(new int[0], new float[0]);
@@ -239,7 +245,7 @@ public final class LuceneHnswIndex implements VectorIndex {
             refreshIfStale();
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query knn = new KnnFloatVectorQuery(F_VECTOR, q, Math.max(k, config.efSearch()), filter);
+                Query knn = new KnnFloatVectorQuery(F_VECTOR, q, Math.max(k, efSearch), filter);
                 TopDocs top = searcher.search(knn, k);
                 List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
                 int[] ids = new int[top.scoreDocs.length];

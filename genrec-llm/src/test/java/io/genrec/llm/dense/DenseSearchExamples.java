@@ -23,6 +23,7 @@ public final class DenseSearchExamples {
             "dark psychological thriller about memory loss", "romantic comedy set in New York", "gritty mafia crime drama");
 
     public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
         Path out = Path.of(args.length > 0 ? args[0] : "docs/results/dense-search-examples.md");
         Dataset data = MovieLensSmallText.load(MovieLensSmallText.DIR);
         List<String> texts = CatalogEmbeddings.texts(data.catalog(), ItemTextTemplate.DEFAULT);
@@ -70,7 +71,8 @@ public final class DenseSearchExamples {
                 }
             }
         }
-        md.append("\nLoad average at the end: ").append(BenchmarkInfo.loadAverage()).append("\n");
+        md.append(String.format(Locale.ROOT, "%nWall time of the whole run: %.0f s; load average at the end: %s%n",
+                (System.nanoTime() - start) / 1e9, BenchmarkInfo.loadAverage()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
         System.out.println(md);
