@@ -6,6 +6,7 @@ import io.genrec.model.Recommender;
 import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
 import io.genrec.models.NeuralProvenance;
+import io.genrec.models.training.BatchScorer;
 import io.genrec.models.training.CsrRows;
 import io.genrec.models.training.NeuralFitted;
 import io.genrec.models.training.NeuralTrainer;
@@ -46,7 +47,7 @@ public final class DiffRec implements Recommender {
     }
 
     /** A trained DiffRec. */
-    static final class Fitted extends NeuralFitted {
+    static final class Fitted extends NeuralFitted implements BatchScorer {
         private final DiffRecScorer scorer;
         private final long seed;
 
@@ -59,7 +60,22 @@ public final class DiffRec implements Recommender {
 
         @Override
         protected void score(UserContext user, float[] out) {
-            scorer.score(user.history(), seed * 31 + Arrays.hashCode(user.history()), out);
+            scorer.score(user.history(), noiseSeed(user), out);
         }
+
+        @Override
+        public void scoreBatch(UserContext[] users, float[][] out) {
+            int[][] histories = new int[users.length][];
+            long[] seeds = new long[users.length];
+            for (int u = 0; u < users.length; u++) {
+                checkBuffer(out[u]);
+                histories[u] = users[u].history();
+                seeds[u] = noiseSeed(users[u]);
+            }
+            scorer.scoreBatch(histories, seeds, out);
+        }
+
+        /** Forward-noising (sampling_steps > 0) is seeded by the model seed and the history, so scores repeat. */
+        private long noiseSeed(UserContext user) { return seed * 31 + Arrays.hashCode(user.history()); }
     }
 }

@@ -4,6 +4,7 @@ import io.genrec.config.Params;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderContract;
 import io.genrec.model.RecommenderProvider;
+import io.genrec.model.UserContext;
 import io.genrec.models.NeuralTestSupport;
 import io.genrec.models.training.TrainingConfig;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,20 @@ class DiffRecTest implements RecommenderContract {
     void recoversPlantedClusters() {
         double rate = NeuralTestSupport.heldOutInTopHalf(recommender(), 1);
         assertTrue(rate > 0.8, "held-out in-cluster item in the top half for only " + rate + " of users (chance ~0.5)");
+    }
+
+    @Test
+    void batchScoringMatchesSingleUserScoring() {
+        var d = trainingData();
+        var m = (DiffRec.Fitted) fitted(d, 2);
+        UserContext[] users = {UserContext.of(d, 0), UserContext.of(d, 1), UserContext.ofHistory()};
+        float[][] batch = new float[users.length][d.numItems()];
+        m.scoreBatch(users, batch);
+        for (int u = 0; u < users.length; u++) {
+            float[] single = new float[d.numItems()];
+            m.scoreAll(users[u], single);
+            assertArrayEquals(single, batch[u], 1e-4f, "user " + u);
+        }
     }
 
     @Test
