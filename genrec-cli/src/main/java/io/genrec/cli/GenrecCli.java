@@ -22,6 +22,8 @@ public final class GenrecCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Lucene logs its Vector API probe at INFO through java.util.logging; keep stderr for our own messages.
+        java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 

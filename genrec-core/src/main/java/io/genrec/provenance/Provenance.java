@@ -73,7 +73,8 @@ public record Provenance(String model, Map<String, Object> config, String dataNa
             }
             VERSION = p.getProperty("version", "unknown");
             String sha = p.getProperty("git.commit", "unknown");
-            GIT_COMMIT = sha.startsWith("${") ? "unknown" : sha;
+            String dirty = p.getProperty("git.dirty", "false");
+            GIT_COMMIT = sha.startsWith("${") || sha.isEmpty() ? "unknown" : sha + ("true".equals(dirty) ? "-dirty" : "");
         }
 
         private BuildInfo() { }
