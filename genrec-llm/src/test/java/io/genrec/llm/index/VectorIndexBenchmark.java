@@ -69,7 +69,9 @@ public final class VectorIndexBenchmark {
             hnsw.commit();
             double build = seconds(t0);
             long hnswHeap = usedHeap() - heap0;
-            java.lang.ref.Reference.reachabilityFence(exact); // keep the exact index alive so the heap delta is the HNSW index's
+            // keep the raw data and the exact index alive up to here, so the heap delta is the HNSW index's alone
+            java.lang.ref.Reference.reachabilityFence(data);
+            java.lang.ref.Reference.reachabilityFence(exact);
             md.append("## Lucene HNSW (Lucene ").append(org.apache.lucene.util.Version.LATEST).append(", FSDirectory)\n\n");
             md.append(String.format(Locale.ROOT, "- settings: maxConn (M) %d, beamWidth (efConstruction) %d, RAM buffer %.0f MB%n"
                     + "- build (add %d documents one by one on one thread, then commit): %.1f s; %d segment(s)%n"
