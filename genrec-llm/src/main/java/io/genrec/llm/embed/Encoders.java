@@ -19,8 +19,9 @@ public final class Encoders {
     public static List<String> known() { return List.of(MINILM); }
 
     /**
-     * The in-process MiniLM. LangChain4j's own per-text parallelism is switched off (a same-thread executor) so that
-     * {@code threads} alone controls how many batches run at once.
+     * The in-process MiniLM. LangChain4j runs this model one text per ONNX call (no padding to a batch), so a batch
+     * here is only the unit of work given to a thread; LangChain4j's own per-text parallelism is switched off (a
+     * same-thread executor) so that {@code threads} alone controls how many texts are encoded at once.
      */
     public static LangChainItemEncoder miniLm(int threads) {
         return new LangChainItemEncoder(new AllMiniLmL6V2EmbeddingModel(Runnable::run), MINILM, DEFAULT_BATCH, threads);
