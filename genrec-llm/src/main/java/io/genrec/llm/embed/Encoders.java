@@ -1,10 +1,12 @@
 package io.genrec.llm.embed;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** Ready-made {@link ItemEncoder}s by name, and the disk cache in front of them. */
@@ -34,6 +36,19 @@ public final class Encoders {
             default -> throw new IllegalArgumentException("unknown encoder '" + name + "'; known: " + String.join(", ", known())
                     + " (or pass any LangChain4j EmbeddingModel to LangChainItemEncoder)");
         };
+    }
+
+    /**
+     * A remote OpenAI-compatible embedding endpoint (OpenAI, Ollama's {@code /v1}, vLLM, LocalAI, ...), model id
+     * {@code openai:<modelName>}. Nothing is sent until the first {@link ItemEncoder#embed} or {@link ItemEncoder#dimension}.
+     *
+     * @param baseUrl e.g. {@code http://localhost:11434/v1}
+     * @param apiKey  the key, or any non-empty string for servers that ignore it
+     */
+    public static LangChainItemEncoder openAiCompatible(String baseUrl, String apiKey, String modelName, int batchSize, int threads) {
+        OpenAiEmbeddingModel model = OpenAiEmbeddingModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(modelName)
+                .maxSegmentsPerBatch(batchSize).timeout(Duration.ofSeconds(60)).build();
+        return new LangChainItemEncoder(model, "openai:" + modelName, batchSize, threads);
     }
 
     /** {@code encoder} behind the disk cache under {@link EmbeddingCache#defaultRoot()}. */
