@@ -14,7 +14,12 @@ import io.genrec.model.TopK;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -51,13 +56,50 @@ public final class ItemSearch implements AutoCloseable {
 
     /** Embeds the catalogue of {@code data} with {@code encoder} (pass a cached encoder to reuse embeddings) into an exact index. */
     public static ItemSearch build(Dataset data, ItemEncoder encoder, ItemTextTemplate template, ProgressListener listener) {
+        return build(data, encoder, template, listener, new ExactVectorIndex(encoder.dimension()));
+    }
+
+    /**
+     * As {@link #build(Dataset, ItemEncoder, ItemTextTemplate, ProgressListener)} into the given empty index, e.g. a
+     * {@link io.genrec.llm.index.LuceneHnswIndex} for catalogues of millions of items. The search owns the index.
+     */
+    public static ItemSearch build(Dataset data, ItemEncoder encoder, ItemTextTemplate template, ProgressListener listener,
+                                   VectorIndex emptyIndex) {
         ItemCatalog catalog = data.catalog();
         if (!catalog.hasMetadata())
             throw new IllegalArgumentException("dataset '" + data.name() + "' has no item titles or categories to search");
+        if (emptyIndex.size() != 0 || emptyIndex.dimension() != encoder.dimension())
+            throw new IllegalArgumentException("the index must be empty and " + encoder.dimension() + "-d, got " + emptyIndex);
         float[][] vectors = CatalogEmbeddings.embed(catalog, template, encoder, listener);
-        VectorIndex index = new ExactVectorIndex(encoder.dimension());
-        for (int i = 0; i < vectors.length; i++) if (nonZero(vectors[i])) index.add(i, vectors[i]);
-        return new ItemSearch(catalog, encoder, index);
+        for (int i = 0; i < vectors.length; i++) if (nonZero(vectors[i])) emptyIndex.add(i, vectors[i]);
+        return new ItemSearch(catalog, encoder, emptyIndex);
+    }
+
+    /** Accepts items having at least one of {@code categories} (exact, case-insensitive match), for {@link #search(String, int, IntPredicate)}. */
+    public IntPredicate inCategories(Collection<String> categories) {
+        Set<String> wanted = new HashSet<>();
+        for (String c : categories) wanted.add(c.toLowerCase(Locale.ROOT));
+        BitSet accepted = new BitSet(catalog.size());
+        for (int i = 0; i < catalog.size(); i++)
+            for (String c : catalog.get(i).categories())
+                if (wanted.contains(c.toLowerCase(Locale.ROOT))) { accepted.set(i); break; }
+        return accepted::get;
+    }
+
+    /** Accepts items whose attribute {@code name} parses as a number in {@code [min, max]} (e.g. year, price). */
+    public IntPredicate attributeBetween(String name, double min, double max) {
+        BitSet accepted = new BitSet(catalog.size());
+        for (int i = 0; i < catalog.size(); i++) {
+            String v = catalog.get(i).attributes().get(name);
+            if (v == null) continue;
+            try {
+                double x = Double.parseDouble(v.trim());
+                if (x >= min && x <= max) accepted.set(i);
+            } catch (NumberFormatException notNumeric) {
+                // an item whose attribute is not a number cannot be in a numeric range
+            }
+        }
+        return accepted::get;
     }
 
     private static boolean nonZero(float[] v) {

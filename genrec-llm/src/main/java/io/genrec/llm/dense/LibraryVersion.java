@@ -7,7 +7,6 @@ import java.util.Properties;
 /** Versions of the libraries the dense models use, read from the jars' Maven metadata for provenance. */
 final class LibraryVersion {
     static final String LANGCHAIN4J = read("dev.langchain4j", "langchain4j-core");
-    static final String LUCENE = org.apache.lucene.util.Version.LATEST.toString();
 
     private LibraryVersion() { }
 

@@ -124,8 +124,8 @@ public final class EmbeddingCache {
         if (fresh.isEmpty()) return;
         buf.flip();
         Files.createDirectories(file.getParent());
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-             FileLock ignored = ch.lock()) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.lock(); // released when the channel closes
             long size = ch.size();
             if (size < headerBytes) {
                 ch.truncate(0);
@@ -137,6 +137,7 @@ public final class EmbeddingCache {
                 ch.truncate(size);
             }
             writeFully(ch, buf, size);
+            lock.release();
         }
         vectors.putAll(fresh);
     }

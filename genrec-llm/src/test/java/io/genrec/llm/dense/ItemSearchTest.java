@@ -2,6 +2,8 @@ package io.genrec.llm.dense;
 
 import io.genrec.data.Dataset;
 import io.genrec.llm.embed.Encoders;
+import io.genrec.llm.index.ExactVectorIndex;
+import io.genrec.llm.index.LuceneHnswIndex;
 import io.genrec.llm.text.ItemTextTemplate;
 import io.genrec.model.ProgressListener;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,28 @@ class ItemSearchTest {
         assertEquals(16, encoder.cache().size(), "the catalogue embeddings are cached");
         Dataset bare = new Dataset.Builder("bare").add("u", "x", 1, 1).build();
         assertThrows(IllegalArgumentException.class, () -> ItemSearch.build(bare, encoder, ItemTextTemplate.DEFAULT, ProgressListener.NONE));
+    }
+
+    @Test
+    void hnswIndexAndMetadataPredicatesWork(@TempDir Path cache) throws Exception {
+        Dataset data = TitledData.clustered(4, 16, 3, 1L);
+        var encoder = Encoders.cached(Encoders.miniLm(1), cache);
+        try (ItemSearch search = ItemSearch.build(data, encoder, ItemTextTemplate.DEFAULT, ProgressListener.NONE,
+                LuceneHnswIndex.inMemory(encoder.dimension(), LuceneHnswIndex.Config.DEFAULT))) {
+            assertEquals(16, search.indexedItems());
+            // items i0..i15: even = Comedy, odd = Horror; year = 1980 + i
+            var comedies = search.search("haunted house full of ghosts", 5, search.inCategories(List.of("comedy")));
+            assertEquals(5, comedies.size());
+            for (var h : comedies) assertEquals(List.of("Comedy"), data.catalog().get(h.item()).categories());
+            var eighties = search.search("scary", 16, search.attributeBetween("year", 1985, 1989));
+            assertEquals(5, eighties.size(), "years 1985..1989 are items i5..i9");
+            for (var h : eighties) {
+                int year = Integer.parseInt(data.catalog().get(h.item()).attributes().get("year"));
+                assertTrue(year >= 1985 && year <= 1989, h.toString());
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> ItemSearch.build(data, encoder, ItemTextTemplate.DEFAULT,
+                ProgressListener.NONE, new ExactVectorIndex(8)), "a wrong-dimension index is rejected");
     }
 
     @Test

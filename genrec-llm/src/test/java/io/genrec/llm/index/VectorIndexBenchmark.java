@@ -49,12 +49,15 @@ public final class VectorIndexBenchmark {
         long exactHeap = usedHeap() - heap0;
         int[][] truth = new int[QUERIES][];
         for (float[] q : queries) exact.search(q, K); // warm-up pass, untimed
-        t0 = System.nanoTime();
-        for (int q = 0; q < QUERIES; q++) truth[q] = exact.search(queries[q], K).items();
-        double exactQps = QUERIES / seconds(t0);
+        double exactQps = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            t0 = System.nanoTime();
+            for (int q = 0; q < QUERIES; q++) truth[q] = exact.search(queries[q], K).items();
+            exactQps = Math.max(exactQps, QUERIES / seconds(t0));
+        }
         md.append("## Exact (brute force, Lucene VectorUtil dot product)\n\n");
         md.append(String.format(Locale.ROOT, "- build: %.2f s; heap: %.0f MiB measured (%.0f MiB by the index's own estimate)%n"
-                + "- %.1f queries/s%n%n", exactBuild, exactHeap / 1048576.0, exact.heapBytes() / 1048576.0, exactQps));
+                + "- %.1f queries/s (best of 3 timed passes)%n%n", exactBuild, exactHeap / 1048576.0, exact.heapBytes() / 1048576.0, exactQps));
 
         // HNSW on disk.
         LuceneHnswIndex.Config config = LuceneHnswIndex.Config.DEFAULT;
@@ -66,10 +69,13 @@ public final class VectorIndexBenchmark {
             hnsw.commit();
             double build = seconds(t0);
             long hnswHeap = usedHeap() - heap0;
+            // keep the raw data and the exact index alive up to here, so the heap delta is the HNSW index's alone
+            java.lang.ref.Reference.reachabilityFence(data);
+            java.lang.ref.Reference.reachabilityFence(exact);
             md.append("## Lucene HNSW (Lucene ").append(org.apache.lucene.util.Version.LATEST).append(", FSDirectory)\n\n");
             md.append(String.format(Locale.ROOT, "- settings: maxConn (M) %d, beamWidth (efConstruction) %d, RAM buffer %.0f MB%n"
                     + "- build (add %d documents one by one on one thread, then commit): %.1f s; %d segment(s)%n"
-                    + "- disk: %.1f MiB; heap retained after the build: %.0f MiB (vectors and graph are memory-mapped, not on the heap)%n%n",
+                    + "- disk: %.1f MiB; heap retained after the build: %.0f MiB (the files are memory-mapped, not on the heap)%n%n",
                     config.maxConn(), config.beamWidth(), config.ramBufferMb(), n, build, hnsw.segments(),
                     hnsw.diskBytes() / 1048576.0, hnswHeap / 1048576.0));
             searchTable(md, hnsw, queries, truth, "after build");
@@ -90,15 +96,23 @@ public final class VectorIndexBenchmark {
         System.out.println(md);
     }
 
-    /** Measures recall against the exact result and throughput for several efSearch values. */
+    /**
+     * Measures recall against the exact result and throughput for several efSearch values: one untimed warm-up pass
+     * over all settings, then the best of three timed passes per setting (the machine is shared, so the best pass is
+     * the least disturbed one).
+     */
     private static void searchTable(StringBuilder md, LuceneHnswIndex hnsw, float[][] queries, int[][] truth, String when) {
-        md.append("| ").append(when).append(": efSearch | recall@10 | queries/s |\n|---|---|---|\n");
-        for (int ef : new int[] {10, 50, 100, 200}) {
-            for (float[] q : queries) hnsw.search(q, K, ef); // warm-up pass, untimed
+        int[] efs = {10, 50, 100, 200};
+        for (int ef : efs) for (float[] q : queries) hnsw.search(q, K, ef);
+        md.append("| ").append(when).append(": efSearch | recall@10 | queries/s (best of 3) |\n|---|---|---|\n");
+        for (int ef : efs) {
             TopK[] results = new TopK[queries.length];
-            long t0 = System.nanoTime();
-            for (int q = 0; q < queries.length; q++) results[q] = hnsw.search(queries[q], K, ef);
-            double qps = queries.length / seconds(t0);
+            double qps = 0;
+            for (int pass = 0; pass < 3; pass++) {
+                long t0 = System.nanoTime();
+                for (int q = 0; q < queries.length; q++) results[q] = hnsw.search(queries[q], K, ef);
+                qps = Math.max(qps, queries.length / seconds(t0));
+            }
             long found = 0;
             for (int q = 0; q < queries.length; q++) found += overlap(results[q].items(), truth[q]);
             md.append(String.format(Locale.ROOT, "| %d | %.3f | %.1f |%n", ef, (double) found / (queries.length * K), qps));
