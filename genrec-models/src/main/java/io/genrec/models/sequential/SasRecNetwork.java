@@ -4,11 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.norm.LayerNorm;
-import io.genrec.models.training.Batch;
 import io.genrec.models.training.Initializers;
 import io.genrec.models.training.ParameterSet;
-import io.genrec.models.training.TrainableNetwork;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -28,14 +25,13 @@ import java.util.function.UnaryOperator;
  * {@code b<i>.attn_ln.g/b}, {@code b<i>.q/k/v/o.w [d,d]} and {@code .b}, {@code b<i>.ffn_ln.g/b},
  * {@code b<i>.ff1/ff2.w [d,d]} and {@code .b}; {@code final_ln.g/b}.
  */
-final class SasRecNetwork implements TrainableNetwork {
+final class SasRecNetwork extends NextItemNetwork {
     static final float LN_EPS = 1e-8f;
 
-    private final SequenceBatches batches;
     private final SasRecConfig config;
 
     SasRecNetwork(SequenceBatches batches, SasRecConfig config) {
-        this.batches = batches;
+        super(batches, config.lossFunction(), config.dropout(), config.hiddenSize());
         this.config = config;
     }
 
@@ -69,37 +65,12 @@ final class SasRecNetwork implements TrainableNetwork {
     }
 
     @Override
-    public int numRows() { return batches.numRows(); }
+    NDArray itemOutput(Map<String, NDArray> w) { return w.get("item_emb"); }
 
     @Override
-    public NDArray loss(Batch batch) {
-        int[] rows = batch.rows();
-        int len = config.maxLen(), n = rows.length * len;
-        int[] inputs = new int[n], targets = new int[n];
-        batches.fill(rows, inputs, targets);
-        int valid = 0;
-        for (int t : targets) if (t != batches.padding()) valid++;
-        int[] validRows = new int[valid], validTargets = new int[valid], negatives = new int[n], validNegatives = new int[valid];
-        if (config.lossFunction() == NextItemLoss.SAMPLED_BCE) batches.sampleNegatives(rows, targets, negatives, batch.rng());
-        for (int k = 0, o = 0; k < n; k++) {
-            if (targets[k] == batches.padding()) continue;
-            validRows[o] = k;
-            validTargets[o] = targets[k];
-            validNegatives[o++] = negatives[k];
-        }
-        double p = config.dropout();
-        UnaryOperator<NDArray> dropout = p == 0 ? x -> x
-                : x -> x.mul(batch.create(batch.dropoutMask((int) x.size(), p), x.getShape().getShape()));
-        NDArray h = hidden(batch.manager(), batch.params(), inputs, rows.length, dropout)
-                .reshape(n, config.hiddenSize());
-        return config.lossFunction().loss(batch.manager(), h, validRows, validTargets, validNegatives,
-                batch.param("item_emb"), null, batches.numItems());
-    }
+    NDArray itemBias(Map<String, NDArray> w) { return null; }
 
-    /**
-     * The final hidden states {@code [rows, maxLen, d]} of left-padded windows {@code inputs} (flat
-     * {@code [rows, maxLen]}, padding id = numItems); {@code dropout} is the identity at inference.
-     */
+    @Override
     NDArray hidden(NDManager m, Map<String, NDArray> w, int[] inputs, int rows, UnaryOperator<NDArray> dropout) {
         int len = config.maxLen(), d = config.hiddenSize(), heads = config.heads(), dh = d / heads;
         int pad = batches.padding();
@@ -113,7 +84,7 @@ final class SasRecNetwork implements TrainableNetwork {
         for (int q = 0; q < len; q++) for (int k = q + 1; k < len; k++) causal[q * len + k] = -1e9f;
         NDArray mask = m.create(keep, new Shape(rows, len, 1));
         NDArray attnMask = m.create(causal, new Shape(1, 1, len, len)).add(m.create(keyBias, new Shape(rows, 1, 1, len)));
-        NDArray x = w.get("item_emb").get(new ai.djl.ndarray.index.NDIndex("{}", NextItemLoss.ids(m, inputs, rows, len)))
+        NDArray x = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len))
                 .mul((float) Math.sqrt(d)).add(w.get("pos_emb"));
         x = dropout.apply(x).mul(mask);
         for (int i = 0; i < config.blocks(); i++) {
@@ -140,7 +111,13 @@ final class SasRecNetwork implements TrainableNetwork {
         return x.matMul(w.get(name + ".w")).add(w.get(name + ".b"));
     }
 
+    /**
+     * Layer normalisation over the last axis written out in primitive ops (biased variance, eps inside the square
+     * root, as PyTorch's LayerNorm).
+     */
     private static NDArray layerNorm(Map<String, NDArray> w, String name, NDArray x, int d) {
-        return LayerNorm.layerNorm(x, new Shape(d), w.get(name + ".g"), w.get(name + ".b"), LN_EPS).get(0);
+        NDArray centred = x.sub(x.mean(new int[] {-1}, true));
+        NDArray std = centred.square().mean(new int[] {-1}, true).add(LN_EPS).sqrt();
+        return centred.div(std).mul(w.get(name + ".g")).add(w.get(name + ".b"));
     }
 }
