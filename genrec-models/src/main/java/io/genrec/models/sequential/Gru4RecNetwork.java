@@ -42,6 +42,7 @@ final class Gru4RecNetwork extends NextItemNetwork {
         p.add("rec.b", new float[3 * h], 3 * h);
         p.add("out.w", Initializers.xavierUniform(rng, v, h), v, h);
         p.add("out.b", new float[v], v);
+        seedEngine(rng);
         return p;
     }
 

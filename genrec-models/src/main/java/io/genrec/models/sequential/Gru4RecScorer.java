@@ -8,7 +8,7 @@ import io.genrec.models.training.ParameterSet;
  */
 final class Gru4RecScorer {
     private final int h, maxLen;
-    private final float[] inW, inB, recW, recB, outW, outB;
+    private final float[] inW, inB, recW, recB, outT, outB;
 
     Gru4RecScorer(ParameterSet w, Gru4RecConfig c, int numItems) {
         h = c.hiddenSize();
@@ -19,11 +19,11 @@ final class Gru4RecScorer {
         inB = w.get("in.b");
         recW = w.get("rec.w");
         recB = w.get("rec.b");
-        outW = w.get("out.w");
+        outT = RowOps.transpose(w.get("out.w"), numItems, h);
         outB = w.get("out.b");
     }
 
-    void score(int[] history, float[] out) { RowOps.dotAll(lastHidden(history), outW, outB, out); }
+    void score(int[] history, float[] out) { RowOps.dotAllTransposed(lastHidden(history), outT, outB, out); }
 
     /** The GRU state after the last item of {@code history} (zero for an empty history). */
     float[] lastHidden(int[] history) {

@@ -1,18 +1,23 @@
 package io.genrec.models.sequential;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.norm.Dropout;
 import io.genrec.models.training.Batch;
 import io.genrec.models.training.TrainableNetwork;
 
 import java.util.Map;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 
 /**
  * The part every causal next-item network shares for the {@link io.genrec.models.training.NeuralTrainer}: rows are
  * {@link SequenceBatches} windows, the network maps a batch of left-padded windows to one hidden state per position
  * ({@link #hidden}), and the loss ({@link NextItemLoss}) compares each real position's hidden state with the item
- * that follows it. Dropout masks come from the batch's seeded random source.
+ * that follows it. Dropout runs in the engine ({@link Dropout}), whose generator {@link #seedEngine} seeds from the
+ * fit's seed: masks built on the host and uploaded per batch produced sporadic NaN gradients in the attention and
+ * embedding paths (PyTorch 2.7.1 CPU through DJL 0.36), which native dropout does not.
  */
 abstract class NextItemNetwork implements TrainableNetwork {
     protected final SequenceBatches batches;
@@ -25,6 +30,11 @@ abstract class NextItemNetwork implements TrainableNetwork {
         this.loss = loss;
         this.dropout = dropout;
         this.hiddenSize = hiddenSize;
+    }
+
+    /** Seeds the engine's generator (used by dropout) from {@code rng}; called once per fit, after initialisation. */
+    static void seedEngine(Random rng) {
+        Engine.getInstance().setRandomSeed(rng.nextInt(Integer.MAX_VALUE));
     }
 
     @Override
@@ -58,17 +68,8 @@ abstract class NextItemNetwork implements TrainableNetwork {
             validTargets[o] = targets[k];
             validNegatives[o++] = negatives[k];
         }
-        UnaryOperator<NDArray> drop = dropout == 0 ? x -> x
-                : x -> x.mul(batch.create(batch.dropoutMask((int) x.size(), dropout), x.getShape().getShape()));
+        UnaryOperator<NDArray> drop = dropout == 0 ? x -> x : x -> Dropout.dropout(x, (float) dropout, true).get(0);
         NDArray h = hidden(batch.manager(), batch.params(), inputs, rows.length, drop).reshape(n, hiddenSize);
-        if (Boolean.getBoolean("genrec.debugNaN")) {
-            for (var e : batch.params().entrySet())
-                if (e.getValue().isNaN().any().getBoolean() || e.getValue().abs().max().getFloat() > 1e6)
-                    System.out.println("DEBUG step " + batch.step() + " param " + e.getKey() + " max " + e.getValue().abs().max().getFloat());
-            NDArray hv = h.get(new ai.djl.ndarray.index.NDIndex("{}", batch.manager().create(NextItemLoss.toLong(validRows))));
-            if (hv.isNaN().any().getBoolean()) System.out.println("DEBUG step " + batch.step() + " hidden NaN");
-            if (batch.step() % 20 == 0) System.out.println("DEBUG step " + batch.step() + " |h|max " + hv.abs().max().getFloat());
-        }
         return loss.loss(batch.manager(), h, validRows, validTargets, validNegatives, itemOutput(batch.params()),
                 itemBias(batch.params()), batches.numItems());
     }

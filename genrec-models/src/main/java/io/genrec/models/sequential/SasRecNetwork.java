@@ -49,6 +49,7 @@ final class SasRecNetwork extends NextItemNetwork {
             linear(p, "b" + i + ".ff2", d, rng);
         }
         layerNorm(p, "final_ln", d);
+        seedEngine(rng);
         return p;
     }
 
@@ -75,15 +76,13 @@ final class SasRecNetwork extends NextItemNetwork {
         int len = config.maxLen(), d = config.hiddenSize(), heads = config.heads(), dh = d / heads;
         int pad = batches.padding();
         float[] keep = new float[inputs.length];
-        float[] keyBias = new float[inputs.length];
-        for (int k = 0; k < inputs.length; k++) {
-            keep[k] = inputs[k] == pad ? 0f : 1f;
-            keyBias[k] = inputs[k] == pad ? -1e9f : 0f;
-        }
-        float[] causal = new float[len * len];
-        for (int q = 0; q < len; q++) for (int k = q + 1; k < len; k++) causal[q * len + k] = -1e9f;
+        for (int k = 0; k < inputs.length; k++) keep[k] = inputs[k] == pad ? 0f : 1f;
+        float[] allowed = new float[rows * len * len];
+        for (int r = 0; r < rows; r++)
+            for (int q = 0; q < len; q++)
+                for (int k = 0; k <= q; k++) allowed[(r * len + q) * len + k] = keep[r * len + k];
         NDArray mask = m.create(keep, new Shape(rows, len, 1));
-        NDArray attnMask = m.create(causal, new Shape(1, 1, len, len)).add(m.create(keyBias, new Shape(rows, 1, 1, len)));
+        NDArray attnAllowed = m.create(allowed, new Shape(rows, 1, len, len));
         NDArray x = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len))
                 .mul((float) Math.sqrt(d)).add(w.get("pos_emb"));
         x = dropout.apply(x).mul(mask);
@@ -93,7 +92,7 @@ final class SasRecNetwork extends NextItemNetwork {
             NDArray qh = heads(linear(w, b + "q", q), rows, len, heads, dh);
             NDArray kh = heads(linear(w, b + "k", x), rows, len, heads, dh);
             NDArray vh = heads(linear(w, b + "v", x), rows, len, heads, dh);
-            NDArray att = qh.matMul(kh.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(dh))).add(attnMask).softmax(3);
+            NDArray att = maskedSoftmax(qh.matMul(kh.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(dh))), attnAllowed);
             NDArray ctx = dropout.apply(att).matMul(vh).transpose(0, 2, 1, 3).reshape(rows, len, d);
             x = q.add(linear(w, b + "o", ctx));
             x = layerNorm(w, b + "ffn_ln", x, d);
@@ -101,6 +100,19 @@ final class SasRecNetwork extends NextItemNetwork {
             x = x.add(f).mul(mask);
         }
         return layerNorm(w, "final_ln", x, d);
+    }
+
+    /**
+     * Softmax over the last axis restricted to the entries where {@code allowed} is 1 (0 elsewhere; a row with no
+     * allowed entry, a padding query, gets all zeros). The shift is the row maximum over allowed entries, and
+     * disallowed entries are zeroed before {@code exp}, so nothing overflows. Written with a 0/1 multiplier rather than a large negative
+     * additive mask: the additive form produced sporadic NaN gradients in the first block during training on
+     * Beauty (PyTorch 2.7.1 CPU), which this form does not.
+     */
+    private static NDArray maskedSoftmax(NDArray scores, NDArray allowed) {
+        NDArray shift = scores.add(allowed.sub(1f).mul(1e4f)).max(new int[] {-1}, true).stopGradient();
+        NDArray e = scores.sub(shift).mul(allowed).exp().mul(allowed);
+        return e.div(e.sum(new int[] {-1}, true).add(1e-30f));
     }
 
     private static NDArray heads(NDArray x, int rows, int len, int heads, int dh) {

@@ -82,6 +82,7 @@ public final class SequenceBenchmark {
         md.append("- date: ").append(Instant.now()).append(", git: ").append(sha).append(", machine: 2 shared cores (")
                 .append(Runtime.getRuntime().availableProcessors()).append(" visible), OMP_NUM_THREADS=")
                 .append(System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")).append(", seed ").append(SEED).append('\n');
+        md.append("- load average at the end (1/5/15 min): ").append(loadAverage()).append('\n');
         md.append("- data: ").append(all).append(", train ").append(split.train.numInteractions()).append(" interactions\n");
         md.append("- config: ").append(fitted.provenance().config()).append('\n');
         md.append(String.format("- fit: %.1f s wall (%s epochs run, kept epoch %s, %.1f s/epoch), test evaluation %.1f s for 2 passes%n",
@@ -192,6 +193,15 @@ public final class SequenceBenchmark {
         }
         Arrays.sort(ns);
         return new double[] {ns[ns.length / 2] / 1e6, ns[(int) (ns.length * 0.99)] / 1e6};
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String run(String... cmd) {
