@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
 import ai.djl.nn.Activation;
 
 /**
@@ -45,7 +47,7 @@ public enum NextItemLoss {
      */
     public NDArray loss(NDManager m, NDArray hidden, int[] valid, int[] targets, int[] negatives, NDArray itemOutput,
                         NDArray itemBias, int numItems) {
-        NDArray h = hidden.get(new NDIndex("{}", m.create(toLong(valid))));
+        NDArray h = rows(hidden, m.create(toLong(valid)));
         NDArray tgt = m.create(toLong(targets));
         if (this == FULL_SOFTMAX) {
             NDArray logits = h.matMul(itemOutput.get(new NDIndex("0:" + numItems)).transpose());
@@ -53,13 +55,22 @@ public enum NextItemLoss {
             return logits.logSoftmax(1).gather(tgt.reshape(valid.length, 1), 1).mean().neg();
         }
         NDArray neg = m.create(toLong(negatives));
-        NDArray pos = h.mul(itemOutput.get(new NDIndex("{}", tgt))).sum(new int[] {1});
-        NDArray ngl = h.mul(itemOutput.get(new NDIndex("{}", neg))).sum(new int[] {1});
+        NDArray pos = h.mul(rows(itemOutput, tgt)).sum(new int[] {1});
+        NDArray ngl = h.mul(rows(itemOutput, neg)).sum(new int[] {1});
         if (itemBias != null) {
-            pos = pos.add(itemBias.get(new NDIndex("{}", tgt)));
-            ngl = ngl.add(itemBias.get(new NDIndex("{}", neg)));
+            NDArray bias = itemBias.reshape(-1, 1);
+            pos = pos.add(rows(bias, tgt).reshape(-1));
+            ngl = ngl.add(rows(bias, neg).reshape(-1));
         }
         return Activation.softPlus(pos.neg()).mean().add(Activation.softPlus(ngl).mean());
+    }
+
+    /**
+     * Rows {@code ids} of {@code table} (shape of {@code ids} plus the row width), through PyTorch's embedding op,
+     * whose backward is a plain accumulation into the selected rows.
+     */
+    static NDArray rows(NDArray table, NDArray ids) {
+        return Embedding.embedding(ids, table, SparseFormat.DENSE).get(0);
     }
 
     static long[] toLong(int[] a) {

@@ -47,14 +47,27 @@ final class RowOps {
         for (int i = 0; i < a.length; i++) a[i] += b[i];
     }
 
-    /** {@code out[j] = dot(h, table[j]) (+ bias[j])} for the first {@code out.length} rows of a {@code [*, d]} table. */
-    static void dotAll(float[] h, float[] table, float[] bias, float[] out) {
-        int d = h.length;
-        for (int j = 0; j < out.length; j++) {
-            int o = j * d;
-            float s = bias == null ? 0f : bias[j];
-            for (int k = 0; k < d; k++) s += h[k] * table[o + k];
-            out[j] = s;
+    /** The {@code [rows, cols]} row-major matrix {@code a} as {@code [cols, rows]}. */
+    static float[] transpose(float[] a, int rows, int cols) {
+        float[] t = new float[rows * cols];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++) t[c * rows + r] = a[r * cols + c];
+        return t;
+    }
+
+    /**
+     * {@code out[j] = dot(h, table[j]) (+ bias[j])} with the table given transposed ({@code [d, n]}, n =
+     * {@code out.length}): an axpy per hidden unit over contiguous item scores, which the JIT vectorises (a dot
+     * product per item is a float reduction, which it does not).
+     */
+    static void dotAllTransposed(float[] h, float[] tableT, float[] bias, float[] out) {
+        int n = out.length;
+        if (bias == null) java.util.Arrays.fill(out, 0f);
+        else System.arraycopy(bias, 0, out, 0, n);
+        for (int k = 0; k < h.length; k++) {
+            float hk = h[k];
+            int o = k * n;
+            for (int j = 0; j < n; j++) out[j] += hk * tableT[o + j];
         }
     }
 

@@ -4,11 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.norm.LayerNorm;
-import io.genrec.models.training.Batch;
 import io.genrec.models.training.Initializers;
 import io.genrec.models.training.ParameterSet;
-import io.genrec.models.training.TrainableNetwork;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -28,14 +25,13 @@ import java.util.function.UnaryOperator;
  * {@code b<i>.attn_ln.g/b}, {@code b<i>.q/k/v/o.w [d,d]} and {@code .b}, {@code b<i>.ffn_ln.g/b},
  * {@code b<i>.ff1/ff2.w [d,d]} and {@code .b}; {@code final_ln.g/b}.
  */
-final class SasRecNetwork implements TrainableNetwork {
+final class SasRecNetwork extends NextItemNetwork {
     static final float LN_EPS = 1e-8f;
 
-    private final SequenceBatches batches;
     private final SasRecConfig config;
 
     SasRecNetwork(SequenceBatches batches, SasRecConfig config) {
-        this.batches = batches;
+        super(batches, config.lossFunction(), config.dropout(), config.hiddenSize());
         this.config = config;
     }
 
@@ -53,6 +49,7 @@ final class SasRecNetwork implements TrainableNetwork {
             linear(p, "b" + i + ".ff2", d, rng);
         }
         layerNorm(p, "final_ln", d);
+        seedEngine(rng);
         return p;
     }
 
@@ -69,51 +66,24 @@ final class SasRecNetwork implements TrainableNetwork {
     }
 
     @Override
-    public int numRows() { return batches.numRows(); }
+    NDArray itemOutput(Map<String, NDArray> w) { return w.get("item_emb"); }
 
     @Override
-    public NDArray loss(Batch batch) {
-        int[] rows = batch.rows();
-        int len = config.maxLen(), n = rows.length * len;
-        int[] inputs = new int[n], targets = new int[n];
-        batches.fill(rows, inputs, targets);
-        int valid = 0;
-        for (int t : targets) if (t != batches.padding()) valid++;
-        int[] validRows = new int[valid], validTargets = new int[valid], negatives = new int[n], validNegatives = new int[valid];
-        if (config.lossFunction() == NextItemLoss.SAMPLED_BCE) batches.sampleNegatives(rows, targets, negatives, batch.rng());
-        for (int k = 0, o = 0; k < n; k++) {
-            if (targets[k] == batches.padding()) continue;
-            validRows[o] = k;
-            validTargets[o] = targets[k];
-            validNegatives[o++] = negatives[k];
-        }
-        double p = config.dropout();
-        UnaryOperator<NDArray> dropout = p == 0 ? x -> x
-                : x -> x.mul(batch.create(batch.dropoutMask((int) x.size(), p), x.getShape().getShape()));
-        NDArray h = hidden(batch.manager(), batch.params(), inputs, rows.length, dropout)
-                .reshape(n, config.hiddenSize());
-        return config.lossFunction().loss(batch.manager(), h, validRows, validTargets, validNegatives,
-                batch.param("item_emb"), null, batches.numItems());
-    }
+    NDArray itemBias(Map<String, NDArray> w) { return null; }
 
-    /**
-     * The final hidden states {@code [rows, maxLen, d]} of left-padded windows {@code inputs} (flat
-     * {@code [rows, maxLen]}, padding id = numItems); {@code dropout} is the identity at inference.
-     */
+    @Override
     NDArray hidden(NDManager m, Map<String, NDArray> w, int[] inputs, int rows, UnaryOperator<NDArray> dropout) {
         int len = config.maxLen(), d = config.hiddenSize(), heads = config.heads(), dh = d / heads;
         int pad = batches.padding();
         float[] keep = new float[inputs.length];
-        float[] keyBias = new float[inputs.length];
-        for (int k = 0; k < inputs.length; k++) {
-            keep[k] = inputs[k] == pad ? 0f : 1f;
-            keyBias[k] = inputs[k] == pad ? -1e9f : 0f;
-        }
-        float[] causal = new float[len * len];
-        for (int q = 0; q < len; q++) for (int k = q + 1; k < len; k++) causal[q * len + k] = -1e9f;
+        for (int k = 0; k < inputs.length; k++) keep[k] = inputs[k] == pad ? 0f : 1f;
+        float[] allowed = new float[rows * len * len];
+        for (int r = 0; r < rows; r++)
+            for (int q = 0; q < len; q++)
+                for (int k = 0; k <= q; k++) allowed[(r * len + q) * len + k] = keep[r * len + k];
         NDArray mask = m.create(keep, new Shape(rows, len, 1));
-        NDArray attnMask = m.create(causal, new Shape(1, 1, len, len)).add(m.create(keyBias, new Shape(rows, 1, 1, len)));
-        NDArray x = w.get("item_emb").get(new ai.djl.ndarray.index.NDIndex("{}", NextItemLoss.ids(m, inputs, rows, len)))
+        NDArray attnAllowed = m.create(allowed, new Shape(rows, 1, len, len));
+        NDArray x = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len))
                 .mul((float) Math.sqrt(d)).add(w.get("pos_emb"));
         x = dropout.apply(x).mul(mask);
         for (int i = 0; i < config.blocks(); i++) {
@@ -122,7 +92,7 @@ final class SasRecNetwork implements TrainableNetwork {
             NDArray qh = heads(linear(w, b + "q", q), rows, len, heads, dh);
             NDArray kh = heads(linear(w, b + "k", x), rows, len, heads, dh);
             NDArray vh = heads(linear(w, b + "v", x), rows, len, heads, dh);
-            NDArray att = qh.matMul(kh.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(dh))).add(attnMask).softmax(3);
+            NDArray att = maskedSoftmax(qh.matMul(kh.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(dh))), attnAllowed);
             NDArray ctx = dropout.apply(att).matMul(vh).transpose(0, 2, 1, 3).reshape(rows, len, d);
             x = q.add(linear(w, b + "o", ctx));
             x = layerNorm(w, b + "ffn_ln", x, d);
@@ -130,6 +100,19 @@ final class SasRecNetwork implements TrainableNetwork {
             x = x.add(f).mul(mask);
         }
         return layerNorm(w, "final_ln", x, d);
+    }
+
+    /**
+     * Softmax over the last axis restricted to the entries where {@code allowed} is 1 (0 elsewhere; a row with no
+     * allowed entry, a padding query, gets all zeros). The shift is the row maximum over allowed entries, and
+     * disallowed entries are zeroed before {@code exp}, so nothing overflows. Written with a 0/1 multiplier rather than a large negative
+     * additive mask: the additive form produced sporadic NaN gradients in the first block during training on
+     * Beauty (PyTorch 2.7.1 CPU), which this form does not.
+     */
+    private static NDArray maskedSoftmax(NDArray scores, NDArray allowed) {
+        NDArray shift = scores.add(allowed.sub(1f).mul(1e4f)).max(new int[] {-1}, true).stopGradient();
+        NDArray e = scores.sub(shift).mul(allowed).exp().mul(allowed);
+        return e.div(e.sum(new int[] {-1}, true).add(1e-30f));
     }
 
     private static NDArray heads(NDArray x, int rows, int len, int heads, int dh) {
@@ -140,7 +123,13 @@ final class SasRecNetwork implements TrainableNetwork {
         return x.matMul(w.get(name + ".w")).add(w.get(name + ".b"));
     }
 
+    /**
+     * Layer normalisation over the last axis written out in primitive ops (biased variance, eps inside the square
+     * root, as PyTorch's LayerNorm).
+     */
     private static NDArray layerNorm(Map<String, NDArray> w, String name, NDArray x, int d) {
-        return LayerNorm.layerNorm(x, new Shape(d), w.get(name + ".g"), w.get(name + ".b"), LN_EPS).get(0);
+        NDArray centred = x.sub(x.mean(new int[] {-1}, true));
+        NDArray std = centred.square().mean(new int[] {-1}, true).add(LN_EPS).sqrt();
+        return centred.div(std).mul(w.get(name + ".g")).add(w.get(name + ".b"));
     }
 }

@@ -10,7 +10,7 @@ import io.genrec.models.training.ParameterSet;
 final class SasRecScorer {
     private final int d, heads, maxLen, numItems, blocks;
     private final float scale;
-    private final float[] itemEmb, posEmb;
+    private final float[] itemEmb, itemEmbT, posEmb;
     private final float[][] attnG, attnB, qw, qb, kw, kb, vw, vb, ow, ob, ffnG, ffnB, f1w, f1b, f2w, f2b;
     private final float[] finalG, finalB;
 
@@ -24,6 +24,7 @@ final class SasRecScorer {
         w.requireShape("item_emb", numItems + 1, d);
         w.requireShape("pos_emb", maxLen, d);
         itemEmb = w.get("item_emb");
+        itemEmbT = RowOps.transpose(java.util.Arrays.copyOf(itemEmb, numItems * d), numItems, d);
         posEmb = w.get("pos_emb");
         attnG = new float[blocks][]; attnB = new float[blocks][];
         qw = new float[blocks][]; qb = new float[blocks][]; kw = new float[blocks][]; kb = new float[blocks][];
@@ -44,7 +45,7 @@ final class SasRecScorer {
 
     /** Next-item logits for {@code history} (oldest first; only the last maxLen items are used). */
     void score(int[] history, float[] out) {
-        RowOps.dotAll(lastHidden(history), itemEmb, null, out);
+        RowOps.dotAllTransposed(lastHidden(history), itemEmbT, null, out);
     }
 
     /** The final hidden state at the last position of {@code history}'s window. */
@@ -81,31 +82,36 @@ final class SasRecScorer {
         return h;
     }
 
-    /** Causal multi-head attention of queries for positions {@code from..n-1} over keys/values {@code 0..n-1}. */
+    /**
+     * Causal multi-head attention of queries for positions {@code from..n-1} over keys/values {@code 0..n-1}. Keys
+     * are transposed once so each query's scores are axpy loops over contiguous key positions.
+     */
     private float[] attend(float[] q, float[] k, float[] v, int from, int n) {
         int dh = d / heads;
         float inv = (float) (1 / Math.sqrt(dh));
+        float[] kT = RowOps.transpose(k, n, d);
         float[] out = new float[(n - from) * d];
         float[] a = new float[n];
         for (int t = from; t < n; t++) {
             int qo = (t - from) * d;
             for (int h = 0; h < heads; h++) {
                 int ho = h * dh;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int s = 0; s <= t; s++) {
-                    float dot = 0;
-                    int ko = s * d + ho;
-                    for (int j = 0; j < dh; j++) dot += q[qo + ho + j] * k[ko + j];
-                    a[s] = dot * inv;
-                    if (a[s] > max) max = a[s];
+                java.util.Arrays.fill(a, 0, t + 1, 0f);
+                for (int j = 0; j < dh; j++) {
+                    float qj = q[qo + ho + j] * inv;
+                    int ko = (ho + j) * n;
+                    for (int s = 0; s <= t; s++) a[s] += qj * kT[ko + s];
                 }
+                float max = Float.NEGATIVE_INFINITY;
+                for (int s = 0; s <= t; s++) if (a[s] > max) max = a[s];
                 float sum = 0;
                 for (int s = 0; s <= t; s++) {
                     a[s] = (float) Math.exp(a[s] - max);
                     sum += a[s];
                 }
+                float norm = 1 / sum;
                 for (int s = 0; s <= t; s++) {
-                    float wgt = a[s] / sum;
+                    float wgt = a[s] * norm;
                     int vo = s * d + ho;
                     for (int j = 0; j < dh; j++) out[qo + ho + j] += wgt * v[vo + j];
                 }

@@ -1,8 +1,5 @@
 package io.genrec.models.sequential;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.genrec.config.Params;
 import io.genrec.data.Dataset;
 import io.genrec.model.Capability;
@@ -17,7 +14,6 @@ import io.genrec.models.training.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,18 +45,10 @@ class SasRecTest implements RecommenderContract {
         SasRecConfig c = small(NextItemLoss.SAMPLED_BCE);
         Dataset d = trainingData();
         SasRecNetwork net = new SasRecNetwork(new SequenceBatches(d, c.maxLen()), c);
-        ParameterSet w = perturbed(net.initialParameters(new Random(1)));
+        ParameterSet w = NetworkProbe.perturbed(net.initialParameters(new Random(1)));
         int pad = d.numItems();
-        int[] a = {pad, pad, 3, 4, 5, 6, 7, 8, 9, 10};
-        int[] b = a.clone();
-        int t = 5;
-        for (int k = t + 1; k < b.length; k++) b[k] = (b[k] * 7 + 2) % pad;
-        int[] c2 = a.clone();
-        c2[t - 1] = 20;
-        float[][] ha = hidden(net, w, a, c), hb = hidden(net, w, b, c), hc = hidden(net, w, c2, c);
-        for (int s = 0; s <= t; s++) assertArrayEquals(ha[s], hb[s], 1e-6f, "position " + s + " changed when only later items changed");
-        assertFalse(Arrays.equals(ha[t + 1], hb[t + 1]), "changing the item at a position must change its output");
-        assertFalse(Arrays.equals(ha[t], hc[t]), "changing an earlier item must change the output at t");
+        NetworkProbe.assertNoFutureLeak(net, w, new int[] {pad, pad, 3, 4, 5, 6, 7, 8, 9, 10}, 5, d.numItems(), c.hiddenSize());
+        NetworkProbe.assertNoFutureLeak(net, w, new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0, d.numItems(), c.hiddenSize());
     }
 
     @Test
@@ -68,11 +56,11 @@ class SasRecTest implements RecommenderContract {
         SasRecConfig c = small(NextItemLoss.FULL_SOFTMAX);
         Dataset d = trainingData();
         SasRecNetwork net = new SasRecNetwork(new SequenceBatches(d, c.maxLen()), c);
-        ParameterSet w = perturbed(net.initialParameters(new Random(2)));
+        ParameterSet w = NetworkProbe.perturbed(net.initialParameters(new Random(2)));
         SasRecScorer scorer = new SasRecScorer(w, c, d.numItems());
         for (int[] history : List.of(new int[] {1, 2, 3}, new int[] {5}, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
-                new int[] {4, 4, 9, 2, 17, 3, 3, 8, 1, 0})) {
-            float[][] h = hidden(net, w, SequenceBatches.window(history, c.maxLen(), d.numItems()), c);
+                new int[] {4, 4, 9, 2, 17, 3, 3, 8, 1, 0}, new int[0])) {
+            float[][] h = NetworkProbe.hidden(net, w, SequenceBatches.window(history, c.maxLen(), d.numItems()), c.hiddenSize());
             assertArrayEquals(h[c.maxLen() - 1], scorer.lastHidden(history), 2e-4f, "history " + Arrays.toString(history));
         }
     }
@@ -105,32 +93,5 @@ class SasRecTest implements RecommenderContract {
         assertTrue(heads.getMessage().contains("heads") && heads.getMessage().contains("3"));
         var loss = assertThrows(IllegalArgumentException.class, () -> new SasRecProvider().create(new Params(Map.of("loss", "bpr"), "test")));
         assertTrue(loss.getMessage().contains("bpr"));
-    }
-
-    /** Adds noise to every weight so biases and norm parameters are not trivially 0/1. */
-    static ParameterSet perturbed(ParameterSet w) {
-        Random r = new Random(9);
-        for (String name : w.names()) {
-            float[] v = w.get(name);
-            for (int i = 0; i < v.length; i++) v[i] += (float) (0.1 * r.nextGaussian());
-        }
-        return w;
-    }
-
-    /** The training network's eval-mode hidden states of one window, {@code [maxLen][d]}. */
-    static float[][] hidden(SasRecNetwork net, ParameterSet w, int[] window, SasRecConfig c) {
-        try (NDManager m = NDManager.newBaseManager()) {
-            Map<String, NDArray> live = new LinkedHashMap<>();
-            for (String name : w.names()) {
-                int[] s = w.shape(name);
-                long[] shape = new long[s.length];
-                for (int i = 0; i < s.length; i++) shape[i] = s[i];
-                live.put(name, m.create(w.get(name), new Shape(shape)));
-            }
-            float[] flat = net.hidden(m, live, window, 1, x -> x).toFloatArray();
-            float[][] out = new float[c.maxLen()][];
-            for (int t = 0; t < c.maxLen(); t++) out[t] = Arrays.copyOfRange(flat, t * c.hiddenSize(), (t + 1) * c.hiddenSize());
-            return out;
-        }
     }
 }

@@ -1,0 +1,76 @@
+package io.genrec.models.sequential;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.norm.Dropout;
+import io.genrec.models.training.Batch;
+import io.genrec.models.training.TrainableNetwork;
+
+import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * The part every causal next-item network shares for the {@link io.genrec.models.training.NeuralTrainer}: rows are
+ * {@link SequenceBatches} windows, the network maps a batch of left-padded windows to one hidden state per position
+ * ({@link #hidden}), and the loss ({@link NextItemLoss}) compares each real position's hidden state with the item
+ * that follows it. Dropout runs in the engine ({@link Dropout}), whose generator {@link #seedEngine} seeds from the
+ * fit's seed: masks built on the host and uploaded per batch produced sporadic NaN gradients in the attention and
+ * embedding paths (PyTorch 2.7.1 CPU through DJL 0.36), which native dropout does not.
+ */
+abstract class NextItemNetwork implements TrainableNetwork {
+    protected final SequenceBatches batches;
+    private final NextItemLoss loss;
+    private final double dropout;
+    private final int hiddenSize;
+
+    NextItemNetwork(SequenceBatches batches, NextItemLoss loss, double dropout, int hiddenSize) {
+        this.batches = batches;
+        this.loss = loss;
+        this.dropout = dropout;
+        this.hiddenSize = hiddenSize;
+    }
+
+    /** Seeds the engine's generator (used by dropout) from {@code rng}; called once per fit, after initialisation. */
+    static void seedEngine(Random rng) {
+        Engine.getInstance().setRandomSeed(rng.nextInt(Integer.MAX_VALUE));
+    }
+
+    @Override
+    public int numRows() { return batches.numRows(); }
+
+    /**
+     * Hidden states {@code [rows, maxLen, hiddenSize]} of left-padded windows {@code inputs} (flat
+     * {@code [rows, maxLen]}, padding id = numItems). {@code dropout} is the identity at inference.
+     */
+    abstract NDArray hidden(NDManager m, Map<String, NDArray> w, int[] inputs, int rows, UnaryOperator<NDArray> dropout);
+
+    /** The output item vectors {@code [>= numItems, hiddenSize]} that hidden states are scored against. */
+    abstract NDArray itemOutput(Map<String, NDArray> w);
+
+    /** Output item biases {@code [numItems]}, or null. */
+    abstract NDArray itemBias(Map<String, NDArray> w);
+
+    @Override
+    public NDArray loss(Batch batch) {
+        int[] rows = batch.rows();
+        int n = rows.length * batches.maxLen(), pad = batches.padding();
+        int[] inputs = new int[n], targets = new int[n], negatives = new int[n];
+        batches.fill(rows, inputs, targets);
+        if (loss == NextItemLoss.SAMPLED_BCE) batches.sampleNegatives(rows, targets, negatives, batch.rng());
+        int valid = 0;
+        for (int t : targets) if (t != pad) valid++;
+        int[] validRows = new int[valid], validTargets = new int[valid], validNegatives = new int[valid];
+        for (int k = 0, o = 0; k < n; k++) {
+            if (targets[k] == pad) continue;
+            validRows[o] = k;
+            validTargets[o] = targets[k];
+            validNegatives[o++] = negatives[k];
+        }
+        UnaryOperator<NDArray> drop = dropout == 0 ? x -> x : x -> Dropout.dropout(x, (float) dropout, true).get(0);
+        NDArray h = hidden(batch.manager(), batch.params(), inputs, rows.length, drop).reshape(n, hiddenSize);
+        return loss.loss(batch.manager(), h, validRows, validTargets, validNegatives, itemOutput(batch.params()),
+                itemBias(batch.params()), batches.numItems());
+    }
+}
