@@ -45,13 +45,6 @@ final class DiffRecNetwork implements TrainableNetwork {
         return d;
     }
 
-    static List<String> parameterNames(DiffRecConfig c) {
-        List<String> names = new ArrayList<>(List.of("emb.w", "emb.b"));
-        for (int i = 0; i < c.dims().size(); i++) { names.add("in" + i + ".w"); names.add("in" + i + ".b"); }
-        for (int i = 0; i < c.dims().size(); i++) { names.add("out" + i + ".w"); names.add("out" + i + ".b"); }
-        return names;
-    }
-
     @Override
     public ParameterSet initialParameters(Random rng) {
         ParameterSet p = new ParameterSet();

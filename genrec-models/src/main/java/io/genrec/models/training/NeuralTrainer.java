@@ -79,7 +79,7 @@ public final class NeuralTrainer {
                     validation = QuickValidation.ndcg(asModel.apply(params), ctx.validation(), config.validationK(), config.validationUsers());
                     if (stopping.record(epoch, validation)) best = params.copy();
                 }
-                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, n / seconds, validation);
+                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, n / seconds, validation, root.getManagedArrays().size());
                 log.add(stats);
                 listener.progress("epoch", epoch, config.epochs(), String.format("loss %.4f, %.1fs, %.0f examples/s%s",
                         stats.meanLoss(), seconds, stats.examplesPerSecond(),

@@ -66,6 +66,7 @@ class NeuralTrainerTest {
         double first = r.epochs().getFirst().meanLoss(), last = r.epochs().getLast().meanLoss();
         assertTrue(last < first * 0.9, "loss should fall by >10%: first " + first + ", last " + last);
         assertEquals(0, r.nativeArraysLeft(), "per-batch managers must release every native array");
+        for (EpochStats e : r.epochs()) assertEquals(0, e.nativeArrays(), "native arrays grew in epoch " + e.epoch());
         assertEquals(15 * 4, details.size(), "one progress report per batch (60 users / 16 = 4 batches)");
         assertTrue(details.getLast().contains("examples/s") && details.getLast().contains("ETA"), details.getLast());
         assertTrue(Double.isNaN(r.keptValidation()), "no validation set, so no validation value");
