@@ -41,7 +41,8 @@ public final class NeuralTrainer {
      */
     public TrainingResult train(TrainableNetwork network, TrainContext ctx, Function<ParameterSet, FittedRecommender> asModel) {
         Engine.getInstance(); // loads the native library before configuring it
-        JniUtils.setNumThreads(ctx.threads());
+        // An explicit -Dai.djl.pytorch.num_threads wins: one thread makes training bit-reproducible (the tests use it).
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) JniUtils.setNumThreads(ctx.threads());
         Random init = new Random(ctx.seed());
         ParameterSet params = network.initialParameters(init);
         SplittableRandom rng = new SplittableRandom(ctx.seed() ^ 0x9E3779B97F4A7C15L);
