@@ -58,6 +58,8 @@ class Bert4RecTest implements RecommenderContract {
         int[] a = {pad, pad, pad, 3, 4, 5, 6, 7, 8, 9};
         int[] later = a.clone();
         later[9] = 20;
+        float[][] ha = NetworkProbe.hidden(net, w, a, c.hiddenSize()), hl = NetworkProbe.hidden(net, w, later, c.hiddenSize());
+        assertFalse(Arrays.equals(ha[4], hl[4]), "a later item must influence an earlier position (bidirectional)");
         // the padding token's embedding must not reach any real position
         ParameterSet moved = w.copy();
         float[] emb = moved.get("item_emb");
