@@ -3,6 +3,8 @@ package io.genrec.models.training;
 /**
  * One epoch's numbers.
  *
- * @param validation the validation NDCG after this epoch, NaN when not validated
+ * @param validation   the validation NDCG after this epoch, NaN when not validated
+ * @param nativeArrays native arrays still attached to the trainer's root manager after the epoch (0 = no growth)
  */
-public record EpochStats(int epoch, double meanLoss, double seconds, double examplesPerSecond, double validation) { }
+public record EpochStats(int epoch, double meanLoss, double seconds, double examplesPerSecond, double validation,
+                         int nativeArrays) { }

@@ -56,6 +56,10 @@ public abstract class NeuralFitted implements FittedRecommender {
 
     /** The distinct history items (a multi-hot input counts an item once). */
     protected static int[] distinct(int[] history) {
-        return java.util.Arrays.stream(history).distinct().toArray();
+        java.util.BitSet seen = new java.util.BitSet();
+        int[] out = new int[history.length];
+        int n = 0;
+        for (int item : history) if (!seen.get(item)) { seen.set(item); out[n++] = item; }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.genrec.eval.QuickValidation;
 import io.genrec.model.FittedRecommender;
@@ -26,7 +27,8 @@ import java.util.function.Function;
  *
  * <p>Per batch the weights are uploaded into a fresh sub-manager of one root manager, gradients are read back with
  * one copy per parameter, and the sub-manager is closed: nothing native outlives a step. The seed fixes the weights'
- * initialisation, the shuffling and the network's own randomness ({@link Batch#rng()}).
+ * initialisation, the shuffling and the network's own randomness ({@link Batch#rng()}). PyTorch's intra-op thread
+ * count is set to the context's {@code threads} (a process-wide setting of the engine).
  */
 public final class NeuralTrainer {
     private final TrainingConfig config;
@@ -38,6 +40,8 @@ public final class NeuralTrainer {
      * context has a validation set).
      */
     public TrainingResult train(TrainableNetwork network, TrainContext ctx, Function<ParameterSet, FittedRecommender> asModel) {
+        Engine.getInstance(); // loads the native library before configuring it
+        JniUtils.setNumThreads(ctx.threads());
         Random init = new Random(ctx.seed());
         ParameterSet params = network.initialParameters(init);
         SplittableRandom rng = new SplittableRandom(ctx.seed() ^ 0x9E3779B97F4A7C15L);
@@ -75,7 +79,7 @@ public final class NeuralTrainer {
                     validation = QuickValidation.ndcg(asModel.apply(params), ctx.validation(), config.validationK(), config.validationUsers());
                     if (stopping.record(epoch, validation)) best = params.copy();
                 }
-                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, n / seconds, validation);
+                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, n / seconds, validation, root.getManagedArrays().size());
                 log.add(stats);
                 listener.progress("epoch", epoch, config.epochs(), String.format("loss %.4f, %.1fs, %.0f examples/s%s",
                         stats.meanLoss(), seconds, stats.examplesPerSecond(),

@@ -37,18 +37,6 @@ final class MultAutoencoderNetwork implements TrainableNetwork {
         return d;
     }
 
-    /** Names of every parameter, in order (for loading). */
-    static List<String> parameterNames(MultVaeConfig c, boolean variational) {
-        List<String> names = new ArrayList<>();
-        int h = c.hiddenDims().size();
-        for (int i = 0; i < h; i++) { names.add("enc" + i + ".w"); names.add("enc" + i + ".b"); }
-        for (String l : variational ? List.of("mu", "logvar") : List.of("code")) { names.add(l + ".w"); names.add(l + ".b"); }
-        for (int i = 0; i < h; i++) { names.add("dec" + i + ".w"); names.add("dec" + i + ".b"); }
-        names.add("out.w");
-        names.add("out.b");
-        return names;
-    }
-
     @Override
     public ParameterSet initialParameters(Random rng) {
         ParameterSet p = new ParameterSet();

@@ -1,0 +1,137 @@
+package io.genrec.models.training;
+
+import ai.djl.ndarray.NDArray;
+import io.genrec.data.Dataset;
+import io.genrec.eval.QuickValidation;
+import io.genrec.model.Capability;
+import io.genrec.model.FittedRecommender;
+import io.genrec.model.RecommenderContract.ContractData;
+import io.genrec.model.TrainContext;
+import io.genrec.model.UserContext;
+import io.genrec.provenance.Provenance;
+import io.genrec.split.EvalSet;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The shared loop on a minimal network: a linear item-to-item softmax model with multinomial likelihood. */
+class NeuralTrainerTest {
+    /** logits = x W + b over the multi-hot rows; loss = mean multinomial negative log-likelihood. */
+    static final class LinearSoftmax implements TrainableNetwork {
+        final CsrRows rows;
+        LinearSoftmax(Dataset d) { rows = CsrRows.users(d); }
+
+        @Override
+        public ParameterSet initialParameters(Random rng) {
+            ParameterSet p = new ParameterSet();
+            DenseLayer.xavierNormal(p, "lin", rows.width(), rows.width(), 0.001, rng);
+            return p;
+        }
+
+        @Override public int numRows() { return rows.numRows(); }
+
+        @Override
+        public NDArray loss(Batch b) {
+            float[] x = rows.dense(b.rows(), true);
+            NDArray in = b.create(x, b.size(), rows.width());
+            NDArray logits = in.matMul(b.param("lin.w")).add(b.param("lin.b"));
+            return logits.logSoftmax(1).mul(in).sum(new int[] {1}).mean().neg();
+        }
+    }
+
+    static FittedRecommender scorer(ParameterSet w, int n) {
+        DenseLayer l = DenseLayer.of(w, "lin");
+        return new FittedRecommender() {
+            public String name() { return "linear"; }
+            public int numItems() { return n; }
+            public void scoreAll(UserContext u, float[] out) { l.forwardSparse(u.history(), 1f, out); }
+            public Provenance provenance() { return null; }
+            public Set<Capability> capabilities() { return Set.of(); }
+        };
+    }
+
+    @Test
+    void lossDecreasesAndNothingNativeIsLeft() {
+        Dataset d = ContractData.clustered(60, 40, 8, 7L);
+        List<String> details = new ArrayList<>();
+        TrainContext ctx = new TrainContext(d, null, 1, 1, (stage, done, total, detail) -> { if (stage.equals("train")) details.add(detail); });
+        TrainingResult r = new NeuralTrainer(new TrainingConfig(15, 16, 1e-2, 0, 0, 1, 10, 0)).train(new LinearSoftmax(d), ctx, w -> scorer(w, 40));
+        assertEquals(15, r.epochs().size());
+        double first = r.epochs().getFirst().meanLoss(), last = r.epochs().getLast().meanLoss();
+        assertTrue(last < first * 0.9, "loss should fall by >10%: first " + first + ", last " + last);
+        assertEquals(0, r.nativeArraysLeft(), "per-batch managers must release every native array");
+        for (EpochStats e : r.epochs()) assertEquals(0, e.nativeArrays(), "native arrays grew in epoch " + e.epoch());
+        assertEquals(15 * 4, details.size(), "one progress report per batch (60 users / 16 = 4 batches)");
+        assertTrue(details.getLast().contains("examples/s") && details.getLast().contains("ETA"), details.getLast());
+        assertTrue(Double.isNaN(r.keptValidation()), "no validation set, so no validation value");
+    }
+
+    @Test
+    void keepsTheBestValidatedCheckpointAndStopsEarly() {
+        Dataset full = ContractData.clustered(60, 40, 8, 7L);
+        boolean[] trainMask = new boolean[full.numInteractions()];
+        int[] ptr = full.userPointers();
+        for (int u = 0; u < full.numUsers(); u++)
+            for (int k = ptr[u]; k < ptr[u + 1]; k++) trainMask[k] = k < ptr[u + 1] - 2;
+        boolean[] validMask = new boolean[trainMask.length];
+        for (int k = 0; k < validMask.length; k++) validMask[k] = !trainMask[k];
+        Dataset train = full.filter("train", trainMask), valid = full.filter("valid", validMask);
+        EvalSet set = new EvalSet("valid", train, valid);
+        // A high learning rate over many epochs overfits, so validation peaks and patience must end training.
+        TrainingConfig cfg = new TrainingConfig(200, 8, 5e-2, 0, 3, 1, 5, 0);
+        TrainingResult r = new NeuralTrainer(cfg).train(new LinearSoftmax(train), new TrainContext(train, set, 3, 1, null), w -> scorer(w, 40));
+        double best = r.epochs().stream().mapToDouble(EpochStats::validation).max().orElseThrow();
+        assertEquals(best, r.keptValidation(), 1e-12, "the kept checkpoint must be the best validated one");
+        assertEquals(best, QuickValidation.ndcg(scorer(r.weights(), 40), set, 5, 0), 1e-9, "kept weights must reproduce their validation score");
+        assertTrue(r.epochs().size() < 200, "patience 3 should stop before 200 epochs, ran " + r.epochs().size());
+        assertEquals(r.keptEpoch() + 3, r.epochs().size(), "stops exactly patience validations after the best");
+    }
+
+    @Test
+    void adamMatchesHandComputedFirstSteps() {
+        // Adam on f(w) = w^2/2 (gradient w), w0 = 1, lr 0.1: the first step moves by lr (m_hat/sqrt(v_hat) = 1).
+        ParameterSet p = new ParameterSet().add("w", new float[] {1f}, 1);
+        AdamOptimizer adam = new AdamOptimizer(0.1, 0);
+        adam.step(p, java.util.Map.of("w", new float[] {1f}));
+        assertEquals(0.9f, p.get("w")[0], 1e-6f);
+        // second step, gradient 0.9: m = 0.09*... computed by the textbook formulas
+        double m = 0.9 * 0.1 + 0.1 * 0.9, v = 0.999 * 0.001 + 0.001 * 0.81;
+        double expected = 0.9 - 0.1 * (m / (1 - 0.81)) / (Math.sqrt(v / (1 - 0.998001)) + 1e-8);
+        adam.step(p, java.util.Map.of("w", new float[] {0.9f}));
+        assertEquals(expected, p.get("w")[0], 1e-6);
+    }
+
+    @Test
+    void denseRowsAndNormalisation() {
+        Dataset d = ContractData.clustered(4, 10, 3, 1L);
+        CsrRows rows = CsrRows.users(d);
+        float[] x = rows.dense(new int[] {2, 0}, true);
+        for (int item : d.itemsOf(2)) assertEquals(1f, x[item]);
+        for (int item : d.itemsOf(0)) assertEquals(1f, x[10 + item]);
+        assertEquals(6f, sum(x), 1e-6f);
+        CsrRows.l2NormalizeRows(x, 10);
+        assertEquals(1.0, Math.sqrt(dot(x, 0)), 1e-6);
+        assertArrayEquals(new int[] {2, 10}, new int[] {2, rows.width()});
+    }
+
+    private static float sum(float[] a) { float s = 0; for (float v : a) s += v; return s; }
+    private static double dot(float[] a, int row) { double s = 0; for (int j = 0; j < 10; j++) s += a[row * 10 + j] * a[row * 10 + j]; return s; }
+
+    @Test
+    void parameterSetRejectsWrongShapesAndCopiesDeeply() {
+        assertThrows(IllegalArgumentException.class, () -> new ParameterSet().add("w", new float[5], 2, 3));
+        ParameterSet p = new ParameterSet().add("w", new float[] {1, 2}, 2);
+        ParameterSet c = p.copy();
+        p.get("w")[0] = 9;
+        assertEquals(1f, c.get("w")[0]);
+        assertEquals(List.of("w"), c.names());
+        assertArrayEquals(new int[] {2}, c.shape("w"));
+        assertTrue(Arrays.equals(new float[] {1, 2}, c.get("w")));
+    }
+}
