@@ -21,6 +21,13 @@ import java.util.Random;
  * of s_k plus beta · KL(q(z | s, c) || p(z | c)), averaged over the batch.
  */
 final class ListCvaeNetwork implements TrainableNetwork {
+    /**
+     * Standard deviation of the initial item embeddings: larger than the usual 1/sqrt(d) because context and logits
+     * are both bilinear in E, and small embeddings leave training on a plateau far longer (measured on the planted
+     * two-cluster test: 300 steps reached 0.99 in-cluster slate items with 0.5 and about 0.57 with 0.25).
+     */
+    static final double EMBEDDING_INIT_STD = 0.5;
+
     private final TrainingSlates slates;
     private final ListCvaeConfig config;
     private final int numItems;
@@ -36,7 +43,7 @@ final class ListCvaeNetwork implements TrainableNetwork {
         int k = config.slateSize(), d = config.embeddingDim(), h = config.hiddenDim(), l = config.latentDim();
         int c = config.conditionDim();
         ParameterSet p = new ParameterSet();
-        p.add("item.emb", Initializers.normal(rng, numItems * d, 1 / Math.sqrt(d)), numItems, d);
+        p.add("item.emb", Initializers.normal(rng, numItems * d, EMBEDDING_INIT_STD), numItems, d);
         DenseLayer.xavierUniform(p, "enc", k * d + c, h, 0.001, rng);
         DenseLayer.xavierUniform(p, "mu", h, l, 0.001, rng);
         DenseLayer.xavierUniform(p, "logvar", h, l, 0.001, rng);

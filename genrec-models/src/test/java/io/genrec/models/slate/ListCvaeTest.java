@@ -23,8 +23,14 @@ import static org.junit.jupiter.api.Assertions.*;
 class ListCvaeTest implements RecommenderContract {
     static final int K = 5;
 
+    /** Small and short (32 steps on the contract data) so the contract's many fits take seconds. */
     static ListCvaeConfig small() {
-        return new ListCvaeConfig(K, 16, 8, 32, 1.0, 100, 4, new TrainingConfig(30, 32, 1e-2, 0, 0, 1, 10, 0));
+        return new ListCvaeConfig(K, 16, 8, 32, 1.0, 20, 4, new TrainingConfig(8, 64, 1e-2, 0, 0, 1, 10, 0));
+    }
+
+    /** Enough training (300 steps) to learn the planted clusters. */
+    static ListCvaeConfig planted() {
+        return new ListCvaeConfig(K, 16, 8, 32, 1.0, 50, 8, new TrainingConfig(20, 64, 1e-2, 0, 0, 1, 10, 0));
     }
 
     @Override public Recommender recommender() { return new ListCvae(small()); }
@@ -39,7 +45,7 @@ class ListCvaeTest implements RecommenderContract {
     @Test
     void slatesHitTheUsersClusterFarMoreThanChance() {
         Dataset d = RecommenderContract.ContractData.clustered(120, 40, 8, 21L);
-        SlateGenerator g = generator(d, 1);
+        SlateGenerator g = (SlateGenerator) new ListCvae(planted()).fit(TrainContext.of(d, 1));
         int inCluster = 0, total = 0;
         double chance = 0;
         for (int u = 0; u < d.numUsers(); u++) {
