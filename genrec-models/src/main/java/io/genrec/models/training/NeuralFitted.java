@@ -41,9 +41,14 @@ public abstract class NeuralFitted implements FittedRecommender {
     @Override
     public final void scoreAll(UserContext user, float[] out) {
         checkBuffer(out);
+        checkHistory(user);
+        score(user, out);
+    }
+
+    /** Rejects a request whose history names an item outside the model's catalog. */
+    protected final void checkHistory(UserContext user) {
         for (int item : user.history())
             if (item < 0 || item >= numItems) throw new IllegalArgumentException("history item " + item + " out of range [0," + numItems + ")");
-        score(user, out);
     }
 
     /** Writes one score per item for a validated request. */
