@@ -55,7 +55,7 @@ public final class DiffRec implements Recommender {
             super("diffrec", numItems, p, config.toParams(), w);
             w.requireShape("out" + (config.dims().size() - 1) + ".b", numItems);
             this.seed = seed;
-            scorer = new DiffRecScorer(w, config, diffusion(config));
+            scorer = new DiffRecScorer(w, "", config.dims().size(), config.steps(), config.samplingSteps(), diffusion(config));
         }
 
         @Override

@@ -10,9 +10,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * DiffRec's reverse process at inference (the authors' p_sample without sampling noise): start from the history
- * vector (or its forward-noised version after sampling_steps), and for t = T-1..0 replace x by the posterior mean
- * coef1_t * f(x, t) + coef2_t * x, where f is the denoiser's x_0 prediction; the final x is the score vector.
+ * DiffRec's reverse process at inference (the authors' p_sample without sampling noise): start from a vector (the
+ * history for DiffRec, the encoded latent for L-DiffRec; forward-noised after sampling_steps when > 0), and for
+ * t = T-1..0 replace x by the posterior mean coef1_t * f(x, t) + coef2_t * x, where f is the denoiser's x_0
+ * prediction; the final x is returned.
  * The first layer's weights are split into the item part and the time part, and the time part plus bias is
  * precomputed per step, so no concatenation is needed. Two paths: one user in Java ({@link #score}), many users with
  * native matrix products ({@link #scoreBatch}). Thread safe: buffers and native arrays are per call.
@@ -20,37 +21,43 @@ import java.util.SplittableRandom;
 final class DiffRecScorer {
     private final GaussianDiffusion diffusion;
     private final int samplingSteps;
-    private final int numItems;
+    private final int numItems; // the width of the diffused vectors
     private final DenseLayer first;        // item part of in0 (bias zero: see stepBias)
     private final float[][] stepBias;      // per step: timeProjection(t) * W_time + b_in0
     private final DenseLayer[] hidden;     // in1.. then out0..out(last)
 
-    DiffRecScorer(ParameterSet w, DiffRecConfig c, GaussianDiffusion diffusion) {
+    DiffRecScorer(ParameterSet w, String prefix, int layers, int steps, int samplingSteps, GaussianDiffusion diffusion) {
         this.diffusion = diffusion;
-        this.samplingSteps = c.samplingSteps();
-        int layers = c.dims().size();
-        DenseLayer in0 = DenseLayer.of(w, "in0");
-        DenseLayer emb = DenseLayer.of(w, "emb");
+        this.samplingSteps = samplingSteps;
+        DenseLayer in0 = DenseLayer.of(w, prefix + "in0");
+        DenseLayer emb = DenseLayer.of(w, prefix + "emb");
         numItems = in0.in() - emb.out();
         int h = in0.out();
         first = new DenseLayer(numItems, h, Arrays.copyOf(in0.w(), numItems * h), new float[h]);
         DenseLayer time = new DenseLayer(emb.out(), h, Arrays.copyOfRange(in0.w(), numItems * h, in0.w().length), in0.b());
-        stepBias = new float[c.steps()][h];
+        stepBias = new float[steps][h];
         float[] proj = new float[emb.out()];
-        for (int t = 0; t < c.steps(); t++) {
+        for (int t = 0; t < steps; t++) {
             emb.forward(TimeEmbedding.sinusoidal(t, emb.in()), proj);
             time.forward(proj, stepBias[t]);
         }
         hidden = new DenseLayer[2 * layers - 1];
-        for (int i = 1; i < layers; i++) hidden[i - 1] = DenseLayer.of(w, "in" + i);
-        for (int i = 0; i < layers; i++) hidden[layers - 1 + i] = DenseLayer.of(w, "out" + i);
+        for (int i = 1; i < layers; i++) hidden[i - 1] = DenseLayer.of(w, prefix + "in" + i);
+        for (int i = 0; i < layers; i++) hidden[layers - 1 + i] = DenseLayer.of(w, prefix + "out" + i);
     }
 
     int numItems() { return numItems; }
 
     /** Scores from the multi-hot history; {@code noiseSeed} drives the forward noising when sampling_steps > 0. */
     void score(int[] history, long noiseSeed, float[] scores) {
-        float[] x = start(history, noiseSeed);
+        float[] x = new float[numItems];
+        for (int item : history) x[item] = 1f;
+        System.arraycopy(reverse(x, noiseSeed), 0, scores, 0, numItems);
+    }
+
+    /** Runs the reverse process from {@code start} (modified in place and returned). */
+    float[] reverse(float[] start, long noiseSeed) {
+        float[] x = noised(start, noiseSeed);
         float[] pred = new float[numItems];
         for (int t = diffusion.steps() - 1; t >= 0; t--) {
             float[] h = new float[first.out()];
@@ -65,14 +72,18 @@ final class DiffRecScorer {
             }
             step(t, pred, x);
         }
-        System.arraycopy(x, 0, scores, 0, numItems);
+        return x;
     }
 
     /** The batch version of {@link #score} with native matrix products; all native arrays die with the call. */
     void scoreBatch(int[][] histories, long[] noiseSeeds, float[][] out) {
         int b = histories.length;
         float[] x0 = new float[b * numItems];
-        for (int u = 0; u < b; u++) System.arraycopy(start(histories[u], noiseSeeds[u]), 0, x0, u * numItems, numItems);
+        for (int u = 0; u < b; u++) {
+            float[] x = new float[numItems];
+            for (int item : histories[u]) x[item] = 1f;
+            System.arraycopy(noised(x, noiseSeeds[u]), 0, x0, u * numItems, numItems);
+        }
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray first = m.create(this.first.w(), new Shape(this.first.in(), this.first.out()));
             NDArray[] ws = new NDArray[hidden.length], bs = new NDArray[hidden.length];
@@ -106,9 +117,8 @@ final class DiffRecScorer {
         }
     }
 
-    private float[] start(int[] history, long noiseSeed) {
-        float[] x = new float[numItems];
-        for (int item : history) x[item] = 1f;
+    /** q(x_t | x) at t = sampling_steps-1 when sampling_steps > 0, else x itself (modified in place). */
+    private float[] noised(float[] x, long noiseSeed) {
         if (samplingSteps > 0 && !diffusion.noiseless()) {
             SplittableRandom rng = new SplittableRandom(noiseSeed);
             int t = samplingSteps - 1;

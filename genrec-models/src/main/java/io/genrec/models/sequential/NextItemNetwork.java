@@ -9,6 +9,7 @@ import io.genrec.models.training.TrainableNetwork;
 
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,25 +53,38 @@ abstract class NextItemNetwork implements TrainableNetwork {
     /** Output item biases {@code [numItems]}, or null. */
     abstract NDArray itemBias(Map<String, NDArray> w);
 
-    @Override
-    public NDArray loss(Batch batch) {
-        int[] rows = batch.rows();
+    /**
+     * The training examples of one batch: flat {@code [rows, maxLen]} inputs and, for each position that carries a
+     * target, its flat index, target item and (for {@link NextItemLoss#SAMPLED_BCE}) a sampled negative.
+     */
+    record Examples(int[] inputs, int[] positions, int[] targets, int[] negatives) { }
+
+    /** Next-item examples: inputs are the windows, targets the same windows shifted by one. */
+    Examples examples(int[] rows, SplittableRandom rng) {
         int n = rows.length * batches.maxLen(), pad = batches.padding();
         int[] inputs = new int[n], targets = new int[n], negatives = new int[n];
         batches.fill(rows, inputs, targets);
-        if (loss == NextItemLoss.SAMPLED_BCE) batches.sampleNegatives(rows, targets, negatives, batch.rng());
+        if (loss == NextItemLoss.SAMPLED_BCE) batches.sampleNegatives(rows, targets, negatives, rng);
         int valid = 0;
         for (int t : targets) if (t != pad) valid++;
-        int[] validRows = new int[valid], validTargets = new int[valid], validNegatives = new int[valid];
+        int[] positions = new int[valid], validTargets = new int[valid], validNegatives = new int[valid];
         for (int k = 0, o = 0; k < n; k++) {
             if (targets[k] == pad) continue;
-            validRows[o] = k;
+            positions[o] = k;
             validTargets[o] = targets[k];
             validNegatives[o++] = negatives[k];
         }
+        return new Examples(inputs, positions, validTargets, validNegatives);
+    }
+
+    @Override
+    public NDArray loss(Batch batch) {
+        int[] rows = batch.rows();
+        Examples ex = examples(rows, batch.rng());
         UnaryOperator<NDArray> drop = dropout == 0 ? x -> x : x -> Dropout.dropout(x, (float) dropout, true).get(0);
-        NDArray h = hidden(batch.manager(), batch.params(), inputs, rows.length, drop).reshape(n, hiddenSize);
-        return loss.loss(batch.manager(), h, validRows, validTargets, validNegatives, itemOutput(batch.params()),
+        NDArray h = hidden(batch.manager(), batch.params(), ex.inputs(), rows.length, drop)
+                .reshape((long) rows.length * batches.maxLen(), hiddenSize);
+        return loss.loss(batch.manager(), h, ex.positions(), ex.targets(), ex.negatives(), itemOutput(batch.params()),
                 itemBias(batch.params()), batches.numItems());
     }
 }

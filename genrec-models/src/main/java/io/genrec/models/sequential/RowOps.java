@@ -71,5 +71,73 @@ final class RowOps {
         }
     }
 
+    /**
+     * Multi-head attention of the queries of positions {@code from..n-1} ({@code q} holds only those rows) over the
+     * keys/values of positions {@code 0..n-1} (all {@code [*, d]} row-major); {@code causal} limits position t to keys
+     * {@code <= t}. Keys are transposed once so each query's scores are axpy loops over contiguous key positions.
+     */
+    static float[] attend(float[] q, float[] k, float[] v, int from, int n, int d, int heads, boolean causal) {
+        int dh = d / heads;
+        float inv = (float) (1 / Math.sqrt(dh));
+        float[] kT = transpose(k, n, d);
+        float[] out = new float[(n - from) * d];
+        float[] a = new float[n];
+        for (int t = from; t < n; t++) {
+            int qo = (t - from) * d, keys = causal ? t + 1 : n;
+            for (int h = 0; h < heads; h++) {
+                int ho = h * dh;
+                java.util.Arrays.fill(a, 0, keys, 0f);
+                for (int j = 0; j < dh; j++) {
+                    float qj = q[qo + ho + j] * inv;
+                    int ko = (ho + j) * n;
+                    for (int s = 0; s < keys; s++) a[s] += qj * kT[ko + s];
+                }
+                float max = Float.NEGATIVE_INFINITY;
+                for (int s = 0; s < keys; s++) if (a[s] > max) max = a[s];
+                float sum = 0;
+                for (int s = 0; s < keys; s++) {
+                    a[s] = (float) Math.exp(a[s] - max);
+                    sum += a[s];
+                }
+                float norm = 1 / sum;
+                for (int s = 0; s < keys; s++) {
+                    float wgt = a[s] * norm;
+                    int vo = s * d + ho;
+                    for (int j = 0; j < dh; j++) out[qo + ho + j] += wgt * v[vo + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** GELU with the exact erf form PyTorch uses by default: {@code x/2 (1 + erf(x/sqrt 2))}. */
+    static void gelu(float[] x) {
+        for (int i = 0; i < x.length; i++) x[i] = (float) (0.5 * x[i] * (1 + erf(x[i] / Math.sqrt(2))));
+    }
+
+    /**
+     * The error function: its Maclaurin series for {@code |x| < 3} and the asymptotic expansion of erfc beyond;
+     * absolute error below 1e-7, ample at float precision.
+     */
+    static double erf(double x) {
+        double ax = Math.abs(x);
+        double r;
+        if (ax < 3) {
+            // Maclaurin series; at |x| < 3 the largest term is ~3e3, so cancellation costs < 1e-12
+            double term = ax, sum = ax, x2 = ax * ax;
+            for (int k = 1; k < 60 && Math.abs(term) > 1e-13 * Math.abs(sum); k++) {
+                term *= -x2 / k;
+                sum += term / (2 * k + 1);
+            }
+            r = 2 / Math.sqrt(Math.PI) * sum;
+        } else {
+            // asymptotic expansion erfc(x) ~ exp(-x^2)/(x sqrt(pi)) (1 - 1/(2x^2) + 3/(2x^2)^2 - 15/(2x^2)^3)
+            double x2 = ax * ax, inv = 1 / (2 * x2);
+            double series = 1 - inv + 3 * inv * inv - 15 * inv * inv * inv;
+            r = 1 - Math.exp(-x2) / (ax * Math.sqrt(Math.PI)) * series;
+        }
+        return x < 0 ? -r : r;
+    }
+
     static float sigmoid(float x) { return (float) (1 / (1 + Math.exp(-x))); }
 }

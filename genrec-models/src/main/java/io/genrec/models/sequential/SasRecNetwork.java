@@ -81,63 +81,23 @@ final class SasRecNetwork extends NextItemNetwork {
 
     @Override
     NDArray hidden(NDManager m, Map<String, NDArray> w, int[] inputs, int rows, UnaryOperator<NDArray> dropout) {
-        int len = config.maxLen(), d = config.hiddenSize(), heads = config.heads(), dh = d / heads;
-        int pad = batches.padding();
+        int len = config.maxLen(), d = config.hiddenSize(), pad = batches.padding();
         float[] keep = new float[inputs.length];
         for (int k = 0; k < inputs.length; k++) keep[k] = inputs[k] == pad ? 0f : 1f;
-        float[] allowed = new float[rows * len * len];
-        for (int r = 0; r < rows; r++)
-            for (int q = 0; q < len; q++)
-                for (int k = 0; k <= q; k++) allowed[(r * len + q) * len + k] = keep[r * len + k];
         NDArray mask = m.create(keep, new Shape(rows, len, 1));
-        NDArray attnAllowed = m.create(allowed, new Shape(rows, 1, len, len));
+        NDArray allowed = AttentionOps.allowed(m, inputs, rows, len, pad, true);
         NDArray x = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len))
                 .mul((float) Math.sqrt(d)).add(w.get("pos_emb"));
         x = dropout.apply(x).mul(mask);
         for (int i = 0; i < config.blocks(); i++) {
             String b = "b" + i + ".";
-            NDArray q = layerNorm(w, b + "attn_ln", x, d);
-            NDArray qh = heads(linear(w, b + "q", q), rows, len, heads, dh);
-            NDArray kh = heads(linear(w, b + "k", x), rows, len, heads, dh);
-            NDArray vh = heads(linear(w, b + "v", x), rows, len, heads, dh);
-            NDArray att = maskedSoftmax(qh.matMul(kh.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(dh))), attnAllowed);
-            NDArray ctx = dropout.apply(att).matMul(vh).transpose(0, 2, 1, 3).reshape(rows, len, d);
-            x = q.add(linear(w, b + "o", ctx));
-            x = layerNorm(w, b + "ffn_ln", x, d);
-            NDArray f = dropout.apply(linear(w, b + "ff2", dropout.apply(Activation.relu(linear(w, b + "ff1", x)))));
+            NDArray q = AttentionOps.layerNorm(w, b + "attn_ln", x, LN_EPS);
+            x = q.add(AttentionOps.attention(w, b, q, x, allowed, config.heads(), dropout));
+            x = AttentionOps.layerNorm(w, b + "ffn_ln", x, LN_EPS);
+            NDArray f = AttentionOps.linear(w, b + "ff1", x);
+            f = dropout.apply(AttentionOps.linear(w, b + "ff2", dropout.apply(Activation.relu(f))));
             x = x.add(f).mul(mask);
         }
-        return layerNorm(w, "final_ln", x, d);
-    }
-
-    /**
-     * Softmax over the last axis restricted to the entries where {@code allowed} is 1 (0 elsewhere; a row with no
-     * allowed entry, a padding query, gets all zeros). The shift is the row maximum over allowed entries, and
-     * disallowed entries are zeroed before {@code exp}, so nothing overflows. Written with a 0/1 multiplier rather than a large negative
-     * additive mask: the additive form produced sporadic NaN gradients in the first block during training on
-     * Beauty (PyTorch 2.7.1 CPU), which this form does not.
-     */
-    private static NDArray maskedSoftmax(NDArray scores, NDArray allowed) {
-        NDArray shift = scores.add(allowed.sub(1f).mul(1e4f)).max(new int[] {-1}, true).stopGradient();
-        NDArray e = scores.sub(shift).mul(allowed).exp().mul(allowed);
-        return e.div(e.sum(new int[] {-1}, true).add(1e-30f));
-    }
-
-    private static NDArray heads(NDArray x, int rows, int len, int heads, int dh) {
-        return x.reshape(rows, len, heads, dh).transpose(0, 2, 1, 3);
-    }
-
-    private static NDArray linear(Map<String, NDArray> w, String name, NDArray x) {
-        return x.matMul(w.get(name + ".w")).add(w.get(name + ".b"));
-    }
-
-    /**
-     * Layer normalisation over the last axis written out in primitive ops (biased variance, eps inside the square
-     * root, as PyTorch's LayerNorm).
-     */
-    private static NDArray layerNorm(Map<String, NDArray> w, String name, NDArray x, int d) {
-        NDArray centred = x.sub(x.mean(new int[] {-1}, true));
-        NDArray std = centred.square().mean(new int[] {-1}, true).add(LN_EPS).sqrt();
-        return centred.div(std).mul(w.get(name + ".g")).add(w.get(name + ".b"));
+        return AttentionOps.layerNorm(w, "final_ln", x, LN_EPS);
     }
 }

@@ -66,7 +66,7 @@ final class SasRecScorer {
             float[] qp = RowOps.linear(q, 0, n - from, d, qw[i], qb[i], d);
             float[] kp = RowOps.linear(x, 0, n, d, kw[i], kb[i], d);
             float[] vp = RowOps.linear(x, 0, n, d, vw[i], vb[i], d);
-            float[] ctx = attend(qp, kp, vp, from, n);
+            float[] ctx = RowOps.attend(qp, kp, vp, from, n, d, heads, true);
             float[] y = RowOps.linear(ctx, 0, n - from, d, ow[i], ob[i], d);
             RowOps.addInPlace(y, q);
             RowOps.layerNorm(y, d, ffnG[i], ffnB[i], SasRecNetwork.LN_EPS);
@@ -80,43 +80,5 @@ final class SasRecScorer {
         float[] h = java.util.Arrays.copyOfRange(x, (rows - 1) * d, rows * d);
         RowOps.layerNorm(h, d, finalG, finalB, SasRecNetwork.LN_EPS);
         return h;
-    }
-
-    /**
-     * Causal multi-head attention of queries for positions {@code from..n-1} over keys/values {@code 0..n-1}. Keys
-     * are transposed once so each query's scores are axpy loops over contiguous key positions.
-     */
-    private float[] attend(float[] q, float[] k, float[] v, int from, int n) {
-        int dh = d / heads;
-        float inv = (float) (1 / Math.sqrt(dh));
-        float[] kT = RowOps.transpose(k, n, d);
-        float[] out = new float[(n - from) * d];
-        float[] a = new float[n];
-        for (int t = from; t < n; t++) {
-            int qo = (t - from) * d;
-            for (int h = 0; h < heads; h++) {
-                int ho = h * dh;
-                java.util.Arrays.fill(a, 0, t + 1, 0f);
-                for (int j = 0; j < dh; j++) {
-                    float qj = q[qo + ho + j] * inv;
-                    int ko = (ho + j) * n;
-                    for (int s = 0; s <= t; s++) a[s] += qj * kT[ko + s];
-                }
-                float max = Float.NEGATIVE_INFINITY;
-                for (int s = 0; s <= t; s++) if (a[s] > max) max = a[s];
-                float sum = 0;
-                for (int s = 0; s <= t; s++) {
-                    a[s] = (float) Math.exp(a[s] - max);
-                    sum += a[s];
-                }
-                float norm = 1 / sum;
-                for (int s = 0; s <= t; s++) {
-                    float wgt = a[s] * norm;
-                    int vo = s * d + ho;
-                    for (int j = 0; j < dh; j++) out[qo + ho + j] += wgt * v[vo + j];
-                }
-            }
-        }
-        return out;
     }
 }

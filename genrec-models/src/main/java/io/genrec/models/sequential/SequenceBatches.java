@@ -69,6 +69,19 @@ public final class SequenceBatches {
         }
     }
 
+    /**
+     * Writes each row's last {@code maxLen} items (its whole window, target included), left-padded, into a flat
+     * {@code [rows.length, maxLen]} buffer: the input of Cloze-style training (BERT4Rec).
+     */
+    public void fillSequences(int[] rows, int[] out) {
+        for (int b = 0; b < rows.length; b++) {
+            int to = rowEnd[rows[b]], from = Math.max(rowStart[rows[b]], to - maxLen);
+            int n = to - from, base = b * maxLen;
+            Arrays.fill(out, base, base + maxLen - n, numItems);
+            System.arraycopy(itemIdx, from, out, base + maxLen - n, n);
+        }
+    }
+
     /** The same windows as {@link #fill} as a {@code [rows.length][maxLen]} array, for tests and inspection. */
     public int[][] inputWindows(int[] rows) {
         int[] in = new int[rows.length * maxLen], tg = new int[rows.length * maxLen];
