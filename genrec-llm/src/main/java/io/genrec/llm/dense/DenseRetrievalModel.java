@@ -59,6 +59,12 @@ public final class DenseRetrievalModel implements FittedRecommender {
             Arrays.fill(out, 0f);
             return;
         }
+        scoreQuery(q, out);
+    }
+
+    /** Writes the cosine of every item with the unit query vector {@code q} (from {@link #queryVector}). */
+    public void scoreQuery(float[] q, float[] out) {
+        checkBuffer(out);
         for (int i = 0; i < items.length; i++) out[i] = VectorUtil.dotProduct(items[i], q);
     }
 

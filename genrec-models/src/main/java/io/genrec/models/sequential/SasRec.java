@@ -1,11 +1,14 @@
 package io.genrec.models.sequential;
 
 import io.genrec.model.FittedRecommender;
+import io.genrec.model.ItemTextEmbedder;
+import io.genrec.model.ItemTextEmbedders;
 import io.genrec.model.Recommender;
 import io.genrec.model.TrainContext;
 import io.genrec.models.NeuralProvenance;
 import io.genrec.models.training.NeuralTrainer;
 import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TextItemInit;
 import io.genrec.models.training.TrainingResult;
 import io.genrec.provenance.Provenance;
 
@@ -17,8 +20,16 @@ import io.genrec.provenance.Provenance;
  */
 public final class SasRec implements Recommender {
     private final SasRecConfig config;
+    private final ItemTextEmbedder embedder;
 
-    public SasRec(SasRecConfig config) { this.config = config; }
+    /** With {@code item_init=text} the embedder is the one {@link ItemTextEmbedders#find()} finds at fit time. */
+    public SasRec(SasRecConfig config) { this(config, null); }
+
+    /** @param embedder embeds the item text for {@code item_init=text}; null means find one on the class path */
+    public SasRec(SasRecConfig config, ItemTextEmbedder embedder) {
+        this.config = config;
+        this.embedder = embedder;
+    }
 
     @Override public String name() { return "sasrec"; }
     @Override public SasRecConfig config() { return config; }
@@ -27,7 +38,9 @@ public final class SasRec implements Recommender {
     public FittedRecommender fit(TrainContext ctx) {
         long t0 = System.nanoTime();
         int numItems = ctx.train().numItems();
-        SasRecNetwork net = new SasRecNetwork(new SequenceBatches(ctx.train(), config.maxLen()), config);
+        TextItemInit text = config.textInit() ? TextItemInit.of(ctx.train().catalog(),
+                embedder != null ? embedder : ItemTextEmbedders.find(), config.hiddenSize(), ctx.seed(), ctx.listener()) : null;
+        SasRecNetwork net = new SasRecNetwork(new SequenceBatches(ctx.train(), config.maxLen()), config, text);
         TrainingResult r = new NeuralTrainer(config.training()).train(net, ctx, w -> new Fitted(null, config, numItems, w));
         Provenance p = NeuralProvenance.capture(name(), config, ctx, r, (System.nanoTime() - t0) / 1e9);
         return new Fitted(p, config, numItems, r.weights());

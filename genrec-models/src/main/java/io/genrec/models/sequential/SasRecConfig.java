@@ -14,7 +14,13 @@ import java.util.Map;
  * uses maximum length 200 for MovieLens-1M ({@code max_len=200}) and dropout 0.5 for Beauty ({@code dropout=0.5}).
  * GenRec additions: model selection by full-ranking validation NDCG@10 every epoch with patience 10 (the paper
  * evaluates every 20 epochs on 100 sampled negatives), and the full-softmax loss option {@code loss=ce}
- * (Klenitskiy &amp; Vasilev 2023).
+ * (Klenitskiy &amp; Vasilev 2023), and text-initialised item embeddings {@code item_init=text}: the item embedding
+ * table starts from the catalogue's text embeddings (MiniLM over the item's title, categories, attributes and text)
+ * reduced to {@code hidden_size} by a seeded PCA and rescaled to the random initialisation's scale; items without
+ * text keep random rows ({@link io.genrec.models.training.TextItemInit}). This is the "LLM features for
+ * recommenders" pattern of the Gen-RecSys survey (Deldjoo et al., KDD 2024), a training-free cousin of UniSRec's
+ * text-based item representations (Hou et al., KDD 2022). It needs an {@link io.genrec.model.ItemTextEmbedder} on
+ * the class path (genrec-llm).
  *
  * @param hiddenSize embedding and hidden width d
  * @param blocks     number of self-attention blocks
@@ -23,9 +29,12 @@ import java.util.Map;
  * @param dropout    dropout on embeddings, attention weights and feed-forward outputs
  * @param loss       {@code bce} ({@link NextItemLoss#SAMPLED_BCE}, the paper's) or {@code ce} ({@link NextItemLoss#FULL_SOFTMAX});
  *                   kept as its command-line string so provenance survives a save/load round trip unchanged
+ * @param itemInit   {@code random} (Xavier-normal, the default) or {@code text} (see above)
  */
 public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, double dropout, String loss,
-                           TrainingConfig training) {
+                           TrainingConfig training, String itemInit) {
+    public static final String INIT_RANDOM = "random", INIT_TEXT = "text";
+
     public SasRecConfig {
         if (hiddenSize < 1) throw new IllegalArgumentException("hidden_size must be >= 1, got " + hiddenSize);
         if (blocks < 1) throw new IllegalArgumentException("blocks must be >= 1, got " + blocks);
@@ -35,18 +44,33 @@ public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, do
         if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
         NextItemLoss.parse(String.valueOf(loss));
         if (training == null) throw new IllegalArgumentException("training must not be null");
+        if (!INIT_RANDOM.equals(itemInit) && !INIT_TEXT.equals(itemInit))
+            throw new IllegalArgumentException("item_init must be random or text, got " + itemInit);
     }
+
+    /** A configuration with random item initialisation. */
+    public SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, double dropout, String loss, TrainingConfig training) {
+        this(hiddenSize, blocks, heads, maxLen, dropout, loss, training, INIT_RANDOM);
+    }
+
+    /** A copy with {@code item_init} set. */
+    public SasRecConfig withItemInit(String init) {
+        return new SasRecConfig(hiddenSize, blocks, heads, maxLen, dropout, loss, training, init);
+    }
+
+    /** Whether the item table starts from text embeddings. */
+    public boolean textInit() { return INIT_TEXT.equals(itemInit); }
 
     public static SasRecConfig defaults() {
         return new SasRecConfig(50, 2, 1, 50, 0.2, NextItemLoss.SAMPLED_BCE.key(),
                 new TrainingConfig(200, 128, 1e-3, 0.0, 10, 1, 10, 0));
     }
 
-    /** Keys {@code hidden_size, blocks, heads, max_len, dropout, loss} plus the training loop's keys. */
+    /** Keys {@code hidden_size, blocks, heads, max_len, dropout, loss, item_init} plus the training loop's keys. */
     public static SasRecConfig from(Params p, SasRecConfig def) {
         return new SasRecConfig(p.getInt("hidden_size", def.hiddenSize), p.getInt("blocks", def.blocks),
                 p.getInt("heads", def.heads), p.getInt("max_len", def.maxLen), p.getDouble("dropout", def.dropout),
-                p.getString("loss", def.loss), TrainingConfig.from(p, def.training));
+                p.getString("loss", def.loss), TrainingConfig.from(p, def.training), p.getString("item_init", def.itemInit));
     }
 
     /** The loss as its enum. */
@@ -60,6 +84,7 @@ public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, do
         m.put("max_len", Integer.toString(maxLen));
         m.put("dropout", Double.toString(dropout));
         m.put("loss", loss);
+        m.put("item_init", itemInit);
         m.putAll(NeuralArchive.toParams(training));
         return m;
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.genrec.models.training.Initializers;
 import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TextItemInit;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -29,17 +30,24 @@ final class SasRecNetwork extends NextItemNetwork {
     static final float LN_EPS = 1e-8f;
 
     private final SasRecConfig config;
+    private final TextItemInit textInit;
 
-    SasRecNetwork(SequenceBatches batches, SasRecConfig config) {
+    SasRecNetwork(SequenceBatches batches, SasRecConfig config) { this(batches, config, null); }
+
+    /** @param textInit rows written over the random item embeddings, or null ({@code item_init=random}) */
+    SasRecNetwork(SequenceBatches batches, SasRecConfig config, TextItemInit textInit) {
         super(batches, config.lossFunction(), config.dropout(), config.hiddenSize());
         this.config = config;
+        this.textInit = textInit;
     }
 
     @Override
     public ParameterSet initialParameters(Random rng) {
         int d = config.hiddenSize(), v = batches.numItems() + 1;
         ParameterSet p = new ParameterSet();
-        p.add("item_emb", Initializers.xavierNormal(rng, v, d), v, d);
+        float[] itemEmb = Initializers.xavierNormal(rng, v, d);
+        if (textInit != null) textInit.applyTo(itemEmb, d);
+        p.add("item_emb", itemEmb, v, d);
         p.add("pos_emb", Initializers.xavierNormal(rng, config.maxLen(), d), config.maxLen(), d);
         for (int i = 0; i < config.blocks(); i++) {
             layerNorm(p, "b" + i + ".attn_ln", d);

@@ -1,0 +1,41 @@
+package io.genrec.llm.dense;
+
+import io.genrec.config.Params;
+import io.genrec.model.Capability;
+import io.genrec.model.FittedRecommender;
+import io.genrec.model.Recommender;
+import io.genrec.model.RecommenderProvider;
+import io.genrec.model.RecommenderRegistry;
+import io.genrec.model.UnsupportedCapabilityException;
+
+import java.nio.file.Path;
+
+/**
+ * Registers {@link ColdStartRecommender} as {@code coldstart}. Keys: {@code base} (default {@code ease}, created from
+ * the registry with its default parameters), {@code minInteractions} (default 1), and the {@code dense} keys for the
+ * text side ({@code encoder, template, recencyDecay, maxHistory, cache, cacheDir}). Unknown keys fail.
+ */
+public final class ColdStartProvider implements RecommenderProvider {
+    public static final String DEFAULT_BASE = "ease";
+
+    @Override
+    public String name() { return ColdStartRecommender.NAME; }
+
+    @Override
+    public String description() {
+        return "cold-start fallback: a base model (param base, default ease) plus item-text similarity for items with fewer than minInteractions training interactions";
+    }
+
+    @Override
+    public Recommender create(Params params) {
+        String base = params.getString("base", DEFAULT_BASE);
+        int minInteractions = params.getInt("minInteractions", 1);
+        DenseRetrievalRecommender.Config text = DenseRetrievalRecommender.Config.from(params);
+        if (base.equals(ColdStartRecommender.NAME)) throw new IllegalArgumentException("coldstart cannot be its own base");
+        Recommender b = RecommenderRegistry.load().create(base, Params.empty());
+        return new ColdStartRecommender(new ColdStartRecommender.Config(base, minInteractions, text), b, null);
+    }
+
+    @Override
+    public FittedRecommender load(Path dir) { throw new UnsupportedCapabilityException(ColdStartRecommender.NAME, Capability.PERSISTENCE); }
+}
