@@ -15,8 +15,8 @@ import java.util.Map;
  * the paper trains a fixed 400,000 steps; here up to 200 epochs with validation NDCG@10 early stopping (patience
  * 10). The paper's optimiser is BERT's Adam with decoupled weight decay 0.01; the shared loop only has L2 added to
  * the gradient, a much stronger penalty under Adam (a capped Beauty run with {@code weight_decay=0.01} plateaued at a
- * training loss of 8.98 from its second epoch on), so the default here is no weight decay. Masked positions always get the mask token (no BERT
- * 80/10/10 replacement, as the paper).
+ * training loss of 8.98 from its second epoch on), so the default here is no weight decay. Masked positions always
+ * get the mask token (no BERT 80/10/10 replacement, as the paper).
  *
  * @param hiddenSize embedding and hidden width
  * @param blocks     transformer layers
