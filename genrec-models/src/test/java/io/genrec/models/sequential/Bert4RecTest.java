@@ -2,10 +2,10 @@ package io.genrec.models.sequential;
 
 import io.genrec.config.Params;
 import io.genrec.data.Dataset;
+import io.genrec.model.FittedRecommender;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderContract;
 import io.genrec.model.RecommenderProvider;
-import io.genrec.model.TrainContext;
 import io.genrec.models.training.ParameterSet;
 import io.genrec.models.training.TrainingConfig;
 import org.junit.jupiter.api.Test;
@@ -24,12 +24,13 @@ class Bert4RecTest implements RecommenderContract {
 
     @Override public Recommender recommender() { return new Bert4Rec(small()); }
     @Override public RecommenderProvider provider() { return new Bert4RecProvider(); }
+    @Override public FittedRecommender fitted(Dataset data, long seed) { return recommender().fit(SequenceTestData.ctx(data, seed)); }
     @Override public Dataset trainingData() { return SequenceTestData.cyclic(80, 24, 4, 14, 3); }
 
     @Test
     void learnsPlantedOrder() {
         Dataset d = trainingData();
-        double top1 = SequenceTestData.nextItemTop1(recommender().fit(TrainContext.of(d, 7)), d);
+        double top1 = SequenceTestData.nextItemTop1(recommender().fit(SequenceTestData.ctx(d, 7)), d);
         assertTrue(top1 > 0.8, "planted next item ranked first for only " + top1 + " of users (chance ~1/20)");
     }
 

@@ -2,11 +2,11 @@ package io.genrec.models.sequential;
 
 import io.genrec.config.Params;
 import io.genrec.data.Dataset;
+import io.genrec.model.FittedRecommender;
 import io.genrec.model.ItemFilter;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderContract;
 import io.genrec.model.RecommenderProvider;
-import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
 import io.genrec.models.training.ParameterSet;
 import io.genrec.models.training.TrainingConfig;
@@ -26,12 +26,13 @@ class Gru4RecTest implements RecommenderContract {
 
     @Override public Recommender recommender() { return new Gru4Rec(small()); }
     @Override public RecommenderProvider provider() { return new Gru4RecProvider(); }
+    @Override public FittedRecommender fitted(Dataset data, long seed) { return recommender().fit(SequenceTestData.ctx(data, seed)); }
     @Override public Dataset trainingData() { return SequenceTestData.cyclic(80, 24, 4, 14, 3); }
 
     @Test
     void learnsPlantedOrderAndGeneratesIt() {
         Dataset d = trainingData();
-        var m = (SequentialFitted) recommender().fit(TrainContext.of(d, 7));
+        var m = (SequentialFitted) recommender().fit(SequenceTestData.ctx(d, 7));
         double top1 = SequenceTestData.nextItemTop1(m, d);
         assertTrue(top1 > 0.8, "planted next item ranked first for only " + top1 + " of users (chance ~1/20)");
         int[] hist = {10, 11, 12};

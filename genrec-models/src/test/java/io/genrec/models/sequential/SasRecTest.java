@@ -3,11 +3,11 @@ package io.genrec.models.sequential;
 import io.genrec.config.Params;
 import io.genrec.data.Dataset;
 import io.genrec.model.Capability;
+import io.genrec.model.FittedRecommender;
 import io.genrec.model.ItemFilter;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderContract;
 import io.genrec.model.RecommenderProvider;
-import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
 import io.genrec.models.training.ParameterSet;
 import io.genrec.models.training.TrainingConfig;
@@ -27,13 +27,14 @@ class SasRecTest implements RecommenderContract {
 
     @Override public Recommender recommender() { return new SasRec(small(NextItemLoss.SAMPLED_BCE)); }
     @Override public RecommenderProvider provider() { return new SasRecProvider(); }
+    @Override public FittedRecommender fitted(Dataset data, long seed) { return recommender().fit(SequenceTestData.ctx(data, seed)); }
     @Override public Dataset trainingData() { return SequenceTestData.cyclic(80, 24, 4, 14, 3); }
 
     @Test
     void learnsPlantedOrderWithBothLosses() {
         Dataset d = trainingData();
         for (NextItemLoss loss : NextItemLoss.values()) {
-            var m = new SasRec(small(loss)).fit(TrainContext.of(d, 7));
+            var m = new SasRec(small(loss)).fit(SequenceTestData.ctx(d, 7));
             double top1 = SequenceTestData.nextItemTop1(m, d);
             assertTrue(top1 > 0.8, loss + ": planted next item ranked first for only " + top1 + " of users (chance ~1/20)");
             assertTrue(m.capabilities().contains(Capability.SEQUENTIAL));
@@ -68,7 +69,7 @@ class SasRecTest implements RecommenderContract {
     @Test
     void greedyAndBeamGenerationContinueThePlantedOrder() {
         Dataset d = trainingData();
-        var m = (SequentialFitted) new SasRec(small(NextItemLoss.FULL_SOFTMAX)).fit(TrainContext.of(d, 7));
+        var m = (SequentialFitted) new SasRec(small(NextItemLoss.FULL_SOFTMAX)).fit(SequenceTestData.ctx(d, 7));
         int[] hist = {3, 4, 5, 6};
         var greedy = m.generate(UserContext.ofHistory(hist), 4, 1, ItemFilter.excluding(hist));
         assertEquals(1, greedy.size());

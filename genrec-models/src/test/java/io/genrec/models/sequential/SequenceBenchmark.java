@@ -29,7 +29,8 @@ import java.util.Random;
  * the p50/p99 latency of one next-item prediction from a 200-item history.
  *
  * <p>Usage: {@code SequenceBenchmark <user_sequence.txt> <results.md> <model> [key=value ...]}; appends a section to
- * the results file.
+ * the results file. {@code -Dgenrec.threads=N} sets the training context's threads (PyTorch intra-op threads;
+ * default 1).
  */
 public final class SequenceBenchmark {
     private static final long SEED = 42;
@@ -55,7 +56,8 @@ public final class SequenceBenchmark {
             else if (stage.equals("train") && (done / 128) % 25 == 0) System.out.printf("  %d/%d %s%n", done, total, detail);
         };
         long f0 = System.nanoTime();
-        FittedRecommender fitted = rec.fit(new TrainContext(split.train, split.validation, SEED, 2, log));
+        int threads = Integer.getInteger("genrec.threads", 1);
+        FittedRecommender fitted = rec.fit(new TrainContext(split.train, split.validation, SEED, threads, log));
         double fitSeconds = (System.nanoTime() - f0) / 1e9;
 
         long e0 = System.nanoTime();
@@ -80,7 +82,7 @@ public final class SequenceBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("\n## ").append(model).append(' ').append(kv).append("\n\n");
         md.append("- date: ").append(Instant.now()).append(", git: ").append(sha).append(", machine: 2 shared cores (")
-                .append(Runtime.getRuntime().availableProcessors()).append(" visible), OMP_NUM_THREADS=")
+                .append(Runtime.getRuntime().availableProcessors()).append(" visible), training threads ").append(threads).append(", OMP_NUM_THREADS=")
                 .append(System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")).append(", seed ").append(SEED).append('\n');
         md.append("- load average at the end (1/5/15 min): ").append(loadAverage()).append('\n');
         md.append("- data: ").append(all).append(", train ").append(split.train.numInteractions()).append(" interactions\n");

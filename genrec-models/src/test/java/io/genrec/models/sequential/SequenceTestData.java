@@ -3,7 +3,9 @@ package io.genrec.models.sequential;
 import io.genrec.data.Dataset;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ItemFilter;
+import io.genrec.model.ProgressListener;
 import io.genrec.model.TopK;
+import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
 
 import java.util.Random;
@@ -25,6 +27,14 @@ final class SequenceTestData {
             for (int k = 0; k < len; k++) b.add("u" + u, "i" + (start + k) % items, 1f, 1000L * u + k);
         }
         return b.build();
+    }
+
+    /**
+     * A training context with one PyTorch thread: the shared trainer sets the engine's intra-op threads from the
+     * context, and on the shared, oversubscribed test machine spinning OpenMP workers made fits up to 20x slower.
+     */
+    static TrainContext ctx(Dataset data, long seed) {
+        return new TrainContext(data, null, seed, 1, ProgressListener.NONE);
     }
 
     /** Fraction of users of {@code data} for whom the planted next item ranks first among the unseen items. */

@@ -4,7 +4,6 @@ import io.genrec.config.Params;
 import io.genrec.data.Dataset;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.RecommenderRegistry;
-import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,7 @@ class SequentialRegistryTest {
         assertInstanceOf(Gru4RecProvider.class, registry.provider("gru4rec"));
         Dataset d = SequenceTestData.cyclic(30, 12, 4, 8, 5);
         var r = registry.create("sasrec", new Params(Map.of("hidden_size", "8", "max_len", "6", "epochs", "2", "batch_size", "16"), "test"));
-        FittedRecommender m = r.fit(TrainContext.of(d, 1));
+        FittedRecommender m = r.fit(SequenceTestData.ctx(d, 1));
         m.save(dir.resolve("m"));
         FittedRecommender back = registry.load(dir.resolve("m"));
         assertInstanceOf(SasRec.Fitted.class, back);
@@ -36,7 +35,7 @@ class SequentialRegistryTest {
     void historiesLongerThanMaxLenUseTheirMostRecentItems() {
         Dataset d = SequenceTestData.cyclic(30, 12, 4, 8, 5);
         var m = new SasRec(new SasRecConfig(8, 1, 1, 3, 0.0, "ce", SasRecTest.small(NextItemLoss.FULL_SOFTMAX).training().withEpochs(2)))
-                .fit(TrainContext.of(d, 1));
+                .fit(SequenceTestData.ctx(d, 1));
         float[] full = new float[m.numItems()], tail = new float[m.numItems()];
         m.scoreAll(UserContext.ofHistory(9, 1, 2, 3, 4), full);
         m.scoreAll(UserContext.ofHistory(2, 3, 4), tail);
