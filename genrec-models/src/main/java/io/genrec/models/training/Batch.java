@@ -25,8 +25,17 @@ public record Batch(int[] rows, NDManager manager, Map<String, NDArray> params, 
 
     public int size() { return rows.length; }
 
-    /** A {@code [d0, d1, ...]} array in this batch's manager from a row-major host array (one native copy). */
-    public NDArray create(float[] data, long... shape) { return manager.create(data, new Shape(shape)); }
+    /**
+     * A {@code [d0, d1, ...]} array in this batch's manager from a row-major host array. The result is cloned into
+     * PyTorch-owned memory: DJL's array wraps a Java direct buffer, and autograd may keep using an input after the
+     * step's Java objects are unreachable; sporadic NaN gradients in long runs (seen with uploaded dropout masks on
+     * Beauty) went away when inputs no longer lived in Java-owned buffers.
+     */
+    public NDArray create(float[] data, long... shape) {
+        try (NDArray wrapped = manager.create(data, new Shape(shape))) {
+            return wrapped.duplicate();
+        }
+    }
 
     /** Standard normal noise of {@code n} values from the batch's seeded source. */
     public float[] gaussian(int n) {
