@@ -38,6 +38,15 @@ abstract class NextItemNetwork implements TrainableNetwork {
         Engine.getInstance().setRandomSeed(rng.nextInt(Integer.MAX_VALUE));
     }
 
+    /**
+     * Reseeds the engine generator from the batch's seeded source before its dropout, so a batch's masks depend only
+     * on (seed, step) and not on what else drew from the process-wide generator since the fit began (the once-per-fit
+     * seed alone let two same-seed fits in one JVM differ now and then).
+     */
+    void reseedForBatch(Batch batch) {
+        if (dropout > 0) Engine.getInstance().setRandomSeed(batch.rng().nextInt(Integer.MAX_VALUE));
+    }
+
     @Override
     public int numRows() { return batches.numRows(); }
 
@@ -81,6 +90,7 @@ abstract class NextItemNetwork implements TrainableNetwork {
     public NDArray loss(Batch batch) {
         int[] rows = batch.rows();
         Examples ex = examples(rows, batch.rng());
+        reseedForBatch(batch);
         UnaryOperator<NDArray> drop = dropout == 0 ? x -> x : x -> Dropout.dropout(x, (float) dropout, true).get(0);
         NDArray h = hidden(batch.manager(), batch.params(), ex.inputs(), rows.length, drop)
                 .reshape((long) rows.length * batches.maxLen(), hiddenSize);
