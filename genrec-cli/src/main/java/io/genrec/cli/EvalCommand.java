@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit models and evaluate them with full ranking over all items (training items excluded).",
                 "With no options: the bundled MovieLens latest-small, ratings >= 4 as positives, 5-core filtering,",
-                "a seeded per-user random holdout (20% test, 10% of the rest validation), and the baselines",
+                "a seeded per-user random holdout (20%% test, 10%% of the rest validation), and the baselines",
                 "mostpop, itemknn, ease, als."},
         footer = {"", "Examples:",
                 "  genrec eval",

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -114,5 +115,29 @@ class CliTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("--protocol"));
         assertTrue(r.out().contains("Examples"));
+        assertTrue(r.out().contains("(20% test, 10% of the rest validation)"), r.out());
+    }
+
+    /** picocli formats help text with String.format: a bare '%' prints a WARN line and the raw text. */
+    @Test
+    void everyHelpTextIsAValidFormatString() {
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(List.of(GenrecCli.commandLine()));
+        int checked = 0;
+        while (!todo.isEmpty()) {
+            picocli.CommandLine cl = todo.pop();
+            var usage = cl.getCommandSpec().usageMessage();
+            List<String> lines = new java.util.ArrayList<>();
+            lines.addAll(List.of(usage.description()));
+            lines.addAll(List.of(usage.footer()));
+            lines.addAll(List.of(usage.header()));
+            for (var o : cl.getCommandSpec().options()) lines.addAll(List.of(o.description()));
+            for (String line : lines) {
+                String text = line.replace("${DEFAULT-VALUE}", "").replace("${COMPLETION-CANDIDATES}", "");
+                assertDoesNotThrow(() -> String.format(text), cl.getCommandName() + ": " + line);
+                checked++;
+            }
+            todo.addAll(cl.getSubcommands().values());
+        }
+        assertTrue(checked > 20, "checked " + checked + " help lines");
     }
 }
