@@ -9,6 +9,7 @@ import io.genrec.experiment.ExperimentRunner;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ItemFilter;
 import io.genrec.model.RecommenderRegistry;
+import io.genrec.model.SequenceGenerator;
 import io.genrec.model.TopK;
 import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
@@ -29,7 +30,8 @@ import java.util.concurrent.Callable;
         description = {"Recommend items for one user. The model is fitted on all interactions of the data",
                 "(or loaded with --load); items the user already has are never recommended."},
         footer = {"", "Examples:", "  genrec recommend --user 1", "  genrec recommend --user 42 --model itemknn --k 20",
-                "  genrec recommend --user 1 --save /tmp/ease-model   then   genrec recommend --user 1 --load /tmp/ease-model"})
+                "  genrec recommend --user 1 --save /tmp/ease-model   then   genrec recommend --user 1 --load /tmp/ease-model",
+                "  genrec recommend --user 1 --model sasrec --param loss=ce --continue 5 --beam 4"})
 final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, paramLabel = "ID", description = "External user id as in the data.")
     String user;
@@ -57,6 +59,13 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Option(names = "--save", paramLabel = "DIR", description = "Save the fitted model here.")
     Path save;
+
+    @Option(names = "--continue", paramLabel = "N", description = {"Sequence models: write the user's next N items",
+            "auto-regressively (each chosen item is fed back) instead of one ranking."})
+    Integer continueItems;
+
+    @Option(names = "--beam", paramLabel = "B", description = "Beam width for --continue; 1 = greedy (default: ${DEFAULT-VALUE}).")
+    int beam = 1;
 
     @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
     EvalCommand.Format format = EvalCommand.Format.table;
@@ -90,10 +99,51 @@ final class RecommendCommand implements Callable<Integer> {
             System.err.println("genrec: saved model to " + save);
         }
         UserContext ctx = UserContext.of(d, u);
+        if (continueItems != null) {
+            if (!(m instanceof SequenceGenerator g))
+                throw new IllegalArgumentException("--continue needs a sequence model (sasrec, gru4rec, bert4rec); '"
+                        + (load != null ? load : model) + "' only ranks items");
+            if (continueItems < 1 || beam < 1)
+                throw new IllegalArgumentException("--continue and --beam must be >= 1, got " + continueItems + " and " + beam);
+            List<SequenceGenerator.Continuation> out = g.generate(ctx, continueItems, beam, ItemFilter.excluding(ctx.history()));
+            Warnings.report(m);
+            printContinuations(d, out, ctx);
+            return 0;
+        }
         TopK top = m.recommend(ctx, k, ItemFilter.excluding(ctx.history()));
         Warnings.report(m);
         print(d, top, ctx);
         return 0;
+    }
+
+    private void printContinuations(Dataset d, List<SequenceGenerator.Continuation> out, UserContext ctx) throws Exception {
+        if (format == EvalCommand.Format.json) {
+            List<Map<String, Object>> beams = new ArrayList<>();
+            for (var c : out) {
+                List<String> items = new ArrayList<>();
+                for (int i : c.items()) items.add(d.catalog().get(i).id());
+                beams.add(Map.of("items", items, "logProb", c.logProb()));
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("user", user);
+            doc.put("model", model);
+            doc.put("historyLength", ctx.history().length);
+            doc.put("continuations", beams);
+            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            return;
+        }
+        int[] h = ctx.history();
+        System.out.printf(Locale.ROOT, "User %s, last items of %d in history:%n", user, h.length);
+        for (int i = Math.max(0, h.length - 3); i < h.length; i++)
+            System.out.printf(Locale.ROOT, "       %-8s %s%n", d.catalog().get(h[i]).id(), d.catalog().get(h[i]).title());
+        for (int b = 0; b < out.size(); b++) {
+            var c = out.get(b);
+            System.out.printf(Locale.ROOT, "Continuation %d of %d by %s (log-probability %.3f):%n", b + 1, out.size(), load != null ? load : model, c.logProb());
+            for (int r = 0; r < c.items().length; r++) {
+                Item it = d.catalog().get(c.items()[r]);
+                System.out.printf(Locale.ROOT, "%3d. %-8s %s%n", r + 1, it.id(), it.title());
+            }
+        }
     }
 
     private void print(Dataset d, TopK top, UserContext ctx) throws Exception {

@@ -103,6 +103,35 @@ class CliTest {
     }
 
     @Test
+    void recommendContinuesASequenceWithBeamSearch() throws Exception {
+        Run r = run("recommend", "--user", "1", "--model", "sasrec", "--param", "epochs=1", "--param", "max_len=20",
+                "--continue", "3", "--beam", "2", "--format", "json", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode beams = new ObjectMapper().readTree(r.out()).get("continuations");
+        assertEquals(2, beams.size());
+        java.util.Set<String> history = new java.util.HashSet<>();
+        var in = CliTest.class.getResourceAsStream("/io/genrec/data/bundled/ml-latest-small/ratings.csv");
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            String[] f = line.split(",");
+            if (f[0].equals("1") && Double.parseDouble(f[2]) >= 4) history.add(f[1]);
+        }
+        for (JsonNode beam : beams) {
+            java.util.Set<String> items = new java.util.HashSet<>();
+            for (JsonNode it : beam.get("items")) items.add(it.asText());
+            assertEquals(3, items.size(), "three distinct items: " + beam);
+            for (String it : items) assertFalse(history.contains(it), "continuation repeats history item " + it);
+        }
+        assertTrue(beams.get(0).get("logProb").asDouble() >= beams.get(1).get("logProb").asDouble(), "best beam first");
+    }
+
+    @Test
+    void continueNeedsASequenceModel() {
+        Run r = run("recommend", "--user", "1", "--model", "mostpop", "--continue", "3", "--quiet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--continue needs a sequence model"), r.err());
+    }
+
+    @Test
     void unknownUserIsAnError() {
         Run r = run("recommend", "--user", "no-such-user", "--model", "mostpop", "--quiet");
         assertEquals(2, r.exit());

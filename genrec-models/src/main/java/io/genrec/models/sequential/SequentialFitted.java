@@ -2,6 +2,7 @@ package io.genrec.models.sequential;
 
 import io.genrec.model.Capability;
 import io.genrec.model.ItemFilter;
+import io.genrec.model.SequenceGenerator;
 import io.genrec.model.TopK;
 import io.genrec.model.UserContext;
 import io.genrec.models.training.NeuralFitted;
@@ -20,7 +21,7 @@ import java.util.Set;
  * {@link #generate} continues a history auto-regressively by several items (greedy or beam search), feeding each
  * chosen item back as input.
  */
-public abstract class SequentialFitted extends NeuralFitted {
+public abstract class SequentialFitted extends NeuralFitted implements SequenceGenerator {
     protected SequentialFitted(String name, int numItems, Provenance provenance, Map<String, String> params, ParameterSet weights) {
         super(name, numItems, provenance, params, weights);
     }
@@ -39,18 +40,13 @@ public abstract class SequentialFitted extends NeuralFitted {
     /** Next-item logits (one per item) after {@code history}, oldest item first. */
     protected abstract void nextItemLogits(int[] history, float[] out);
 
-    /** A generated continuation and its total log-probability under the model's softmax over all items. */
-    public record Continuation(int[] items, double logProb) {
-        @Override
-        public String toString() { return Arrays.toString(items) + " logp=" + logProb; }
-    }
-
     /**
      * The {@code beamWidth} best continuations of {@code user}'s history by {@code length} items, best first. Each step
      * appends one item that {@code filter} accepts and that the continuation does not already contain, scored by the
      * log-softmax of the next-item logits; {@code beamWidth = 1} is greedy decoding. Cost: {@code length * beamWidth}
      * forward passes.
      */
+    @Override
     public List<Continuation> generate(UserContext user, int length, int beamWidth, ItemFilter filter) {
         if (length < 1) throw new IllegalArgumentException("length must be >= 1, got " + length);
         if (beamWidth < 1) throw new IllegalArgumentException("beamWidth must be >= 1, got " + beamWidth);
