@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Hyperparameters of RecVAE (Shenbin, Alekseev, Tutubalina, Malykh &amp; Nikolenko, "RecVAE: a New Variational
  * Autoencoder for Top-N Recommendations with Implicit Feedback", WSDM 2020). Defaults are those of the authors'
- * code (github.com/ilya-shenbin/RecVAE, {@code run.py}/{@code model.py}), which the paper's experiments used: five
+ * code (github.com/ilya-shenbin/RecVAE, {@code run.py}/{@code model.py}; gamma 0.005 and 50 epochs are the defaults
+ * of its earlier {@code run.py}, kept in public derivatives, the current one leaves them unset): five
  * densely connected encoder layers of 600 units with swish and layer normalisation (eps 0.1), latent 200, a linear
  * decoder, input dropout 0.5 on the L2-normalised input during the encoder passes only, KL weight
  * {@code gamma * |user's items|} with gamma 0.005, Adam lr 5e-4, batch 500, 50 epochs of 3 encoder passes then

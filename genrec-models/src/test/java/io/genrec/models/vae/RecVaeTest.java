@@ -8,6 +8,7 @@ import io.genrec.data.Dataset;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderContract;
 import io.genrec.model.RecommenderProvider;
+import io.genrec.model.RecommenderRegistry;
 import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
 import io.genrec.models.NeuralTestSupport;
@@ -98,6 +99,7 @@ class RecVaeTest implements RecommenderContract {
         assertEquals(16, r.config().latentDim());
         assertEquals(2, r.config().encoderPasses());
         assertEquals(RecVaeConfig.defaults().training(), r.config().training());
+        assertInstanceOf(RecVae.class, RecommenderRegistry.load().create("recvae", new Params(Map.of(), "test")), "registered through ServiceLoader");
         var e = assertThrows(IllegalArgumentException.class, () -> new RecVaeProvider().create(new Params(Map.of("gama", "0.1"), "test")));
         assertTrue(e.getMessage().contains("gama"));
         var bad = assertThrows(IllegalArgumentException.class, () -> new RecVaeProvider().create(new Params(Map.of("decoder_passes", "0"), "test")));
