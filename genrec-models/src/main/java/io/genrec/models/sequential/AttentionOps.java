@@ -3,6 +3,7 @@ package io.genrec.models.sequential;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.genrec.models.training.LayerNorm;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -65,8 +66,6 @@ final class AttentionOps {
 
     /** Layer normalisation over the last axis (biased variance, eps inside the square root, as PyTorch's). */
     static NDArray layerNorm(Map<String, NDArray> w, String name, NDArray x, float eps) {
-        NDArray centred = x.sub(x.mean(new int[] {-1}, true));
-        NDArray std = centred.square().mean(new int[] {-1}, true).add(eps).sqrt();
-        return centred.div(std).mul(w.get(name + ".g")).add(w.get(name + ".b"));
+        return LayerNorm.apply(x, w.get(name + ".g"), w.get(name + ".b"), eps);
     }
 }

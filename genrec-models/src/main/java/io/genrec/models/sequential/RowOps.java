@@ -24,18 +24,7 @@ final class RowOps {
 
     /** Layer normalisation of each {@code d}-wide row of {@code x} in place (biased variance, as PyTorch). */
     static void layerNorm(float[] x, int d, float[] g, float[] b, float eps) {
-        for (int o = 0; o < x.length; o += d) {
-            float mean = 0;
-            for (int j = 0; j < d; j++) mean += x[o + j];
-            mean /= d;
-            float var = 0;
-            for (int j = 0; j < d; j++) {
-                float c = x[o + j] - mean;
-                var += c * c;
-            }
-            float inv = (float) (1 / Math.sqrt(var / d + eps));
-            for (int j = 0; j < d; j++) x[o + j] = (x[o + j] - mean) * inv * g[j] + b[j];
-        }
+        io.genrec.models.training.LayerNorm.applyRows(x, d, g, b, eps);
     }
 
     static void relu(float[] x) {

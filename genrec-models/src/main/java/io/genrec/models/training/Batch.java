@@ -11,12 +11,13 @@ import java.util.SplittableRandom;
  * One mini-batch as the network sees it: the row ids, the per-batch {@link NDManager} that owns every array created
  * for it (closed by the trainer after the step, so native memory does not grow), the parameters uploaded into that
  * manager with gradients on, the seeded random source, and the position in training (for schedules such as KL
- * annealing).
+ * annealing). Only the parameters of the current {@link TrainingPhase} have gradients on; the others are constants.
  *
- * @param step global optimizer step, counting from 0
+ * @param step  global optimizer step, counting from 0
+ * @param phase the part of the epoch this batch trains ({@link TrainingPhase#all} unless the network declares phases)
  */
 public record Batch(int[] rows, NDManager manager, Map<String, NDArray> params, SplittableRandom rng, int epoch,
-                    long step) {
+                    long step, TrainingPhase phase) {
     public NDArray param(String name) {
         NDArray p = params.get(name);
         if (p == null) throw new IllegalArgumentException("no parameter '" + name + "'; known: " + params.keySet());

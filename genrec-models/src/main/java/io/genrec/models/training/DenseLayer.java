@@ -30,6 +30,16 @@ public record DenseLayer(int in, int out, float[] w, float[] b) {
         params.add(name + ".b", Initializers.normal(rng, out, biasStd), out);
     }
 
+    /**
+     * Adds a new layer initialised as PyTorch's {@code nn.Linear} (weights and biases U(-1/sqrt(in), 1/sqrt(in))),
+     * for models whose reference code keeps that default.
+     */
+    public static void pytorchDefault(ParameterSet params, String name, int in, int out, java.util.Random rng) {
+        double bound = 1 / Math.sqrt(in);
+        params.add(name + ".w", Initializers.uniform(rng, in * out, bound), in, out);
+        params.add(name + ".b", Initializers.uniform(rng, out, bound), out);
+    }
+
     /** {@code y = x W + b} for a dense {@code x} of length {@code in}. */
     public void forward(float[] x, float[] y) {
         System.arraycopy(b, 0, y, 0, out);

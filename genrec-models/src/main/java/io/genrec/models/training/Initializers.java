@@ -16,9 +16,13 @@ public final class Initializers {
 
     /** Xavier-uniform: U(-a, a) with a = sqrt(6/(fanIn+fanOut)), the TensorFlow default used by Mult-VAE. */
     public static float[] xavierUniform(Random rng, int fanIn, int fanOut) {
-        double a = Math.sqrt(6.0 / (fanIn + fanOut));
-        float[] w = new float[fanIn * fanOut];
-        for (int i = 0; i < w.length; i++) w[i] = (float) ((rng.nextDouble() * 2 - 1) * a);
+        return uniform(rng, fanIn * fanOut, Math.sqrt(6.0 / (fanIn + fanOut)));
+    }
+
+    /** U(-bound, bound). */
+    public static float[] uniform(Random rng, int n, double bound) {
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) w[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
         return w;
     }
 

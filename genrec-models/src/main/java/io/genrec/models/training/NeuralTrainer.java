@@ -29,6 +29,10 @@ import java.util.function.Function;
  * one copy per parameter, and the sub-manager is closed: nothing native outlives a step. The seed fixes the weights'
  * initialisation, the shuffling and the network's own randomness ({@link Batch#rng()}). PyTorch's intra-op thread
  * count is set to the context's {@code threads} (a process-wide setting of the engine).
+ *
+ * <p>An epoch runs the network's {@link TrainingPhase}s in order (one phase, one pass, all parameters unless the
+ * network declares more), each pass reshuffled, each phase updating only its parameters with its own Adam state;
+ * after each phase the network's {@link TrainableNetwork#afterPhase} hook sees the weights.
  */
 public final class NeuralTrainer {
     private final TrainingConfig config;
@@ -45,8 +49,15 @@ public final class NeuralTrainer {
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) JniUtils.setNumThreads(ctx.threads());
         Random init = new Random(ctx.seed());
         ParameterSet params = network.initialParameters(init);
+        List<TrainingPhase> phases = network.phases(params);
+        List<AdamOptimizer> optimizers = new ArrayList<>();
+        int passesPerEpoch = 0;
+        for (TrainingPhase phase : phases) {
+            for (String name : phase.parameters()) params.get(name); // fails naming an unknown parameter
+            optimizers.add(new AdamOptimizer(config.learningRate(), config.weightDecay()));
+            passesPerEpoch += phase.passes();
+        }
         SplittableRandom rng = new SplittableRandom(ctx.seed() ^ 0x9E3779B97F4A7C15L);
-        AdamOptimizer adam = new AdamOptimizer(config.learningRate(), config.weightDecay());
         EarlyStopping stopping = new EarlyStopping(config.patience());
         ProgressListener listener = ctx.listener();
         List<EpochStats> log = new ArrayList<>();
@@ -56,23 +67,31 @@ public final class NeuralTrainer {
         long step = 0;
         ParameterSet best = null;
         int leftOver;
+        long total = (long) config.epochs() * n * passesPerEpoch;
+        long done = 0;
         long started = System.nanoTime();
         try (NDManager root = NDManager.newBaseManager()) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                shuffle(order, rng);
                 long t0 = System.nanoTime();
                 double lossSum = 0;
                 int batches = 0;
-                for (int from = 0; from < n; from += config.batchSize()) {
-                    int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
-                    lossSum += step(network, params, adam, root, rows, rng, epoch, step++);
-                    batches++;
-                    long done = (long) (epoch - 1) * n + from + rows.length;
-                    long total = (long) config.epochs() * n;
-                    double secs = (System.nanoTime() - started) / 1e9;
-                    double rate = done / Math.max(secs, 1e-9);
-                    listener.progress("train", done, total, String.format("epoch %d/%d loss %.4f, %.0f examples/s, ETA %.0fs",
-                            epoch, config.epochs(), lossSum / batches, rate, (total - done) / rate));
+                for (int ph = 0; ph < phases.size(); ph++) {
+                    TrainingPhase phase = phases.get(ph);
+                    String label = phases.size() == 1 ? "" : " " + phase.name();
+                    for (int pass = 0; pass < phase.passes(); pass++) {
+                        shuffle(order, rng);
+                        for (int from = 0; from < n; from += config.batchSize()) {
+                            int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
+                            lossSum += step(network, params, phase, optimizers.get(ph), root, rows, rng, epoch, step++);
+                            batches++;
+                            done += rows.length;
+                            double secs = (System.nanoTime() - started) / 1e9;
+                            double rate = done / Math.max(secs, 1e-9);
+                            listener.progress("train", done, total, String.format("epoch %d/%d%s loss %.4f, %.0f examples/s, ETA %.0fs",
+                                    epoch, config.epochs(), label, lossSum / batches, rate, (total - done) / rate));
+                        }
+                    }
+                    network.afterPhase(phase, params);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double validation = Double.NaN;
@@ -80,7 +99,7 @@ public final class NeuralTrainer {
                     validation = QuickValidation.ndcg(asModel.apply(params), ctx.validation(), config.validationK(), config.validationUsers());
                     if (stopping.record(epoch, validation)) best = params.copy();
                 }
-                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, n / seconds, validation, root.getManagedArrays().size());
+                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, (double) n * passesPerEpoch / seconds, validation, root.getManagedArrays().size());
                 log.add(stats);
                 listener.progress("epoch", epoch, config.epochs(), String.format("loss %.4f, %.1fs, %.0f examples/s%s",
                         stats.meanLoss(), seconds, stats.examplesPerSecond(),
@@ -94,9 +113,9 @@ public final class NeuralTrainer {
         return new TrainingResult(best, stopping.bestEpoch(), stopping.best(), log, leftOver);
     }
 
-    /** One forward/backward/update; returns the batch loss. */
-    private static double step(TrainableNetwork network, ParameterSet params, AdamOptimizer adam, NDManager root,
-                               int[] rows, SplittableRandom rng, int epoch, long step) {
+    /** One forward/backward/update of the phase's parameters; returns the batch loss. */
+    private static double step(TrainableNetwork network, ParameterSet params, TrainingPhase phase, AdamOptimizer adam,
+                               NDManager root, int[] rows, SplittableRandom rng, int epoch, long step) {
         Map<String, float[]> grads = new LinkedHashMap<>();
         double lossValue;
         try (NDManager bm = root.newSubManager();
@@ -107,15 +126,16 @@ public final class NeuralTrainer {
                 long[] shape = new long[s.length];
                 for (int i = 0; i < s.length; i++) shape[i] = s[i];
                 NDArray a = bm.create(params.get(name), new Shape(shape));
-                a.setRequiresGradient(true);
+                if (phase.parameters().contains(name)) a.setRequiresGradient(true);
                 live.put(name, a);
             }
-            NDArray loss = network.loss(new Batch(rows, bm, live, rng, epoch, step));
+            NDArray loss = network.loss(new Batch(rows, bm, live, rng, epoch, step, phase));
             collector.backward(loss);
             lossValue = loss.getFloat();
             if (!Double.isFinite(lossValue))
                 throw new IllegalStateException("loss became " + lossValue + " at epoch " + epoch + ", step " + step + " (lower the learning rate?)");
             for (var e : live.entrySet()) {
+                if (!phase.parameters().contains(e.getKey())) continue;
                 NDArray g = e.getValue().getGradient();
                 grads.put(e.getKey(), g.toFloatArray());
                 g.close();

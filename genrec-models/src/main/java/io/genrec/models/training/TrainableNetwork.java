@@ -2,6 +2,7 @@ package io.genrec.models.training;
 
 import ai.djl.ndarray.NDArray;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -20,4 +21,13 @@ public interface TrainableNetwork {
 
     /** The scalar (mean) loss of the batch, built from {@link Batch#param} arrays so gradients flow to them. */
     NDArray loss(Batch batch);
+
+    /**
+     * The phases of every epoch, run in this order ({@link Batch#phase()} tells the loss which one it serves).
+     * Default: one pass updating every parameter.
+     */
+    default List<TrainingPhase> phases(ParameterSet params) { return List.of(TrainingPhase.all(params)); }
+
+    /** Called after each phase with the updated weights (RecVAE refreshes its prior's copy of the encoder here). */
+    default void afterPhase(TrainingPhase phase, ParameterSet params) { }
 }

@@ -93,6 +93,55 @@ class NeuralTrainerTest {
         assertEquals(r.keptEpoch() + 3, r.epochs().size(), "stops exactly patience validations after the best");
     }
 
+    /** The linear model trained in two phases: two passes on the weights, then one pass on the biases. */
+    static final class TwoPhase implements TrainableNetwork {
+        final LinearSoftmax inner;
+        final List<String> batchPhases = new ArrayList<>();
+        final List<String> gradientsSeen = new ArrayList<>();
+        final List<ParameterSet> afterPhase = new ArrayList<>();
+        ParameterSet initial;
+        TwoPhase(Dataset d) { inner = new LinearSoftmax(d); }
+
+        @Override public ParameterSet initialParameters(Random rng) { initial = inner.initialParameters(rng).copy(); return initial.copy(); }
+        @Override public int numRows() { return inner.numRows(); }
+
+        @Override
+        public List<TrainingPhase> phases(ParameterSet params) {
+            return List.of(new TrainingPhase("weights", 2, Set.of("lin.w")), new TrainingPhase("biases", 1, Set.of("lin.b")));
+        }
+
+        @Override public void afterPhase(TrainingPhase phase, ParameterSet params) { afterPhase.add(params.copy()); }
+
+        @Override
+        public NDArray loss(Batch b) {
+            batchPhases.add(b.phase().name());
+            NDArray loss = inner.loss(b);
+            gradientsSeen.add((b.param("lin.w").hasGradient() ? "w" : "") + (b.param("lin.b").hasGradient() ? "b" : ""));
+            return loss;
+        }
+    }
+
+    @Test
+    void phasesUpdateOnlyTheirParametersInOrder() {
+        Dataset d = ContractData.clustered(32, 40, 8, 7L);
+        TwoPhase net = new TwoPhase(d);
+        TrainingResult r = new NeuralTrainer(new TrainingConfig(2, 16, 1e-2, 0, 0, 1, 10, 0)).train(net, TrainContext.of(d, 1), w -> scorer(w, 40));
+        List<String> oneEpoch = List.of("weights", "weights", "weights", "weights", "biases", "biases");
+        List<String> expected = new ArrayList<>(oneEpoch);
+        expected.addAll(oneEpoch);
+        assertEquals(expected, net.batchPhases, "2 batches per pass: two weight passes, then one bias pass, per epoch");
+        for (int i = 0; i < expected.size(); i++)
+            assertEquals(expected.get(i).equals("weights") ? "w" : "b", net.gradientsSeen.get(i), "only the phase's parameters carry gradients");
+        assertEquals(4, net.afterPhase.size(), "the hook runs after every phase");
+        ParameterSet afterWeights = net.afterPhase.get(0), afterBiases = net.afterPhase.get(1);
+        assertArrayEquals(net.initial.get("lin.b"), afterWeights.get("lin.b"), "the weight phase must not move the biases");
+        assertFalse(Arrays.equals(net.initial.get("lin.w"), afterWeights.get("lin.w")), "the weight phase must move the weights");
+        assertArrayEquals(afterWeights.get("lin.w"), afterBiases.get("lin.w"), "the bias phase must not move the weights");
+        assertFalse(Arrays.equals(afterWeights.get("lin.b"), afterBiases.get("lin.b")), "the bias phase must move the biases");
+        assertEquals(3 * 32, r.epochs().getFirst().examplesPerSecond() * r.epochs().getFirst().seconds(), 1e-6,
+                "examples per epoch count every pass");
+    }
+
     @Test
     void adamMatchesHandComputedFirstSteps() {
         // Adam on f(w) = w^2/2 (gradient w), w0 = 1, lr 0.1: the first step moves by lr (m_hat/sqrt(v_hat) = 1).

@@ -1,0 +1,159 @@
+package io.genrec.models.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import io.genrec.models.training.Batch;
+import io.genrec.models.training.CsrRows;
+import io.genrec.models.training.DenseLayer;
+import io.genrec.models.training.LayerNorm;
+import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TrainableNetwork;
+import io.genrec.models.training.TrainingPhase;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The RecVAE network and loss (Shenbin et al., WSDM 2020). Encoder: L2-normalised multi-hot input (dropout in the
+ * encoder passes), densely connected layers {@code h_k = LN(swish(W_k h_{k-1} + b_k + h_1 + ... + h_{k-1}))}, then
+ * the Gaussian's mean and log-variance. Decoder: one linear layer to item logits. Loss per user: multinomial negative
+ * log-likelihood plus {@code gamma |X_u|} times a one-sample estimate of KL(q(z|x) || p(z|x)), where the composite
+ * prior p mixes N(0, I), the posterior of the encoder as it was after the previous encoder phase (fed the un-dropped
+ * input) and N(0, e^10 I) with weights 3/20, 3/4, 1/10. Each epoch has an encoder phase and a decoder phase
+ * ({@link TrainingPhase}); after the encoder phase the prior's copy of the encoder is refreshed. The decoder phase
+ * uses no dropout. Layer names: {@code enc<i>}, {@code ln<i>}, {@code mu}, {@code logvar}, {@code out} (decoder).
+ */
+final class RecVaeNetwork implements TrainableNetwork {
+    static final float LN_EPS = 0.1f;
+    private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
+    private static final float WIDE_LOGVAR = 10f;
+    private static final float LOG_W_STANDARD = (float) Math.log(3 / 20.0);
+    private static final float LOG_W_POSTERIOR = (float) Math.log(3 / 4.0);
+    private static final float LOG_W_WIDE = (float) Math.log(1 / 10.0);
+    private static final String ENCODER = "encoder";
+    /** Names of the decoder's parameters; every other parameter belongs to the encoder. */
+    private static final Set<String> DECODER = Set.of("out.w", "out.b");
+
+    private final CsrRows rows;
+    private final RecVaeConfig config;
+    /** The prior's copy of the encoder: constants in the loss, refreshed after every encoder phase. */
+    private ParameterSet oldEncoder;
+
+    RecVaeNetwork(CsrRows rows, RecVaeConfig config) {
+        this.rows = rows;
+        this.config = config;
+    }
+
+    @Override
+    public ParameterSet initialParameters(Random rng) {
+        ParameterSet p = new ParameterSet();
+        addEncoder(p, rng);
+        DenseLayer.pytorchDefault(p, "out", config.latentDim(), rows.width(), rng);
+        // As in the authors' code the prior's encoder starts as an independently initialised one.
+        oldEncoder = new ParameterSet();
+        addEncoder(oldEncoder, rng);
+        return p;
+    }
+
+    private void addEncoder(ParameterSet p, Random rng) {
+        int h = config.hiddenDim();
+        for (int i = 0; i < config.hiddenLayers(); i++) {
+            DenseLayer.pytorchDefault(p, "enc" + i, i == 0 ? rows.width() : h, h, rng);
+            LayerNorm.addParameters(p, "ln" + i, h);
+        }
+        DenseLayer.pytorchDefault(p, "mu", h, config.latentDim(), rng);
+        DenseLayer.pytorchDefault(p, "logvar", h, config.latentDim(), rng);
+    }
+
+    @Override
+    public List<TrainingPhase> phases(ParameterSet params) {
+        Set<String> encoder = new HashSet<>(params.names());
+        encoder.removeAll(DECODER);
+        return List.of(new TrainingPhase(ENCODER, config.encoderPasses(), encoder),
+                new TrainingPhase("decoder", config.decoderPasses(), DECODER));
+    }
+
+    @Override
+    public void afterPhase(TrainingPhase phase, ParameterSet params) {
+        if (!phase.name().equals(ENCODER)) return;
+        for (String name : oldEncoder.names()) {
+            float[] src = params.get(name);
+            System.arraycopy(src, 0, oldEncoder.get(name), 0, src.length);
+        }
+    }
+
+    @Override
+    public int numRows() { return rows.numRows(); }
+
+    @Override
+    public NDArray loss(Batch b) {
+        int n = rows.width(), bs = b.size(), d = config.latentDim();
+        float[] x = rows.dense(b.rows(), true);
+        float[] klWeight = new float[bs];
+        for (int r = 0; r < bs; r++) {
+            float count = 0;
+            for (int j = r * n; j < (r + 1) * n; j++) count += x[j];
+            klWeight[r] = (float) (config.gamma() * count);
+        }
+        float[] clean = x.clone();
+        CsrRows.l2NormalizeRows(clean, n);
+        float[] in = clean;
+        if (b.phase().name().equals(ENCODER) && config.dropout() > 0) {
+            in = clean.clone();
+            float[] mask = b.dropoutMask(in.length, config.dropout());
+            for (int i = 0; i < in.length; i++) in[i] *= mask[i];
+        }
+        NDArray[] q = encode(b::param, b.create(in, bs, n), config.hiddenLayers());
+        NDArray z = q[0].add(b.create(b.gaussian(bs * d), bs, d).mul(q[1].mul(0.5f).exp()));
+        NDArray logits = z.matMul(b.param("out.w")).add(b.param("out.b"));
+        NDArray logLikelihood = logits.logSoftmax(1).mul(b.create(x, bs, n)).sum(new int[] {1});
+        NDArray[] old = encode(name -> upload(b, name), b.create(clean, bs, n), config.hiddenLayers());
+        NDArray kl = logNormal(z, q[0], q[1]).sub(compositePrior(z, old[0], old[1])).sum(new int[] {1});
+        return kl.mul(b.create(klWeight, bs)).sub(logLikelihood).mean();
+    }
+
+    /** The mean and log-variance of q(z|x) for the (normalised, possibly dropped-out) input {@code x}. */
+    static NDArray[] encode(Function<String, NDArray> w, NDArray x, int layers) {
+        NDArray h = null, sum = null;
+        for (int i = 0; i < layers; i++) {
+            NDArray pre = linear(w, i == 0 ? x : h, "enc" + i);
+            if (sum != null) pre = pre.add(sum);
+            h = LayerNorm.apply(pre.mul(Activation.sigmoid(pre)), w.apply("ln" + i + ".g"), w.apply("ln" + i + ".b"), LN_EPS);
+            sum = sum == null ? h : sum.add(h);
+        }
+        return new NDArray[] {linear(w, h, "mu"), linear(w, h, "logvar")};
+    }
+
+    /** log p(z) of the composite prior, per latent dimension, by a max-shifted log-sum-exp over its three parts. */
+    static NDArray compositePrior(NDArray z, NDArray oldMu, NDArray oldLogvar) {
+        NDArray zz = z.square();
+        NDArray standard = zz.add(LOG_2PI).mul(-0.5f).add(LOG_W_STANDARD);
+        NDArray posterior = logNormal(z, oldMu, oldLogvar).add(LOG_W_POSTERIOR);
+        NDArray wide = zz.mul((float) Math.exp(-WIDE_LOGVAR)).add(WIDE_LOGVAR + LOG_2PI).mul(-0.5f).add(LOG_W_WIDE);
+        NDArray parts = NDArrays.stack(new NDList(standard, posterior, wide), 2);
+        NDArray shift = parts.max(new int[] {2}, true).stopGradient();
+        return parts.sub(shift).exp().sum(new int[] {2}).log().add(shift.squeeze(2));
+    }
+
+    /** Elementwise log N(z; mu, exp(logvar)). */
+    private static NDArray logNormal(NDArray z, NDArray mu, NDArray logvar) {
+        return z.sub(mu).square().mul(logvar.neg().exp()).add(logvar).add(LOG_2PI).mul(-0.5f);
+    }
+
+    private static NDArray linear(Function<String, NDArray> w, NDArray x, String name) {
+        return x.matMul(w.apply(name + ".w")).add(w.apply(name + ".b"));
+    }
+
+    /** The prior encoder's parameter {@code name} as a constant of this batch. */
+    private NDArray upload(Batch b, String name) {
+        int[] s = oldEncoder.shape(name);
+        long[] shape = new long[s.length];
+        for (int i = 0; i < s.length; i++) shape[i] = s[i];
+        return b.create(oldEncoder.get(name), shape);
+    }
+}
