@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reports Recall/NDCG@10/@20 (batched through {@link BatchScorer} when the model has it) as the authors' evaluation code defines them (recall = hits / |test items|, NDCG with
  * binary gains and ideal DCG over min(k, |test items|)), plus training speed and per-user scoring latency.
  *
- * <p>Usage: {@code NeuralBenchmark DATA_DIR MODEL SEED [key=value ...]}; prints one Markdown result line.
+ * <p>Usage: {@code NeuralBenchmark DATA_DIR MODEL SEED [key=value ...]}; prints one Markdown result line. With the
+ * system property {@code genrec.benchmark.save=DIR} the fitted model is also saved to DIR (for later re-scoring).
  */
 public final class NeuralBenchmark {
     public static void main(String[] args) throws Exception {
@@ -52,6 +53,8 @@ public final class NeuralBenchmark {
             if (stage.equals("epoch")) System.out.printf("epoch %d/%d: %s%n", done, total, detail);
         }));
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        String saveTo = System.getProperty("genrec.benchmark.save");
+        if (saveTo != null) m.save(Path.of(saveTo));
         Dataset excluded = train.union("train+valid", valid);
         long e0 = System.nanoTime();
         double[] metrics = evaluate(m, train, test, excluded);
@@ -65,7 +68,7 @@ public final class NeuralBenchmark {
     }
 
     /** Reads train/valid/test TSVs (header {@code user<TAB>item}, dense ids) over shared id maps. */
-    static Dataset[] load(Path dir) throws IOException {
+    public static Dataset[] load(Path dir) throws IOException {
         String[] names = {"train", "valid", "test"};
         List<int[]> cols = new ArrayList<>();
         int maxUser = -1, maxItem = -1;
@@ -113,7 +116,7 @@ public final class NeuralBenchmark {
     }
 
     /** Recall@10, NDCG@10, Recall@20, NDCG@20 (DiffRec's definitions) and the number of users, on 2 threads. */
-    static double[] evaluate(FittedRecommender m, Dataset input, Dataset targets, Dataset excluded) throws InterruptedException {
+    public static double[] evaluate(FittedRecommender m, Dataset input, Dataset targets, Dataset excluded) throws InterruptedException {
         int[] ks = {10, 20};
         double[][] sums = new double[2][4];
         AtomicInteger next = new AtomicInteger();
