@@ -52,7 +52,5 @@ public record DenseLayer(int in, int out, float[] w, float[] b) {
         for (int i : indices) VectorMath.axpy(value, w, i * out, y, 0, out);
     }
 
-    public static void tanh(float[] x) {
-        for (int i = 0; i < x.length; i++) x[i] = (float) Math.tanh(x[i]);
-    }
+    public static void tanh(float[] x) { VectorMath.tanh(x); }
 }

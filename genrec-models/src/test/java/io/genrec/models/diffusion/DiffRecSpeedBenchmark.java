@@ -7,12 +7,15 @@ import io.genrec.model.UserContext;
 import io.genrec.models.NeuralBenchmark;
 import io.genrec.models.training.NeuralArchive;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
  * Scoring speed and accuracy of a saved DiffRec model on the DiffRec paper's ML-1M (clean) split, per number of
- * reverse steps: single-threaded {@code scoreAll} latency per user (p50, p99, mean, after a warm-up) and the test
+ * reverse steps: single-threaded {@code scoreAll} time per user (wall clock and the thread's CPU time, p50 / p99 /
+ * mean, after a warm-up; on a shared machine the CPU time shows the cost without time lost to other processes) and the test
  * Recall/NDCG@10/@20 of {@link NeuralBenchmark#evaluate} (train vector as input, train+valid excluded, full
  * ranking). For the model's own setting it also reports the largest score difference to the literal reverse process
  * of the training graph ({@link ReverseProcessReference}) on the first users.
@@ -45,29 +48,39 @@ public final class DiffRecSpeedBenchmark {
 
     private static void report(String label, FittedRecommender m, Dataset train, Dataset test, Dataset excluded, int users,
                                boolean accuracy) throws InterruptedException {
-        double[] ms = latencies(m, train, users);
-        double mean = Arrays.stream(ms).average().orElse(Double.NaN);
-        Arrays.sort(ms);
+        double[][] times = latencies(m, train, users);
         String metrics = " - | - | - | - |";
         if (accuracy) {
             double[] r = NeuralBenchmark.evaluate(m, train, test, excluded);
             metrics = String.format(" %.4f | %.4f | %.4f | %.4f |", r[0], r[1], r[2], r[3]);
         }
-        System.out.printf("RESULT | %s | %d | %.2f | %.2f | %.2f |%s%n", label, ms.length, ms[ms.length / 2],
-                ms[(int) Math.ceil(0.99 * ms.length) - 1], mean, metrics);
+        System.out.printf("RESULT | %s | %d | %s | %s |%s%n", label, times[0].length, summary(times[0]), summary(times[1]), metrics);
     }
 
-    /** Milliseconds of one single-threaded scoreAll for each of the first {@code users} users, after 200 warm-up calls. */
-    static double[] latencies(FittedRecommender m, Dataset input, int users) {
+    /** "p50 | p99 | mean" of {@code ms}. */
+    private static String summary(double[] ms) {
+        double mean = Arrays.stream(ms).average().orElse(Double.NaN);
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        return String.format("%.2f | %.2f | %.2f", s[s.length / 2], s[(int) Math.ceil(0.99 * s.length) - 1], mean);
+    }
+
+    /**
+     * Wall-clock and thread-CPU milliseconds of one single-threaded scoreAll for each of the first {@code users} users,
+     * after 500 warm-up calls.
+     */
+    static double[][] latencies(FittedRecommender m, Dataset input, int users) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         float[] scores = new float[m.numItems()];
         int n = Math.min(users, input.numUsers());
-        for (int k = 0; k < 200; k++) m.scoreAll(UserContext.of(input, k % input.numUsers()), scores);
-        double[] ms = new double[n];
+        for (int k = 0; k < 500; k++) m.scoreAll(UserContext.of(input, k % input.numUsers()), scores);
+        double[][] ms = new double[2][n];
         for (int u = 0; u < n; u++) {
             UserContext ctx = UserContext.of(input, u);
-            long t0 = System.nanoTime();
+            long c0 = cpu.getCurrentThreadCpuTime(), t0 = System.nanoTime();
             m.scoreAll(ctx, scores);
-            ms[u] = (System.nanoTime() - t0) / 1e6;
+            ms[0][u] = (System.nanoTime() - t0) / 1e6;
+            ms[1][u] = (cpu.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         return ms;
     }
