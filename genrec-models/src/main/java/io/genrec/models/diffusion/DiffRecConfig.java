@@ -20,8 +20,9 @@ import java.util.Map;
  * with sampling_steps = 0 the reverse process starts from the history itself (no noise is added), otherwise from
  * q(x_t | history) at t = sampling_steps-1; the reverse loop then always runs all T steps t = T-1..0 (independent of
  * sampling_steps), taking the posterior mean without sampling noise; with noise_scale = 0 each step is the denoiser's
- * output. {@code reverse_steps} is a GenRec extension (not in the paper or code): R &lt; T runs only t = R-1..0, i.e.
- * treats the start as x_R; the default 0 means R = T, the authors' process. Where the authors' code fails
+ * output. {@code reverse_steps} is a GenRec extension (not in the authors' code): R &lt; T runs only t = R-1..0, i.e.
+ * treats the start as x_R; the default 0 means R = T, the authors' process (on ML-1M fewer steps cost a little
+ * accuracy: docs/results/diffrec-scoring-speed.md). Where the authors' code fails
  * (noise_scale = 0 with sampling_steps &gt; 0: no schedule to noise with), GenRec starts from the history.
  *
  * @param dims             denoiser hidden widths of the decoder half, as the authors' {@code --dims}
