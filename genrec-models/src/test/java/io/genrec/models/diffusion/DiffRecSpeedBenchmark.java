@@ -40,7 +40,9 @@ public final class DiffRecSpeedBenchmark {
         int numItems = l.weights().shape("out" + (saved.dims().size() - 1) + ".b")[0];
         for (String s : steps.split(",")) {
             DiffRecConfig c = saved.withReverseSteps(Integer.parseInt(s));
+            long t0 = System.nanoTime();
             DiffRec.Fitted m = new DiffRec.Fitted(numItems, l.header().provenance(), c, l.weights(), l.header().provenance().seed());
+            System.out.printf("reverse_steps=%d: scorer built in %.0f ms%n", c.effectiveReverseSteps(), (System.nanoTime() - t0) / 1e6);
             if (c.effectiveReverseSteps() == c.steps() && c.samplingSteps() == 0) System.out.printf("max |score - reference| over 8 users: %.2e%n", referenceGap(m, l, c, train));
             report("reverse_steps=" + c.effectiveReverseSteps(), m, train, split[2], excluded, users, accuracy);
         }
