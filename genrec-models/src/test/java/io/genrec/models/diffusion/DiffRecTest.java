@@ -66,7 +66,7 @@ class DiffRecTest implements RecommenderContract {
     }
 
     @Test
-    void fewerReverseStepsChangeTheScoresAndAreSaved() {
+    void fewerReverseStepsChangeTheScoresAndAreSaved(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         var d = trainingData();
         DiffRecConfig all = small(), two = all.withReverseSteps(2);
         assertEquals(5, all.effectiveReverseSteps());
@@ -77,5 +77,9 @@ class DiffRecTest implements RecommenderContract {
         a.scoreAll(UserContext.of(d, 0), sa);
         b.scoreAll(UserContext.of(d, 0), sb);
         assertFalse(java.util.Arrays.equals(sa, sb), "2 of 5 reverse steps gave the scores of all 5");
+        b.save(dir);
+        float[] loaded = new float[d.numItems()];
+        new DiffRecProvider().load(dir).scoreAll(UserContext.of(d, 0), loaded);
+        assertArrayEquals(sb, loaded, "the loaded model must run the saved number of reverse steps");
     }
 }
