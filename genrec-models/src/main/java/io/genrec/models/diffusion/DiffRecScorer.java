@@ -17,9 +17,10 @@ import java.util.SplittableRandom;
  * layer (W_out, g x n, bias b) are linear, and so is the posterior step. So the first layer's pre-activation of the
  * next x is c1 (z W_out W_in + b W_in) + c2 (x W_in), where z is the last hidden layer (g values): with the g x h
  * matrix W_out W_in precomputed, a step costs g*h plus the middle layers instead of 2*n*h (for ML-1M's DiffRec,
- * 0.6 M instead of 3.6 M multiply-adds). The final x is a0 * start + G W_out + beta * b with G the c-weighted sum of
- * the z's, so the n-wide output layer runs once per user, and a multi-hot start costs one row of W_in per item. The
- * time part of the first layer plus its bias is precomputed per step.
+ * 0.6 M instead of 3.6 M multiply-adds). The final x is G W_out + beta * b with G the c-weighted sum of the z's (the
+ * start itself drops out: c2 at t = 0 is 0 because alpha-bar before step 0 is 1), so the n-wide output layer runs
+ * once per user, and a multi-hot start costs one row of W_in per item. The time part of the first layer plus its
+ * bias is precomputed per step.
  *
  * <p>Thread safe: the weights are read only; the per-call buffers are per thread.
  */
@@ -67,6 +68,7 @@ final class DiffRecScorer {
             c1[t] = diffusion.noiseless() ? 1f : (float) diffusion.posteriorCoefX0(t);
             c2[t] = diffusion.noiseless() ? 0f : (float) diffusion.posteriorCoefXt(t);
         }
+        if (c2[0] != 0f) throw new IllegalStateException("posterior coefficient of x_t at t=0 is " + c2[0] + ", expected 0");
         buffers = ThreadLocal.withInitial(() -> new Buffers(width, h, middle, last.in()));
     }
 
@@ -83,8 +85,6 @@ final class DiffRecScorer {
         return new DenseLayer(a.in(), b.out(), w, bias);
     }
 
-    int width() { return width; }
-
     /**
      * Scores from the multi-hot history ({@code items} distinct); {@code noiseSeed} drives the forward noising when
      * sampling_steps &gt; 0.
@@ -99,7 +99,6 @@ final class DiffRecScorer {
         }
         first.forwardSparse(items, 1f, b.pre);
         run(b, scores);
-        for (int item : items) scores[item] += b.startWeight;
     }
 
     /** Runs the reverse process from the dense {@code start} (modified when noised) into {@code out}. */
@@ -108,17 +107,16 @@ final class DiffRecScorer {
         noise(start, noiseSeed);
         first.forward(start, b.pre);
         run(b, out);
-        if (b.startWeight != 0f) VectorMath.axpy(b.startWeight, start, 0, out, 0, width);
     }
 
     private boolean noising() { return samplingSteps > 0 && !diffusion.noiseless(); }
 
     /**
-     * The reverse steps from the first-layer pre-activation of the start in {@code b.pre}; writes G W_out + beta b to
-     * {@code out} and leaves the start's weight a0 (the product of the c2's) in {@code b.startWeight}.
+     * The reverse steps from the first-layer pre-activation of the start in {@code b.pre}; writes x_0 = G W_out + beta b
+     * to {@code out}.
      */
     private void run(Buffers b, float[] out) {
-        float startWeight = 1f, biasWeight = 0f;
+        float biasWeight = 0f;
         float[] acc = b.acc, pre = b.pre;
         Arrays.fill(acc, 0f);
         for (int t = c1.length - 1; t >= 0; t--) {
@@ -134,14 +132,12 @@ final class DiffRecScorer {
             VectorMath.scale(c, acc);
             VectorMath.axpy(a, h, acc);
             biasWeight = c * biasWeight + a;
-            startWeight *= c;
             if (t > 0) {
                 feedback.forward(h, b.next);
                 VectorMath.scale(c, pre);
                 VectorMath.axpy(a, b.next, pre);
             }
         }
-        b.startWeight = startWeight;
         Arrays.fill(out, 0, width, 0f);
         last.forwardAdd(acc, out);
         VectorMath.axpy(biasWeight, last.b(), 0, out, 0, width);
@@ -160,7 +156,6 @@ final class DiffRecScorer {
     private static final class Buffers {
         final float[] pre, acc, next, start;
         final float[][] hidden;
-        float startWeight;
 
         Buffers(int width, int h, DenseLayer[] middle, int lastIn) {
             pre = new float[h];
