@@ -17,6 +17,22 @@ class VectorMathTest {
     }
 
     @Test
+    void tanhIsWithinTwoUlpsOfMathTanhAndLeavesTheRestAlone() {
+        Random r = new Random(4);
+        for (int n : LENGTHS) {
+            float[] x = random(r, n + 3);
+            for (int k = 0; k < x.length; k++) x[k] *= (k % 3 == 0 ? 0.01f : k % 3 == 1 ? 1f : 8f);
+            float[] y = x.clone();
+            VectorMath.tanh(y, 2, n);
+            for (int k = 0; k < x.length; k++) {
+                if (k < 2 || k >= 2 + n) { assertEquals(x[k], y[k], "n=" + n + ": index " + k + " outside the range changed"); continue; }
+                float expected = (float) Math.tanh(x[k]);
+                assertEquals(expected, y[k], 2 * Math.ulp(expected), "n=" + n + ": tanh(" + x[k] + ")");
+            }
+        }
+    }
+
+    @Test
     void dotMatchesScalarLoop() {
         Random r = new Random(1);
         for (int n : LENGTHS) {

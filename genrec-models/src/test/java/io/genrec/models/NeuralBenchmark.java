@@ -10,7 +10,6 @@ import io.genrec.model.RecommenderRegistry;
 import io.genrec.model.TopK;
 import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
-import io.genrec.models.training.BatchScorer;
 import io.genrec.split.EvalSet;
 
 import java.io.BufferedReader;
@@ -27,10 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Benchmark of a neural model on the DiffRec paper's ML-1M (clean) split: trains on train.tsv with early stopping on
  * valid.tsv, then ranks all items for each test user from the train vector, excluding train and valid items, and
- * reports Recall/NDCG@10/@20 (batched through {@link BatchScorer} when the model has it) as the authors' evaluation code defines them (recall = hits / |test items|, NDCG with
+ * reports Recall/NDCG@10/@20 as the authors' evaluation code defines them (recall = hits / |test items|, NDCG with
  * binary gains and ideal DCG over min(k, |test items|)), plus training speed and per-user scoring latency.
  *
- * <p>Usage: {@code NeuralBenchmark DATA_DIR MODEL SEED [key=value ...]}; prints one Markdown result line.
+ * <p>Usage: {@code NeuralBenchmark DATA_DIR MODEL SEED [key=value ...]}; prints one Markdown result line. With the
+ * system property {@code genrec.benchmark.save=DIR} the fitted model is also saved to DIR (for later re-scoring).
  */
 public final class NeuralBenchmark {
     public static void main(String[] args) throws Exception {
@@ -52,6 +52,8 @@ public final class NeuralBenchmark {
             if (stage.equals("epoch")) System.out.printf("epoch %d/%d: %s%n", done, total, detail);
         }));
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        String saveTo = System.getProperty("genrec.benchmark.save");
+        if (saveTo != null) m.save(Path.of(saveTo));
         Dataset excluded = train.union("train+valid", valid);
         long e0 = System.nanoTime();
         double[] metrics = evaluate(m, train, test, excluded);
@@ -65,7 +67,7 @@ public final class NeuralBenchmark {
     }
 
     /** Reads train/valid/test TSVs (header {@code user<TAB>item}, dense ids) over shared id maps. */
-    static Dataset[] load(Path dir) throws IOException {
+    public static Dataset[] load(Path dir) throws IOException {
         String[] names = {"train", "valid", "test"};
         List<int[]> cols = new ArrayList<>();
         int maxUser = -1, maxItem = -1;
@@ -113,7 +115,7 @@ public final class NeuralBenchmark {
     }
 
     /** Recall@10, NDCG@10, Recall@20, NDCG@20 (DiffRec's definitions) and the number of users, on 2 threads. */
-    static double[] evaluate(FittedRecommender m, Dataset input, Dataset targets, Dataset excluded) throws InterruptedException {
+    public static double[] evaluate(FittedRecommender m, Dataset input, Dataset targets, Dataset excluded) throws InterruptedException {
         int[] ks = {10, 20};
         double[][] sums = new double[2][4];
         AtomicInteger next = new AtomicInteger();
@@ -122,18 +124,12 @@ public final class NeuralBenchmark {
         for (int w = 0; w < workers.length; w++) {
             int id = w;
             workers[w] = new Thread(() -> {
-                int batch = m instanceof BatchScorer ? 256 : 1;
-                float[][] scores = new float[batch][m.numItems()];
-                for (int from; (from = next.getAndAdd(batch)) < targets.numUsers(); ) {
-                  int to = Math.min(targets.numUsers(), from + batch);
-                  UserContext[] ctx = new UserContext[to - from];
-                  for (int u = from; u < to; u++) ctx[u - from] = UserContext.of(input, u);
-                  if (m instanceof BatchScorer bs) bs.scoreBatch(ctx, java.util.Arrays.copyOf(scores, ctx.length));
-                  else m.scoreAll(ctx[0], scores[0]);
-                  for (int u = from; u < to; u++) {
+                float[] scores = new float[m.numItems()];
+                for (int u; (u = next.getAndIncrement()) < targets.numUsers(); ) {
                     int[] target = targets.itemsOf(u);
                     if (target.length == 0) continue;
-                    TopK top = TopK.select(scores[u - from], 20, ItemFilter.excluding(excluded.itemsOf(u)));
+                    m.scoreAll(UserContext.of(input, u), scores);
+                    TopK top = TopK.select(scores, 20, ItemFilter.excluding(excluded.itemsOf(u)));
                     BitSet tg = new BitSet();
                     for (int it : target) tg.set(it);
                     for (int ki = 0; ki < ks.length; ki++) {
@@ -146,7 +142,6 @@ public final class NeuralBenchmark {
                         sums[id][2 * ki + 1] += dcg / idcg;
                     }
                     counts[id]++;
-                  }
                 }
             });
             workers[w].start();

@@ -6,7 +6,6 @@ import io.genrec.model.Recommender;
 import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
 import io.genrec.models.NeuralProvenance;
-import io.genrec.models.training.BatchScorer;
 import io.genrec.models.training.CsrRows;
 import io.genrec.models.training.NeuralFitted;
 import io.genrec.models.training.NeuralTrainer;
@@ -20,7 +19,8 @@ import java.util.Arrays;
  * DiffRec ({@code diffrec}): Wang et al., "Diffusion Recommender Model", SIGIR 2023 — Gaussian diffusion over the
  * user's interaction vector with small noise, an MLP denoiser predicting x_0, and the reverse process at inference.
  * Trained by the shared {@link NeuralTrainer}. Deviations: x0 prediction only (the paper's best; no eps mode), no
- * sampling noise at inference (the paper's setting), validation by NDCG@k instead of Recall@20.
+ * sampling noise at inference (the paper's setting), validation by NDCG@k instead of Recall@20. Scoring runs the
+ * authors' reverse process in the denoiser's hidden space ({@link DiffRecScorer}), the same function up to rounding.
  */
 public final class DiffRec implements Recommender {
     private final DiffRecConfig config;
@@ -47,7 +47,7 @@ public final class DiffRec implements Recommender {
     }
 
     /** A trained DiffRec. */
-    static final class Fitted extends NeuralFitted implements BatchScorer {
+    static final class Fitted extends NeuralFitted {
         private final DiffRecScorer scorer;
         private final long seed;
 
@@ -55,24 +55,12 @@ public final class DiffRec implements Recommender {
             super("diffrec", numItems, p, config.toParams(), w);
             w.requireShape("out" + (config.dims().size() - 1) + ".b", numItems);
             this.seed = seed;
-            scorer = new DiffRecScorer(w, "", config.dims().size(), config.steps(), config.samplingSteps(), diffusion(config));
+            scorer = new DiffRecScorer(w, "", config.dims().size(), config.samplingSteps(), config.effectiveReverseSteps(), diffusion(config));
         }
 
         @Override
         protected void score(UserContext user, float[] out) {
-            scorer.score(user.history(), noiseSeed(user), out);
-        }
-
-        @Override
-        public void scoreBatch(UserContext[] users, float[][] out) {
-            int[][] histories = new int[users.length][];
-            long[] seeds = new long[users.length];
-            for (int u = 0; u < users.length; u++) {
-                checkBuffer(out[u]);
-                histories[u] = users[u].history();
-                seeds[u] = noiseSeed(users[u]);
-            }
-            scorer.scoreBatch(histories, seeds, out);
+            scorer.score(distinct(user.history()), noiseSeed(user), out);
         }
 
         /** Forward-noising (sampling_steps > 0) is seeded by the model seed and the history, so scores repeat. */

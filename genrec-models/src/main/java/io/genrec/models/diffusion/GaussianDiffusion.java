@@ -3,7 +3,8 @@ package io.genrec.models.diffusion;
 /**
  * The Gaussian diffusion schedule of DiffRec (Wang et al. 2023, Sec. 3; Ho et al. 2020): betas from the
  * linear or linear-variance schedule (variance of x_t grows linearly from noise_scale*noise_min to
- * noise_scale*noise_max), beta_1 fixed to 1e-5 as in the authors' code, and the derived alpha-bar, posterior
+ * noise_scale*noise_max), beta_1 fixed to 1e-5 as in the authors' DiffRec code (not in their L-DiffRec code: see
+ * {@code betaFixed}), and the derived alpha-bar, posterior
  * coefficients and signal-to-noise ratios. Pure arithmetic in double precision; immutable.
  */
 public final class GaussianDiffusion {
@@ -14,6 +15,11 @@ public final class GaussianDiffusion {
     private final double[] coef2;
 
     public GaussianDiffusion(String schedule, double noiseScale, double noiseMin, double noiseMax, int steps) {
+        this(schedule, noiseScale, noiseMin, noiseMax, steps, true);
+    }
+
+    /** As above; {@code betaFixed} replaces beta_1 by 1e-5 (the authors' DiffRec code does, their L-DiffRec code does not). */
+    public GaussianDiffusion(String schedule, double noiseScale, double noiseMin, double noiseMax, int steps, boolean betaFixed) {
         this.steps = steps;
         this.noiseScale = noiseScale;
         alphaBar = new double[steps];
@@ -21,7 +27,7 @@ public final class GaussianDiffusion {
         coef2 = new double[steps];
         if (noiseScale == 0) return;
         double[] betas = betas(schedule, noiseScale * noiseMin, noiseScale * noiseMax, steps);
-        betas[0] = 1e-5;
+        if (betaFixed) betas[0] = 1e-5;
         double prod = 1;
         for (int t = 0; t < steps; t++) {
             prod *= 1 - betas[t];

@@ -88,7 +88,7 @@ public final class LDiffRec implements Recommender {
                 latent[c] = encoders[c].out() / 2;
             }
             decoder = DenseLayer.of(w, "dec");
-            reverse = new DiffRecScorer(w, "mlp.", config.mlpDims().size(), config.steps(), config.samplingSteps(), config.diffusion());
+            reverse = new DiffRecScorer(w, "mlp.", config.mlpDims().size(), config.samplingSteps(), config.effectiveReverseSteps(), config.diffusion());
         }
 
         @Override
@@ -105,7 +105,9 @@ public final class LDiffRec implements Recommender {
                 for (int j = 0; j < latent[c]; j++) z[offset + j] = (float) Math.tanh(h[j]);
                 offset += latent[c];
             }
-            decoder.forward(reverse.reverse(z, seed * 31 + Arrays.hashCode(user.history())), out);
+            float[] denoised = new float[z.length];
+            reverse.reverse(z, seed * 31 + Arrays.hashCode(user.history()), denoised);
+            decoder.forward(denoised, out);
         }
     }
 }

@@ -16,12 +16,14 @@ import java.util.Map;
  * 0.005 / 0.02, sampling_steps 0, reweighting and importance sampling on, batch 400, early stop 20 epochs after the
  * best (validation every 5). Deviations: one Adam learning rate 1e-3 for encoder and denoiser (authors: 1e-3 and
  * 5e-4), and items are clustered by cosine k-means on their interaction columns (authors: k-means on pre-trained
- * LightGCN item embeddings, which GenRec does not have).
+ * LightGCN item embeddings, which GenRec does not have). As in the authors' L-DiffRec code (and unlike their
+ * DiffRec code), the first beta is not fixed to 1e-5. Inference and {@code reverse_steps} (a GenRec extension;
+ * 0 = all steps, the authors' setting) as in {@link DiffRecConfig}.
  */
 public record LDiffRecConfig(int clusters, int latentDim, double lamda, double lamdaFloor, int lamdaAnnealEpochs,
                              double klCap, int klAnnealSteps, double encoderDropout, List<Integer> mlpDims, int embSize,
                              int steps, double noiseScale, double noiseMin, double noiseMax, int samplingSteps,
-                             boolean reweight, boolean importanceSampling, double mlpDropout, TrainingConfig training) {
+                             int reverseSteps, boolean reweight, boolean importanceSampling, double mlpDropout, TrainingConfig training) {
     public LDiffRecConfig {
         mlpDims = List.copyOf(mlpDims);
         if (clusters < 1) throw new IllegalArgumentException("clusters must be >= 1, got " + clusters);
@@ -33,12 +35,12 @@ public record LDiffRecConfig(int clusters, int latentDim, double lamda, double l
         if (!(encoderDropout >= 0 && encoderDropout < 1)) throw new IllegalArgumentException("encoder_dropout must be in [0,1), got " + encoderDropout);
         if (!(mlpDropout >= 0 && mlpDropout < 1)) throw new IllegalArgumentException("mlp_dropout must be in [0,1), got " + mlpDropout);
         // the diffusion part is validated by the same rules as DiffRec's
-        new DiffRecConfig(mlpDims, embSize, steps, "linear-var", noiseScale, noiseMin, noiseMax, samplingSteps, reweight,
-                importanceSampling, mlpDropout, training);
+        new DiffRecConfig(mlpDims, embSize, steps, "linear-var", noiseScale, noiseMin, noiseMax, samplingSteps, reverseSteps,
+                reweight, importanceSampling, mlpDropout, training);
     }
 
     public static LDiffRecConfig defaults() {
-        return new LDiffRecConfig(2, 300, 0.03, 0.005, 500, 0.3, 200, 0.1, List.of(300), 10, 100, 0.005, 0.005, 0.02, 0,
+        return new LDiffRecConfig(2, 300, 0.03, 0.005, 500, 0.3, 200, 0.1, List.of(300), 10, 100, 0.005, 0.005, 0.02, 0, 0,
                 true, true, 0.5, new TrainingConfig(1000, 400, 1e-3, 0.0, 4, 5, 20, 0));
     }
 
@@ -49,7 +51,7 @@ public record LDiffRecConfig(int clusters, int latentDim, double lamda, double l
                 p.getInt("kl_anneal_steps", d.klAnnealSteps), p.getDouble("encoder_dropout", d.encoderDropout),
                 NeuralArchive.intList(p, "mlp_dims", d.mlpDims), p.getInt("emb_size", d.embSize), p.getInt("steps", d.steps),
                 p.getDouble("noise_scale", d.noiseScale), p.getDouble("noise_min", d.noiseMin),
-                p.getDouble("noise_max", d.noiseMax), p.getInt("sampling_steps", d.samplingSteps),
+                p.getDouble("noise_max", d.noiseMax), p.getInt("sampling_steps", d.samplingSteps), p.getInt("reverse_steps", d.reverseSteps),
                 p.getBoolean("reweight", d.reweight), p.getBoolean("importance_sampling", d.importanceSampling),
                 p.getDouble("mlp_dropout", d.mlpDropout), TrainingConfig.from(p, d.training));
     }
@@ -71,6 +73,7 @@ public record LDiffRecConfig(int clusters, int latentDim, double lamda, double l
         m.put("noise_min", Double.toString(noiseMin));
         m.put("noise_max", Double.toString(noiseMax));
         m.put("sampling_steps", Integer.toString(samplingSteps));
+        m.put("reverse_steps", Integer.toString(reverseSteps));
         m.put("reweight", Boolean.toString(reweight));
         m.put("importance_sampling", Boolean.toString(importanceSampling));
         m.put("mlp_dropout", Double.toString(mlpDropout));
@@ -78,7 +81,10 @@ public record LDiffRecConfig(int clusters, int latentDim, double lamda, double l
         return m;
     }
 
-    GaussianDiffusion diffusion() { return new GaussianDiffusion("linear-var", noiseScale, noiseMin, noiseMax, steps); }
+    GaussianDiffusion diffusion() { return new GaussianDiffusion("linear-var", noiseScale, noiseMin, noiseMax, steps, false); }
+
+    /** The number of reverse steps run at inference: {@code reverse_steps}, or all {@code steps} when it is 0. */
+    int effectiveReverseSteps() { return reverseSteps == 0 ? steps : reverseSteps; }
 
     /** Latent width of each cluster: proportional to its item count (at least 1), the last takes the rest. */
     int[] latentSplit(int[] clusterSizes, int numItems) {

@@ -1,9 +1,11 @@
 package io.genrec.models.training;
 
+import io.genrec.util.VectorMath;
+
 /**
  * A fully connected layer for Java-side inference: {@code y = x W + b} with {@code W} row-major {@code [in, out]},
  * the same layout the trainer uses, so trained weights are used as they are. The inner loop is an axpy over a
- * contiguous row, which the JIT vectorises; zero inputs are skipped, so multi-hot input costs one row per item.
+ * contiguous row ({@link VectorMath#axpy}); zero inputs are skipped, so multi-hot input costs one row per item.
  * Immutable and thread safe.
  */
 public record DenseLayer(int in, int out, float[] w, float[] b) {
@@ -43,24 +45,22 @@ public record DenseLayer(int in, int out, float[] w, float[] b) {
     /** {@code y = x W + b} for a dense {@code x} of length {@code in}. */
     public void forward(float[] x, float[] y) {
         System.arraycopy(b, 0, y, 0, out);
+        forwardAdd(x, y);
+    }
+
+    /** {@code y += x W} (no bias) for a dense {@code x} of length {@code in}. */
+    public void forwardAdd(float[] x, float[] y) {
         for (int i = 0; i < in; i++) {
             float xi = x[i];
-            if (xi == 0f) continue;
-            int base = i * out;
-            for (int j = 0; j < out; j++) y[j] += xi * w[base + j];
+            if (xi != 0f) VectorMath.axpy(xi, w, i * out, y, 0, out);
         }
     }
 
     /** {@code y = x W + b} for an {@code x} that is {@code value} at {@code indices} and 0 elsewhere. */
     public void forwardSparse(int[] indices, float value, float[] y) {
         System.arraycopy(b, 0, y, 0, out);
-        for (int i : indices) {
-            int base = i * out;
-            for (int j = 0; j < out; j++) y[j] += value * w[base + j];
-        }
+        for (int i : indices) VectorMath.axpy(value, w, i * out, y, 0, out);
     }
 
-    public static void tanh(float[] x) {
-        for (int i = 0; i < x.length; i++) x[i] = (float) Math.tanh(x[i]);
-    }
+    public static void tanh(float[] x) { VectorMath.tanh(x); }
 }

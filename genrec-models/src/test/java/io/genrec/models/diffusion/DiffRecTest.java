@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class DiffRecTest implements RecommenderContract {
     static DiffRecConfig small() {
-        return new DiffRecConfig(List.of(32), 4, 5, "linear-var", 0.1, 0.005, 0.05, 0, true, true, 0.5,
+        return new DiffRecConfig(List.of(32), 4, 5, "linear-var", 0.1, 0.005, 0.05, 0, 0, true, true, 0.5,
                 new TrainingConfig(40, 16, 5e-3, 0, 0, 1, 10, 0));
     }
 
@@ -27,20 +27,6 @@ class DiffRecTest implements RecommenderContract {
     void recoversPlantedClusters() {
         double rate = NeuralTestSupport.heldOutInTopHalf(recommender(), 1);
         assertTrue(rate > 0.8, "held-out in-cluster item in the top half for only " + rate + " of users (chance ~0.5)");
-    }
-
-    @Test
-    void batchScoringMatchesSingleUserScoring() {
-        var d = trainingData();
-        var m = (DiffRec.Fitted) fitted(d, 2);
-        UserContext[] users = {UserContext.of(d, 0), UserContext.of(d, 1), UserContext.ofHistory()};
-        float[][] batch = new float[users.length][d.numItems()];
-        m.scoreBatch(users, batch);
-        for (int u = 0; u < users.length; u++) {
-            float[] single = new float[d.numItems()];
-            m.scoreAll(users[u], single);
-            assertArrayEquals(single, batch[u], 1e-4f, "user " + u);
-        }
     }
 
     @Test
@@ -70,5 +56,30 @@ class DiffRecTest implements RecommenderContract {
         var s = assertThrows(IllegalArgumentException.class,
                 () -> new DiffRecProvider().create(new Params(Map.of("sampling_steps", "50"), "test")));
         assertTrue(s.getMessage().contains("sampling_steps") && s.getMessage().contains("50"), s.getMessage());
+        var r = assertThrows(IllegalArgumentException.class,
+                () -> new DiffRecProvider().create(new Params(Map.of("reverse_steps", "41"), "test")));
+        assertTrue(r.getMessage().contains("reverse_steps") && r.getMessage().contains("41"), r.getMessage());
+        // the noised start must lie within the reverse steps actually run
+        var both = assertThrows(IllegalArgumentException.class,
+                () -> new DiffRecProvider().create(new Params(Map.of("reverse_steps", "5", "sampling_steps", "6"), "test")));
+        assertTrue(both.getMessage().contains("sampling_steps") && both.getMessage().contains("6"), both.getMessage());
+    }
+
+    @Test
+    void fewerReverseStepsChangeTheScoresAndAreSaved(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var d = trainingData();
+        DiffRecConfig all = small(), two = all.withReverseSteps(2);
+        assertEquals(5, all.effectiveReverseSteps());
+        assertEquals("2", two.toParams().get("reverse_steps"));
+        var a = new DiffRec(all).fit(new io.genrec.model.TrainContext(d, null, 3, 1, io.genrec.model.ProgressListener.NONE));
+        var b = new DiffRec(two).fit(new io.genrec.model.TrainContext(d, null, 3, 1, io.genrec.model.ProgressListener.NONE));
+        float[] sa = new float[d.numItems()], sb = new float[d.numItems()];
+        a.scoreAll(UserContext.of(d, 0), sa);
+        b.scoreAll(UserContext.of(d, 0), sb);
+        assertFalse(java.util.Arrays.equals(sa, sb), "2 of 5 reverse steps gave the scores of all 5");
+        b.save(dir);
+        float[] loaded = new float[d.numItems()];
+        new DiffRecProvider().load(dir).scoreAll(UserContext.of(d, 0), loaded);
+        assertArrayEquals(sb, loaded, "the loaded model must run the saved number of reverse steps");
     }
 }

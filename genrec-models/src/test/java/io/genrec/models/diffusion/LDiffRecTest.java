@@ -19,7 +19,7 @@ class LDiffRecTest implements RecommenderContract {
      * rate exactly 0.5 with reweight=true, 1.0 without).
      */
     static LDiffRecConfig small() {
-        return new LDiffRecConfig(2, 8, 0.03, 0.005, 500, 0.3, 200, 0.1, List.of(16), 4, 5, 0.1, 0.005, 0.05, 0,
+        return new LDiffRecConfig(2, 8, 0.03, 0.005, 500, 0.3, 200, 0.1, List.of(16), 4, 5, 0.1, 0.005, 0.05, 0, 0,
                 false, true, 0.1, new TrainingConfig(40, 16, 1e-2, 0, 0, 1, 10, 0));
     }
 
