@@ -63,11 +63,12 @@ public final class NeuralTrainer {
                 long t0 = System.nanoTime();
                 double lossSum = 0;
                 int batches = 0;
-                for (int from = 0; from < n; from += config.batchSize()) {
-                    int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
+                long doneInEpoch = 0;
+                for (int[] rows : network.batches(order, config.batchSize(), rng)) {
                     lossSum += step(network, params, adam, root, rows, rng, epoch, step++);
                     batches++;
-                    long done = (long) (epoch - 1) * n + from + rows.length;
+                    doneInEpoch += rows.length;
+                    long done = (long) (epoch - 1) * n + doneInEpoch;
                     long total = (long) config.epochs() * n;
                     double secs = (System.nanoTime() - started) / 1e9;
                     double rate = done / Math.max(secs, 1e-9);
