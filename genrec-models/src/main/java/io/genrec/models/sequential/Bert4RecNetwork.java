@@ -105,9 +105,9 @@ final class Bert4RecNetwork extends NextItemNetwork {
 
     @Override
     NDArray hidden(NDManager m, Map<String, NDArray> w, int[] inputs, int rows, UnaryOperator<NDArray> dropout) {
-        int len = config.maxLen();
+        int len = inputs.length / rows;
         NDArray allowed = AttentionOps.allowed(m, inputs, rows, len, batches.padding(), false);
-        NDArray x = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len)).add(w.get("pos_emb"));
+        NDArray x = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len)).add(lastPositions(w.get("pos_emb"), len, config.maxLen()));
         x = dropout.apply(AttentionOps.layerNorm(w, "emb_ln", x, LN_EPS));
         for (int i = 0; i < config.blocks(); i++) {
             String b = "b" + i + ".";

@@ -54,7 +54,7 @@ final class Gru4RecNetwork extends NextItemNetwork {
 
     @Override
     NDArray hidden(NDManager m, Map<String, NDArray> w, int[] inputs, int rows, UnaryOperator<NDArray> dropout) {
-        int len = batches.maxLen(), h = config.hiddenSize(), pad = batches.padding();
+        int len = inputs.length / rows, h = config.hiddenSize(), pad = batches.padding();
         float[] keep = new float[inputs.length];
         for (int k = 0; k < inputs.length; k++) keep[k] = inputs[k] == pad ? 0f : 1f;
         NDArray mask = m.create(keep, new Shape(rows, len, 1));

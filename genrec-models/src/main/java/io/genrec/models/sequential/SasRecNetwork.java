@@ -81,13 +81,13 @@ final class SasRecNetwork extends NextItemNetwork {
 
     @Override
     NDArray hidden(NDManager m, Map<String, NDArray> w, int[] inputs, int rows, UnaryOperator<NDArray> dropout) {
-        int len = config.maxLen(), d = config.hiddenSize(), pad = batches.padding();
+        int len = inputs.length / rows, d = config.hiddenSize(), pad = batches.padding();
         float[] keep = new float[inputs.length];
         for (int k = 0; k < inputs.length; k++) keep[k] = inputs[k] == pad ? 0f : 1f;
         NDArray mask = m.create(keep, new Shape(rows, len, 1));
         NDArray allowed = AttentionOps.allowed(m, inputs, rows, len, pad, true);
         NDArray x = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len))
-                .mul((float) Math.sqrt(d)).add(w.get("pos_emb"));
+                .mul((float) Math.sqrt(d)).add(lastPositions(w.get("pos_emb"), len, config.maxLen()));
         x = dropout.apply(x).mul(mask);
         for (int i = 0; i < config.blocks(); i++) {
             String b = "b" + i + ".";

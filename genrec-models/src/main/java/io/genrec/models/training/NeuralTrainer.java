@@ -80,8 +80,7 @@ public final class NeuralTrainer {
                     String label = phases.size() == 1 ? "" : " " + phase.name();
                     for (int pass = 0; pass < phase.passes(); pass++) {
                         shuffle(order, rng);
-                        for (int from = 0; from < n; from += config.batchSize()) {
-                            int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
+                        for (int[] rows : network.batches(order, config.batchSize(), rng)) {
                             lossSum += step(network, params, phase, optimizers.get(ph), root, rows, rng, epoch, step++);
                             batches++;
                             done += rows.length;

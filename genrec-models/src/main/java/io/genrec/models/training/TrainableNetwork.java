@@ -2,8 +2,11 @@ package io.genrec.models.training;
 
 import ai.djl.ndarray.NDArray;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * What a model gives the shared {@link NeuralTrainer}: its initial weights, the number of training rows (users for
@@ -30,4 +33,18 @@ public interface TrainableNetwork {
 
     /** Called after each phase with the updated weights (RecVAE refreshes its prior's copy of the encoder here). */
     default void afterPhase(TrainingPhase phase, ParameterSet params) { }
+
+    /**
+     * One epoch's mini-batches, given every row once in a fresh seeded random order. The default cuts
+     * {@code shuffled} into consecutive batches of {@code batchSize} and draws nothing from {@code rng}. A network
+     * whose cost grows with a per-row size may group similar rows instead (sequence models group windows of similar
+     * length so padding can be cut); every row must appear exactly once, and the plan may depend only on
+     * {@code shuffled} and {@code rng} so that a seed still fixes the run.
+     */
+    default List<int[]> batches(int[] shuffled, int batchSize, SplittableRandom rng) {
+        List<int[]> out = new ArrayList<>();
+        for (int from = 0; from < shuffled.length; from += batchSize)
+            out.add(Arrays.copyOfRange(shuffled, from, Math.min(shuffled.length, from + batchSize)));
+        return out;
+    }
 }
