@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.genrec.models.training.Batch;
+import io.genrec.models.training.TrainingPhase;
 import io.genrec.models.training.ParameterSet;
 
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class ReverseProcessReference {
                 for (int i = 0; i < s.length; i++) shape[i] = s[i];
                 params.put(name, m.create(w.get(name), new Shape(shape)));
             }
-            Batch b = new Batch(new int[rows], m, params, new SplittableRandom(0), 0, 0);
+            Batch b = new Batch(new int[rows], m, params, new SplittableRandom(0), 0, 0, TrainingPhase.all(w));
             NDArray x = m.create(flat, new Shape(rows, n));
             for (int t = reverseSteps - 1; t >= 0; t--) {
                 int[] ts = new int[rows];
