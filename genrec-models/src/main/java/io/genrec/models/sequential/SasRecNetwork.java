@@ -36,7 +36,7 @@ final class SasRecNetwork extends NextItemNetwork {
 
     /** @param textInit rows written over the random item embeddings, or null ({@code item_init=random}) */
     SasRecNetwork(SequenceBatches batches, SasRecConfig config, TextItemInit textInit) {
-        super(batches, config.lossFunction(), config.dropout(), config.hiddenSize());
+        super(batches, config.lossFunction(), config.negatives().create(batches), config.dropout(), config.hiddenSize());
         this.config = config;
         this.textInit = textInit;
     }
@@ -58,6 +58,7 @@ final class SasRecNetwork extends NextItemNetwork {
         }
         layerNorm(p, "final_ln", d);
         seedEngine(rng);
+        initialiseSampler(rng);
         return p;
     }
 
