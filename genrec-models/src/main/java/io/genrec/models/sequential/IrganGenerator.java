@@ -82,7 +82,7 @@ final class IrganGenerator {
         for (float v : z) if (v > max) max = v;
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
-            z[i] = z[i] == Float.NEGATIVE_INFINITY ? 0f : (float) Math.exp((z[i] - max) * invTemperature);
+            z[i] = z[i] == Float.NEGATIVE_INFINITY ? 0f : (float) StrictMath.exp((z[i] - max) * invTemperature);
             sum += z[i];
         }
         float inv = (float) (1 / sum);
@@ -163,5 +163,5 @@ final class IrganGenerator {
         return baseline;
     }
 
-    static float softplus(float f) { return (float) (Math.max(f, 0) + Math.log1p(Math.exp(-Math.abs(f)))); }
+    static float softplus(float f) { return (float) (Math.max(f, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(f)))); }
 }

@@ -35,7 +35,7 @@ public record NegativeSamplingConfig(String kind, int dim, double temperature, d
     }
 
     /** Uniform negatives (the generator settings are the {@code irgan} defaults, unused). */
-    public static NegativeSamplingConfig uniform() { return new NegativeSamplingConfig(UNIFORM, 32, 1.0, 0.2, 1e-3, 5, 256); }
+    public static NegativeSamplingConfig uniform() { return new NegativeSamplingConfig(UNIFORM, 32, 1.0, 0.2, 0.01, 5, 256); }
 
     /** IRGAN negatives with the default generator settings. */
     public static NegativeSamplingConfig irgan() { return uniform().withKind(IRGAN); }
