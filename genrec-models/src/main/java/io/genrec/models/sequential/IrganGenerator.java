@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * mean over the step's samples (a baseline for variance reduction, which leaves the gradient's expectation
  * unchanged); the update is Adam instead of plain SGD; the condition is the previous item instead of a user.
  *
- * <p>Sampling for the discriminator ({@link #sampleExcluding}) draws from {@code p_G} restricted to the items that are
+ * <p>Sampling for the discriminator ({@link #prepare}, {@link #drawExcluding}) draws from {@code p_G} restricted to the items that are
  * not in the user's sequence (IRGAN samples from the unrestricted {@code p_G}; excluding the user's items keeps
  * positives out of the negatives). Everything is primitive arrays; randomness only from the given sources, so a seed
  * fixes the draws. Not thread safe: one instance serves one fit.
@@ -82,7 +82,7 @@ final class IrganGenerator {
         for (float v : z) if (v > max) max = v;
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
-            z[i] = z[i] == Float.NEGATIVE_INFINITY ? 0f : (float) StrictMath.exp((z[i] - max) * invTemperature);
+            z[i] = (float) StrictMath.exp((z[i] - max) * invTemperature);
             sum += z[i];
         }
         float inv = (float) (1 / sum);
@@ -90,28 +90,75 @@ final class IrganGenerator {
     }
 
     /**
-     * One item drawn from {@code p_G(. | context)} restricted to items not in {@code sortedSeen} (ascending); when
-     * {@code sortedSeen} covers every item, from the unrestricted {@code p_G} (as the uniform sampler does).
-     * {@code scratch} has {@code numItems} entries.
+     * Prepares draws from {@code p_G(. | context)}: {@code cum[j]} = unnormalised cumulative weight of items
+     * {@code 0..j} ({@code numItems} entries). One preparation serves every position with this context.
      */
-    int sampleExcluding(int context, int[] sortedSeen, float[] scratch, SplittableRandom rng) {
+    void prepare(int context, float[] scratch, double[] cum) {
         logits(context, scratch);
-        if (sortedSeen.length < numItems) for (int s : sortedSeen) scratch[s] = Float.NEGATIVE_INFINITY;
-        softmaxInPlace(scratch);
-        return draw(scratch, rng);
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : scratch) if (v > max) max = v;
+        double c = 0;
+        for (int i = 0; i < numItems; i++) {
+            c += StrictMath.exp((scratch[i] - max) * (double) invTemperature);
+            cum[i] = c;
+        }
     }
 
-    /** Inverse-CDF draw from probabilities {@code p} (zero entries are never drawn). */
-    private static int draw(float[] p, SplittableRandom rng) {
-        double u = rng.nextDouble(), c = 0;
+    /**
+     * One item from the prepared {@code p_G} ({@link #prepare}) restricted to items not in {@code sortedSeen}
+     * (ascending); when {@code sortedSeen} covers every item, from the unrestricted {@code p_G} (as the uniform sampler
+     * does). Exact: rejection (a binary search per try) for up to {@link #TRIES} tries, then a scan over the allowed
+     * items, for contexts whose mass sits mostly on the user's own items.
+     */
+    int drawExcluding(double[] cum, int[] sortedSeen, SplittableRandom rng) {
+        double total = cum[numItems - 1];
+        if (sortedSeen.length >= numItems) return search(cum, rng.nextDouble() * total);
+        for (int t = 0; t < TRIES; t++) {
+            int j = search(cum, rng.nextDouble() * total);
+            if (java.util.Arrays.binarySearch(sortedSeen, j) < 0) return j;
+        }
+        double allowed = 0;
+        for (int i = 0, s = 0; i < numItems; i++) {
+            while (s < sortedSeen.length && sortedSeen[s] < i) s++;
+            if (s < sortedSeen.length && sortedSeen[s] == i) continue;
+            allowed += weight(cum, i);
+        }
+        double u = rng.nextDouble() * allowed, c = 0;
         int last = -1;
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] == 0f) continue;
-            c += p[i];
+        for (int i = 0, s = 0; i < numItems; i++) {
+            while (s < sortedSeen.length && sortedSeen[s] < i) s++;
+            if (s < sortedSeen.length && sortedSeen[s] == i) continue;
+            c += weight(cum, i);
             last = i;
             if (u < c) return i;
         }
-        return last; // u beyond the float-rounded total: the last item with mass
+        return last; // u beyond the rounded total: the last allowed item
+    }
+
+    /** Rejection tries before the exact scan. */
+    static final int TRIES = 32;
+
+    private static double weight(double[] cum, int i) { return i == 0 ? cum[0] : cum[i] - cum[i - 1]; }
+
+    /** The first index whose cumulative weight exceeds {@code u}. */
+    private int search(double[] cum, double u) {
+        int lo = 0, hi = numItems - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cum[mid] > u) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /** Inverse-CDF draw from probabilities {@code p}. */
+    private static int draw(float[] p, SplittableRandom rng) {
+        double u = rng.nextDouble(), c = 0;
+        for (int i = 0; i < p.length; i++) {
+            c += p[i];
+            if (u < c) return i;
+        }
+        return p.length - 1; // u beyond the float-rounded total
     }
 
     /**

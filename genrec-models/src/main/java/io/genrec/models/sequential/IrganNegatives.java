@@ -22,6 +22,7 @@ public final class IrganNegatives implements NegativeSampler {
     private final NegativeSamplingConfig config;
     private IrganGenerator generator;
     private float[] scratch;
+    private double[] cumulative;
 
     public IrganNegatives(SequenceBatches batches, NegativeSamplingConfig config) {
         this.batches = batches;
@@ -32,6 +33,7 @@ public final class IrganNegatives implements NegativeSampler {
     public void initialise(Random rng) {
         generator = new IrganGenerator(batches.numItems(), config.dim(), config.temperature(), config.mix(), config.lr(), rng);
         scratch = new float[batches.numItems()];
+        cumulative = new double[batches.numItems()];
     }
 
     /** The generator (after {@link #initialise}). */
@@ -49,14 +51,29 @@ public final class IrganNegatives implements NegativeSampler {
         sampleFromGenerator(rows, inputs, targets, out, rng);
     }
 
-    /** The adversarial draw regardless of warm-up: one generator item per real target, outside the row's sequence. */
+    /**
+     * The adversarial draw regardless of warm-up: one generator item per real target, outside the row's sequence.
+     * Positions are visited grouped by their context item (counting sort), so {@code p_G} is computed once per
+     * distinct context of the batch rather than once per position.
+     */
     void sampleFromGenerator(int[] rows, int[] inputs, int[] targets, int[] out, SplittableRandom rng) {
         IrganGenerator g = generator();
-        int len = batches.maxLen(), pad = batches.padding();
-        for (int b = 0; b < rows.length; b++) {
-            int[] seen = batches.sortedItems(rows[b]);
-            for (int t = b * len; t < (b + 1) * len; t++)
-                out[t] = targets[t] == pad ? pad : g.sampleExcluding(inputs[t], seen, scratch, rng);
+        int len = batches.maxLen(), pad = batches.padding(), items = batches.numItems();
+        int[] start = new int[items + 1];
+        for (int t = 0; t < targets.length; t++) {
+            out[t] = pad;
+            if (targets[t] != pad) start[inputs[t] + 1]++;
+        }
+        for (int i = 0; i < items; i++) start[i + 1] += start[i];
+        int[] order = new int[start[items]], next = java.util.Arrays.copyOf(start, items);
+        for (int t = 0; t < targets.length; t++) if (targets[t] != pad) order[next[inputs[t]]++] = t;
+        for (int context = 0; context < items; context++) {
+            if (start[context] == start[context + 1]) continue;
+            g.prepare(context, scratch, cumulative);
+            for (int k = start[context]; k < start[context + 1]; k++) {
+                int t = order[k];
+                out[t] = g.drawExcluding(cumulative, batches.sortedItems(rows[t / len]), rng);
+            }
         }
     }
 
