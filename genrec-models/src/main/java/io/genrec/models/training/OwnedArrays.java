@@ -6,11 +6,11 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Host arrays uploaded as tensors whose memory PyTorch owns. DJL's {@code manager.create(array)} wraps a Java direct
- * buffer ({@code from_blob}); autograd can read such an input again in the backward pass, and a garbage collection in
- * between may free the buffer under it. Observed: SASRec fits whose Java side allocated more (the IRGAN generator)
- * got NaN weights after a finite loss at a different step in each run, and same-seed fits differed; with the
- * no-op garbage collector ({@code -XX:+UseEpsilonGC}) the same fit ran clean. A copy into PyTorch memory
- * ({@code duplicate}) removes the dependence; the values are the same, so results do not change otherwise.
+ * buffer ({@code from_blob}) that autograd may read again in the backward pass. Observed: SASRec fits whose Java side
+ * allocated more (the IRGAN generator) got NaN weights after a finite loss at a different step in each run, and the
+ * same fit ran clean with the no-op garbage collector ({@code -XX:+UseEpsilonGC}), which points at a collection
+ * freeing such a buffer. A copy into PyTorch memory ({@code duplicate}) takes Java buffers out of the graph; the values
+ * are the same. It made those short fits pass but did not remove every sporadic NaN (docs/results/irgan-negatives.md).
  */
 public final class OwnedArrays {
     private OwnedArrays() { }
