@@ -5,6 +5,7 @@ import io.genrec.experiment.ExperimentConfigFile;
 import io.genrec.experiment.ExperimentReport;
 import io.genrec.experiment.ExperimentRunner;
 import io.genrec.experiment.ReportWriter;
+import io.genrec.config.Params;
 import io.genrec.model.RecommenderRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
                 "  genrec eval",
                 "  genrec eval --data presplit:../shared/data/ml-1m-diffrec --metrics recall@10,recall@20,ndcg@10,ndcg@20",
                 "  genrec eval --data movielens:../shared/data/ml-100k --protocol strong-generalization --models ease,multvae",
-                "  genrec eval --models ease --param ease.lambda=200 --format json"})
+                "  genrec eval --models ease --param ease.lambda=200 --format json",
+                "  genrec eval --data sequences:FILE --protocol leave-one-out --models sasrec --negatives irgan"})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "SPEC", description = {"Data spec: ml-latest-small (bundled), movielens:DIR, presplit:DIR,",
             "sequences:FILE, lcrec:DIR, csv:FILE?user=..&item=..&rating=..&time=.. (default: ${DEFAULT-VALUE})."})
@@ -44,6 +46,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--param", paramLabel = "MODEL.KEY=VALUE", description = "Model hyperparameter, e.g. ease.lambda=200 (repeatable).")
     Map<String, String> params;
+
+    @Option(names = "--negatives", paramLabel = "SAMPLER", description = {"Negative sampling of the models trained with sampled negatives:",
+            "uniform or irgan (IRGAN generator). Sets MODEL.negatives for every model in --models and fails",
+            "for a model without sampled negatives."})
+    String negatives;
 
     @Option(names = "--metrics", split = ",", paramLabel = "M@K", description = "Metrics, e.g. ndcg@10,recall@20,mrr,auc,coverage@10.")
     List<String> metrics;
@@ -70,6 +77,8 @@ final class EvalCommand implements Callable<Integer> {
     CommonOptions common;
 
     enum Format { table, json }
+
+    private static final String NEGATIVES = "negatives";
 
     @Override
     public Integer call() throws Exception {
@@ -101,10 +110,37 @@ final class EvalCommand implements Callable<Integer> {
         List<String> modelList = models != null ? models : base.models();
         for (String m : modelParams.keySet())
             if (!modelList.contains(m)) throw new IllegalArgumentException("--param names model '" + m + "', which is not in --models " + modelList);
+        if (negatives != null) applyNegatives(modelList, modelParams);
         return new ExperimentConfig(dataSpec, implicit != null ? implicit : base.implicit(),
                 kCore != null ? kCore : base.userCore(), kCore != null ? kCore : base.itemCore(), proto,
                 protocolParams != null ? protocolParams : base.protocolParams(), modelList, modelParams,
                 metrics != null ? metrics : base.metrics(), seed != null ? seed : base.seed(), common.threads,
                 output != null ? output : base.outputDir());
+    }
+
+    /**
+     * Puts {@code negatives=<--negatives>} into every model's parameters, after checking that the model reads that key
+     * (creating it with only that parameter is cheap: models train in fit, not in create).
+     */
+    private void applyNegatives(List<String> modelList, Map<String, Map<String, String>> modelParams) {
+        RecommenderRegistry registry = RecommenderRegistry.load();
+        for (String model : modelList) {
+            var provider = registry.provider(model); // an unknown name fails here, naming the known models
+            Params probe = new Params(Map.of(NEGATIVES, negatives), "--negatives");
+            try {
+                provider.create(probe);
+            } catch (IllegalArgumentException e) {
+                if (!probe.wasRead(NEGATIVES))
+                    throw new IllegalArgumentException("--negatives " + negatives + ": model '" + model + "' does not train with sampled"
+                            + " negatives (it has no '" + NEGATIVES + "' parameter); drop it from --models or use --param MODEL."
+                            + NEGATIVES + "=" + negatives + " for the models that have it (e.g. sasrec)");
+                throw new IllegalArgumentException("--negatives " + negatives + ": model '" + model + "': " + e.getMessage(), e);
+            }
+            Map<String, String> p = modelParams.computeIfAbsent(model, k -> new LinkedHashMap<>());
+            String explicit = p.get(NEGATIVES);
+            if (explicit != null && !explicit.equals(negatives))
+                throw new IllegalArgumentException("--negatives " + negatives + " conflicts with --param " + model + "." + NEGATIVES + "=" + explicit);
+            p.put(NEGATIVES, negatives);
+        }
     }
 }

@@ -169,4 +169,28 @@ class CliTest {
         }
         assertTrue(checked > 20, "checked " + checked + " help lines");
     }
+
+    @Test
+    void negativesFlagSetsTheSamplerOfSasrec() throws Exception {
+        Run r = run("eval", "--models", "sasrec", "--negatives", "irgan", "--param", "sasrec.epochs=1", "--param", "sasrec.hidden_size=8",
+                "--param", "sasrec.max_len=10", "--param", "sasrec.irgan_warmup=0", "--metrics", "ndcg@10", "--format", "json", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode negatives = new ObjectMapper().readTree(r.out()).get("results").get(0).findValue("negatives");
+        assertNotNull(negatives, "the fitted model's provenance names its negative sampling: " + r.out());
+        assertEquals("irgan", negatives.get("kind").asText());
+    }
+
+    @Test
+    void negativesFlagFailsClearlyForModelsWithoutSampledNegatives() {
+        Run r = run("eval", "--models", "sasrec,gru4rec", "--negatives", "irgan", "--quiet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--negatives irgan: model 'gru4rec' does not train with sampled negatives"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
+        Run bad = run("eval", "--models", "sasrec", "--negatives", "hard", "--quiet");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("'hard'") && bad.err().contains("uniform"), bad.err());
+        Run conflict = run("eval", "--models", "sasrec", "--negatives", "irgan", "--param", "sasrec.negatives=uniform", "--quiet");
+        assertEquals(2, conflict.exit());
+        assertTrue(conflict.err().contains("conflicts"), conflict.err());
+    }
 }

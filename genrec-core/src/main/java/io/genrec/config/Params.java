@@ -26,6 +26,9 @@ public final class Params {
 
     public boolean has(String key) { return values.containsKey(key); }
 
+    /** Whether a getter has asked for {@code key} (with or without a value present): the reader knows the key. */
+    public boolean wasRead(String key) { return used.contains(key); }
+
     public String getString(String key, String def) {
         used.add(key);
         return values.getOrDefault(key, def);

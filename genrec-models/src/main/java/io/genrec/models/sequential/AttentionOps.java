@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.genrec.models.training.LayerNorm;
+import io.genrec.models.training.OwnedArrays;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -26,7 +27,7 @@ final class AttentionOps {
             for (int q = 0; q < len; q++)
                 for (int k = 0; k < (causal ? q + 1 : len); k++)
                     if (inputs[r * len + k] != pad) allowed[(r * len + q) * len + k] = 1f;
-        return m.create(allowed, new Shape(rows, 1, len, len));
+        return OwnedArrays.floats(m, allowed, rows, 1, len, len);
     }
 
     /**

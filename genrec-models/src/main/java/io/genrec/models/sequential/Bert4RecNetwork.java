@@ -79,7 +79,7 @@ final class Bert4RecNetwork extends NextItemNetwork {
 
     /** Cloze examples: the windows with some real positions replaced by the mask token, predicting the originals. */
     @Override
-    Examples examples(int[] rows, SplittableRandom rng) {
+    Examples examples(int[] rows, int epoch, SplittableRandom rng) {
         int len = batches.maxLen(), pad = batches.padding();
         int[] inputs = new int[rows.length * len];
         batches.fillSequences(rows, inputs);

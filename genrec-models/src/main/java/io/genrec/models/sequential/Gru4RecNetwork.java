@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.genrec.models.training.Initializers;
+import io.genrec.models.training.OwnedArrays;
 import io.genrec.models.training.ParameterSet;
 
 import java.util.Map;
@@ -57,7 +58,7 @@ final class Gru4RecNetwork extends NextItemNetwork {
         int len = inputs.length / rows, h = config.hiddenSize(), pad = batches.padding();
         float[] keep = new float[inputs.length];
         for (int k = 0; k < inputs.length; k++) keep[k] = inputs[k] == pad ? 0f : 1f;
-        NDArray mask = m.create(keep, new Shape(rows, len, 1));
+        NDArray mask = OwnedArrays.floats(m, keep, rows, len, 1);
         NDArray gx = NextItemLoss.rows(w.get("in.w"), NextItemLoss.ids(m, inputs, rows, len)).add(w.get("in.b"));
         NDArray recW = w.get("rec.w"), recB = w.get("rec.b");
         NDArray state = m.zeros(new Shape(rows, h));

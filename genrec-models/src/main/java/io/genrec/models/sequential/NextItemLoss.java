@@ -3,10 +3,10 @@ package io.genrec.models.sequential;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.Activation;
+import io.genrec.models.training.OwnedArrays;
 
 /**
  * The two next-item losses of the sequence models, computed on the hidden states of the real (non-padding) target
@@ -47,14 +47,14 @@ public enum NextItemLoss {
      */
     public NDArray loss(NDManager m, NDArray hidden, int[] valid, int[] targets, int[] negatives, NDArray itemOutput,
                         NDArray itemBias, int numItems) {
-        NDArray h = rows(hidden, m.create(toLong(valid)));
-        NDArray tgt = m.create(toLong(targets));
+        NDArray h = rows(hidden, ids(m, valid, valid.length));
+        NDArray tgt = ids(m, targets, targets.length);
         if (this == FULL_SOFTMAX) {
             NDArray logits = h.matMul(itemOutput.get(new NDIndex("0:" + numItems)).transpose());
             if (itemBias != null) logits = logits.add(itemBias);
             return logits.logSoftmax(1).gather(tgt.reshape(valid.length, 1), 1).mean().neg();
         }
-        NDArray neg = m.create(toLong(negatives));
+        NDArray neg = ids(m, negatives, negatives.length);
         NDArray pos = h.mul(rows(itemOutput, tgt)).sum(new int[] {1});
         NDArray ngl = h.mul(rows(itemOutput, neg)).sum(new int[] {1});
         if (itemBias != null) {
@@ -80,5 +80,5 @@ public enum NextItemLoss {
     }
 
     /** Creates an int64 array of {@code shape} from int ids (the index type the PyTorch engine expects). */
-    static NDArray ids(NDManager m, int[] ids, long... shape) { return m.create(toLong(ids), new Shape(shape)); }
+    static NDArray ids(NDManager m, int[] ids, long... shape) { return OwnedArrays.longs(m, toLong(ids), shape); }
 }

@@ -28,18 +28,36 @@ import java.util.function.UnaryOperator;
  * composed batch would be padding. With left padding and padding masked out of attention and recurrence, cutting
  * leading padding does not change any real position's hidden state (positions keep their embeddings: the last
  * {@code len} rows of the positional table).
+ *
+ * <p>With {@link NextItemLoss#SAMPLED_BCE} a {@link NegativeSampler} draws the negatives before each forward pass; a
+ * sampler that learns from the model (IRGAN's generator) gets the batch's hidden states and item table, copied to the
+ * host, right after the forward pass ({@link NegativeSampler#learn}): the per-batch phase hook of the adversarial
+ * game, inside the shared loop.
  */
 abstract class NextItemNetwork implements TrainableNetwork {
     protected final SequenceBatches batches;
     private final NextItemLoss loss;
+    private final NegativeSampler negatives;
     private final double dropout;
     private final int hiddenSize;
 
+    /** A full-softmax network (no negatives). */
     NextItemNetwork(SequenceBatches batches, NextItemLoss loss, double dropout, int hiddenSize) {
+        this(batches, loss, null, dropout, hiddenSize);
+    }
+
+    /** @param negatives the sampler of {@link NextItemLoss#SAMPLED_BCE} (uniform when null), unused otherwise */
+    NextItemNetwork(SequenceBatches batches, NextItemLoss loss, NegativeSampler negatives, double dropout, int hiddenSize) {
         this.batches = batches;
         this.loss = loss;
+        this.negatives = loss != NextItemLoss.SAMPLED_BCE ? null : negatives != null ? negatives : new UniformNegatives(batches);
         this.dropout = dropout;
         this.hiddenSize = hiddenSize;
+    }
+
+    /** Lets the negative sampler draw its own weights; call at the end of {@link #initialParameters}. */
+    void initialiseSampler(Random rng) {
+        if (negatives != null) negatives.initialise(rng);
     }
 
     /** Seeds the engine's generator (used by dropout) from {@code rng}; called once per fit, after initialisation. */
@@ -144,11 +162,11 @@ abstract class NextItemNetwork implements TrainableNetwork {
     private int length(int row, int maxLen) { return Math.min(maxLen, batches.targetCount(row)); }
 
     /** Next-item examples: inputs are the windows, targets the same windows shifted by one. */
-    Examples examples(int[] rows, SplittableRandom rng) {
+    Examples examples(int[] rows, int epoch, SplittableRandom rng) {
         int n = rows.length * batches.maxLen(), pad = batches.padding();
         int[] inputs = new int[n], targets = new int[n], negatives = new int[n];
         batches.fill(rows, inputs, targets);
-        if (loss == NextItemLoss.SAMPLED_BCE) batches.sampleNegatives(rows, targets, negatives, rng);
+        if (this.negatives != null) this.negatives.sample(rows, inputs, targets, negatives, epoch, rng);
         int valid = 0;
         for (int t : targets) if (t != pad) valid++;
         int[] positions = new int[valid], validTargets = new int[valid], validNegatives = new int[valid];
@@ -164,12 +182,28 @@ abstract class NextItemNetwork implements TrainableNetwork {
     @Override
     public NDArray loss(Batch batch) {
         int[] rows = batch.rows();
-        Examples ex = examples(rows, batch.rng()).trimmed(rows.length, batches.maxLen(), batches.padding());
+        Examples ex = examples(rows, batch.epoch(), batch.rng()).trimmed(rows.length, batches.maxLen(), batches.padding());
         reseedForBatch(batch);
         UnaryOperator<NDArray> drop = dropout == 0 ? x -> x : x -> Dropout.dropout(x, (float) dropout, true).get(0);
         NDArray h = hidden(batch.manager(), batch.params(), ex.inputs(), rows.length, drop)
                 .reshape(ex.inputs().length, hiddenSize);
-        return loss.loss(batch.manager(), h, ex.positions(), ex.targets(), ex.negatives(), itemOutput(batch.params()),
-                itemBias(batch.params()), batches.numItems());
+        NDArray out = itemOutput(batch.params()), bias = itemBias(batch.params());
+        NDArray value = loss.loss(batch.manager(), h, ex.positions(), ex.targets(), ex.negatives(), out, bias, batches.numItems());
+        if (negatives != null && negatives.learnsFromDiscriminator()) negatives.learn(view(ex, h, out, bias, batch.epoch()), batch.rng());
+        return value;
+    }
+
+    /** The batch as the discriminator sees it, on the host (values only; nothing here is part of the gradient). */
+    private NegativeSampler.DiscriminatorView view(Examples ex, NDArray h, NDArray out, NDArray bias, int epoch) {
+        float[] all = h.toFloatArray();
+        int[] pos = ex.positions();
+        float[] hidden = new float[pos.length * hiddenSize];
+        int[] contexts = new int[pos.length];
+        for (int k = 0; k < pos.length; k++) {
+            System.arraycopy(all, pos[k] * hiddenSize, hidden, k * hiddenSize, hiddenSize);
+            contexts[k] = ex.inputs()[pos[k]];
+        }
+        return new NegativeSampler.DiscriminatorView(contexts, ex.targets(), hidden, out.toFloatArray(),
+                bias == null ? null : bias.toFloatArray(), hiddenSize, epoch);
     }
 }

@@ -20,7 +20,9 @@ import java.util.Map;
  * text keep random rows ({@link io.genrec.models.training.TextItemInit}). This is the "LLM features for
  * recommenders" pattern of the Gen-RecSys survey (Deldjoo et al., KDD 2024), a training-free cousin of UniSRec's
  * text-based item representations (Hou et al., KDD 2022). It needs an {@link io.genrec.model.ItemTextEmbedder} on
- * the class path (genrec-llm).
+ * the class path (genrec-llm). The negatives of {@code loss=bce} are uniform by default ({@code negatives=uniform},
+ * the paper's); {@code negatives=irgan} draws them from an IRGAN generator trained against the model
+ * ({@link IrganNegatives}, settings {@code irgan_*} in {@link NegativeSamplingConfig}).
  *
  * @param hiddenSize embedding and hidden width d
  * @param blocks     number of self-attention blocks
@@ -30,9 +32,10 @@ import java.util.Map;
  * @param loss       {@code bce} ({@link NextItemLoss#SAMPLED_BCE}, the paper's) or {@code ce} ({@link NextItemLoss#FULL_SOFTMAX});
  *                   kept as its command-line string so provenance survives a save/load round trip unchanged
  * @param itemInit   {@code random} (Xavier-normal, the default) or {@code text} (see above)
+ * @param negatives  how {@code loss=bce} samples negatives ({@code irgan} needs {@code loss=bce})
  */
 public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, double dropout, String loss,
-                           TrainingConfig training, String itemInit) {
+                           TrainingConfig training, String itemInit, NegativeSamplingConfig negatives) {
     public static final String INIT_RANDOM = "random", INIT_TEXT = "text";
 
     public SasRecConfig {
@@ -46,16 +49,30 @@ public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, do
         if (training == null) throw new IllegalArgumentException("training must not be null");
         if (!INIT_RANDOM.equals(itemInit) && !INIT_TEXT.equals(itemInit))
             throw new IllegalArgumentException("item_init must be random or text, got " + itemInit);
+        if (negatives == null) throw new IllegalArgumentException("negatives must not be null");
+        if (negatives.isIrgan() && NextItemLoss.parse(loss) != NextItemLoss.SAMPLED_BCE)
+            throw new IllegalArgumentException("negatives=irgan needs loss=bce (loss=" + loss + " samples no negatives)");
     }
 
-    /** A configuration with random item initialisation. */
+    /** A configuration with uniform negatives. */
+    public SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, double dropout, String loss, TrainingConfig training,
+                        String itemInit) {
+        this(hiddenSize, blocks, heads, maxLen, dropout, loss, training, itemInit, NegativeSamplingConfig.uniform());
+    }
+
+    /** A configuration with random item initialisation and uniform negatives. */
     public SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, double dropout, String loss, TrainingConfig training) {
         this(hiddenSize, blocks, heads, maxLen, dropout, loss, training, INIT_RANDOM);
     }
 
     /** A copy with {@code item_init} set. */
     public SasRecConfig withItemInit(String init) {
-        return new SasRecConfig(hiddenSize, blocks, heads, maxLen, dropout, loss, training, init);
+        return new SasRecConfig(hiddenSize, blocks, heads, maxLen, dropout, loss, training, init, negatives);
+    }
+
+    /** A copy with the negative sampling set. */
+    public SasRecConfig withNegatives(NegativeSamplingConfig n) {
+        return new SasRecConfig(hiddenSize, blocks, heads, maxLen, dropout, loss, training, itemInit, n);
     }
 
     /** Whether the item table starts from text embeddings. */
@@ -66,11 +83,15 @@ public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, do
                 new TrainingConfig(200, 128, 1e-3, 0.0, 10, 1, 10, 0));
     }
 
-    /** Keys {@code hidden_size, blocks, heads, max_len, dropout, loss, item_init} plus the training loop's keys. */
+    /**
+     * Keys {@code hidden_size, blocks, heads, max_len, dropout, loss, item_init}, the negative sampling's keys
+     * ({@code negatives, irgan_*}) and the training loop's keys.
+     */
     public static SasRecConfig from(Params p, SasRecConfig def) {
         return new SasRecConfig(p.getInt("hidden_size", def.hiddenSize), p.getInt("blocks", def.blocks),
                 p.getInt("heads", def.heads), p.getInt("max_len", def.maxLen), p.getDouble("dropout", def.dropout),
-                p.getString("loss", def.loss), TrainingConfig.from(p, def.training), p.getString("item_init", def.itemInit));
+                p.getString("loss", def.loss), TrainingConfig.from(p, def.training), p.getString("item_init", def.itemInit),
+                NegativeSamplingConfig.from(p, def.negatives));
     }
 
     /** The loss as its enum. */
@@ -85,6 +106,7 @@ public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, do
         m.put("dropout", Double.toString(dropout));
         m.put("loss", loss);
         m.put("item_init", itemInit);
+        m.putAll(negatives.toParams());
         m.putAll(NeuralArchive.toParams(training));
         return m;
     }

@@ -2,9 +2,9 @@ package io.genrec.models.sequential;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.genrec.models.training.Initializers;
+import io.genrec.models.training.OwnedArrays;
 import io.genrec.models.training.ParameterSet;
 import io.genrec.models.training.TextItemInit;
 
@@ -36,7 +36,7 @@ final class SasRecNetwork extends NextItemNetwork {
 
     /** @param textInit rows written over the random item embeddings, or null ({@code item_init=random}) */
     SasRecNetwork(SequenceBatches batches, SasRecConfig config, TextItemInit textInit) {
-        super(batches, config.lossFunction(), config.dropout(), config.hiddenSize());
+        super(batches, config.lossFunction(), config.negatives().create(batches), config.dropout(), config.hiddenSize());
         this.config = config;
         this.textInit = textInit;
     }
@@ -58,6 +58,7 @@ final class SasRecNetwork extends NextItemNetwork {
         }
         layerNorm(p, "final_ln", d);
         seedEngine(rng);
+        initialiseSampler(rng);
         return p;
     }
 
@@ -84,7 +85,7 @@ final class SasRecNetwork extends NextItemNetwork {
         int len = inputs.length / rows, d = config.hiddenSize(), pad = batches.padding();
         float[] keep = new float[inputs.length];
         for (int k = 0; k < inputs.length; k++) keep[k] = inputs[k] == pad ? 0f : 1f;
-        NDArray mask = m.create(keep, new Shape(rows, len, 1));
+        NDArray mask = OwnedArrays.floats(m, keep, rows, len, 1);
         NDArray allowed = AttentionOps.allowed(m, inputs, rows, len, pad, true);
         NDArray x = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len))
                 .mul((float) Math.sqrt(d)).add(lastPositions(w.get("pos_emb"), len, config.maxLen()));

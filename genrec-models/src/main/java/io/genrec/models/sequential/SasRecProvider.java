@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /** {@code sasrec}: SASRec (Kang &amp; McAuley 2018). */
 public final class SasRecProvider implements RecommenderProvider {
     @Override public String name() { return "sasrec"; }
-    @Override public String description() { return "SASRec: causal self-attention next-item model (Kang & McAuley 2018); loss=bce|ce"; }
+    @Override public String description() { return "SASRec: causal self-attention next-item model (Kang & McAuley 2018); loss=bce|ce, negatives=uniform|irgan"; }
 
     @Override
     public Recommender create(Params params) {

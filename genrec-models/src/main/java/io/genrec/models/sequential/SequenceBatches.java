@@ -52,6 +52,9 @@ public final class SequenceBatches {
     /** The id that fills positions before a sequence starts; one past the last item. */
     public int padding() { return numItems; }
 
+    /** The row's user's items, ascending (shared, do not modify): what a negative must never be. */
+    int[] sortedItems(int row) { return sortedItems[row]; }
+
     /** Number of real (non-padding) target positions in row {@code row}. */
     public int targetCount(int row) { return rowEnd[row] - rowStart[row] - 1; }
 

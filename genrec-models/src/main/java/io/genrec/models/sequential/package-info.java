@@ -9,7 +9,9 @@
  * plain-Java forward pass over the weights (thread safe, no native memory) on the last {@code max_len} items of
  * {@link io.genrec.model.UserContext#history()}, and
  * {@link io.genrec.models.sequential.SequentialFitted#generate} continues a history by several items with greedy or
- * beam search. Every fitted model declares {@code SEQUENTIAL}, {@code LIST_GENERATION}, {@code FOLD_IN} and
+ * beam search. SASRec's sampled negatives come from a {@link io.genrec.models.sequential.NegativeSampler}: uniform by
+ * default, or an IRGAN generator trained adversarially against the model ({@code negatives=irgan}). Every fitted
+ * model declares {@code SEQUENTIAL}, {@code LIST_GENERATION}, {@code FOLD_IN} and
  * {@code PERSISTENCE}.
  */
 package io.genrec.models.sequential;

@@ -2,7 +2,6 @@ package io.genrec.models.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -33,9 +32,7 @@ public record Batch(int[] rows, NDManager manager, Map<String, NDArray> params, 
      * Beauty) went away when inputs no longer lived in Java-owned buffers.
      */
     public NDArray create(float[] data, long... shape) {
-        try (NDArray wrapped = manager.create(data, new Shape(shape))) {
-            return wrapped.duplicate();
-        }
+        return OwnedArrays.floats(manager, data, shape);
     }
 
     /** Standard normal noise of {@code n} values from the batch's seeded source. */

@@ -3,7 +3,6 @@ package io.genrec.models.training;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.genrec.eval.QuickValidation;
@@ -124,7 +123,7 @@ public final class NeuralTrainer {
                 int[] s = params.shape(name);
                 long[] shape = new long[s.length];
                 for (int i = 0; i < s.length; i++) shape[i] = s[i];
-                NDArray a = bm.create(params.get(name), new Shape(shape));
+                NDArray a = OwnedArrays.floats(bm, params.get(name), shape);
                 if (phase.parameters().contains(name)) a.setRequiresGradient(true);
                 live.put(name, a);
             }

@@ -3,6 +3,7 @@ package io.genrec.models.sequential;
 import io.genrec.config.Params;
 import io.genrec.data.DataFormatException;
 import io.genrec.data.Dataset;
+import io.genrec.data.io.MovieLensLoader;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ProgressListener;
 import io.genrec.model.RecommenderRegistry;
@@ -28,8 +29,9 @@ import java.util.Random;
  * excluded from the ranking and without exclusion. Also measures training throughput (target tokens per second) and
  * the p50/p99 latency of one next-item prediction from a 200-item history.
  *
- * <p>Usage: {@code SequenceBenchmark <user_sequence.txt> <results.md> <model> [key=value ...]}; appends a section to
- * the results file. {@code -Dgenrec.threads=N} sets the training context's threads (PyTorch intra-op threads;
+ * <p>Usage: {@code SequenceBenchmark <user_sequence.txt | MovieLens dir> <results.md> <model> [key=value ...]};
+ * appends a section to the results file. A directory is read with {@link MovieLensLoader} (every rating is an
+ * interaction, in time order, as in SASRec's MovieLens preprocessing). {@code -Dgenrec.threads=N} sets the training context's threads (PyTorch intra-op threads;
  * default 1).
  */
 public final class SequenceBenchmark {
@@ -46,7 +48,7 @@ public final class SequenceBenchmark {
             kv.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
         long t0 = System.nanoTime();
-        Dataset all = read(file);
+        Dataset all = Files.isDirectory(file) ? MovieLensLoader.load(file) : read(file);
         LeaveOneOut split = LeaveOneOut.of(all);
         System.out.printf("%s; read+split %.1fs%n", all, (System.nanoTime() - t0) / 1e9);
 
