@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.genrec.models.training.DenseLayer;
 import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TorchScalar;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -103,9 +104,9 @@ final class DiffRecScorer {
                     }
                     NDArray next = h;
                     if (!diffusion.noiseless()) {
-                        NDArray scaledX = x.mul((float) diffusion.posteriorCoefXt(t));
+                        NDArray scaledX = x.mul(TorchScalar.of(h, diffusion.posteriorCoefXt(t)));
                         scaledX.attach(sm);
-                        next = h.mul((float) diffusion.posteriorCoefX0(t)).add(scaledX);
+                        next = h.mul(TorchScalar.of(h, diffusion.posteriorCoefX0(t))).add(scaledX);
                     }
                     next.attach(m);
                     x.close();

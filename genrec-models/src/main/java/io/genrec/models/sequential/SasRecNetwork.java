@@ -86,8 +86,8 @@ final class SasRecNetwork extends NextItemNetwork {
         for (int k = 0; k < inputs.length; k++) keep[k] = inputs[k] == pad ? 0f : 1f;
         NDArray mask = m.create(keep, new Shape(rows, len, 1));
         NDArray allowed = AttentionOps.allowed(m, inputs, rows, len, pad, true);
-        NDArray x = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len))
-                .mul((float) Math.sqrt(d)).add(w.get("pos_emb"));
+        NDArray emb = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len));
+        NDArray x = AttentionOps.scaled(emb, Math.sqrt(d)).add(w.get("pos_emb"));
         x = dropout.apply(x).mul(mask);
         for (int i = 0; i < config.blocks(); i++) {
             String b = "b" + i + ".";
