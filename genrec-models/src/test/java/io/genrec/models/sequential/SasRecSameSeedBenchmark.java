@@ -1,9 +1,16 @@
 package io.genrec.models.sequential;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.GradientCollector;
 import io.genrec.data.Dataset;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.UserContext;
 import io.genrec.models.training.EpochStats;
+import io.genrec.models.training.NativeMemoryChurn;
 import io.genrec.models.training.NeuralTrainer;
 import io.genrec.models.training.TrainingConfig;
 import io.genrec.models.training.TrainingResult;
@@ -19,6 +26,11 @@ import java.util.Arrays;
  * fall between a step's forward and backward pass.</li>
  * <li>{@code speed}: SASRec training throughput (optimizer steps per second per epoch) on synthetic sequences, 2,000
  * users over 300 items, hidden 64, 2 blocks, max length 50, batch 128, dropout 0.2, 5 epochs.</li>
+ * <li>{@code masks N}: reseeds the engine and draws a dropout mask over 5,120 ones N times; counts masks that differ
+ * from the first (the engine's seeded generator on its own).</li>
+ * <li>{@code scalar N}: N times {@code y = sum(x.mul(3f))} with DJL's number overload, a collection plus reuse of
+ * freed native memory, then backward; prints every gradient that is not 3 (the bug {@link
+ * io.genrec.models.training.TorchScalar} avoids).</li>
  * </ul>
  */
 public final class SasRecSameSeedBenchmark {
@@ -26,9 +38,11 @@ public final class SasRecSameSeedBenchmark {
 
     public static void main(String[] args) {
         if (args.length >= 1 && args[0].equals("speed")) speed();
+        else if (args.length == 2 && args[0].equals("masks")) masks(Integer.parseInt(args[1]));
+        else if (args.length == 2 && args[0].equals("scalar")) scalar(Integer.parseInt(args[1]));
         else if (args.length == 4 && args[0].equals("repeat"))
             repeat(Integer.parseInt(args[1]), Double.parseDouble(args[2]), Boolean.parseBoolean(args[3]));
-        else throw new IllegalArgumentException("usage: SasRecSameSeedBenchmark repeat N DROPOUT PRESSURE | speed");
+        else throw new IllegalArgumentException("usage: SasRecSameSeedBenchmark repeat N DROPOUT PRESSURE | speed | masks N | scalar N");
     }
 
     private static void repeat(int n, double dropout, boolean pressure) {
@@ -75,5 +89,44 @@ public final class SasRecSameSeedBenchmark {
         int steps = (net.numRows() + c.training().batchSize() - 1) / c.training().batchSize();
         for (EpochStats e : r.epochs())
             System.out.printf("speed: epoch %d, %d steps, %.3f s, %.2f steps/s%n", e.epoch(), steps, e.seconds(), steps / e.seconds());
+    }
+
+    private static void masks(int n) {
+        float[] ones = new float[5120];
+        Arrays.fill(ones, 1f);
+        float[] first = null;
+        int differing = 0;
+        try (NDManager root = NDManager.newBaseManager()) {
+            for (int i = 0; i < n; i++) {
+                try (NDManager m = root.newSubManager()) {
+                    Engine.getInstance().setRandomSeed(12345);
+                    float[] mask = Dropout.dropout(m.create(ones, new Shape(ones.length)), 0.1f, true).get(0).toFloatArray();
+                    if (first == null) first = mask;
+                    else if (!Arrays.equals(first, mask)) differing++;
+                }
+            }
+        }
+        System.out.printf("masks: %d seeded dropout masks, %d differ from the first%n", n, differing);
+    }
+
+    private static void scalar(int n) {
+        int wrong = 0;
+        try (NDManager root = NDManager.newBaseManager()) {
+            for (int i = 0; i < n; i++) {
+                try (NDManager m = root.newSubManager(); GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                    NDArray x = m.create(new float[] {1f, 2f, 3f, 4f}, new Shape(4));
+                    x.setRequiresGradient(true);
+                    NDArray y = x.mul(3f).sum();
+                    NativeMemoryChurn.collectAndReuse();
+                    c.backward(y);
+                    float g = x.getGradient().toFloatArray()[0];
+                    if (g != 3f) {
+                        wrong++;
+                        System.out.println("scalar: round " + i + ", gradient of 3x is " + g);
+                    }
+                }
+            }
+        }
+        System.out.printf("scalar: %d rounds, %d wrong gradients%n", n, wrong);
     }
 }
