@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Cost per user beyond the model's {@code scoreAll}: O(numItems) to exclude, check for NaN and select the top k;
  * O(numItems · |T|) for {@code auc}; O(numItems) for {@code mrr} without cutoff; O(k² · numUsers / 64) for
- * {@code ild@k} with the cosine similarity (bitsets of training users). A model scoring NaN is an error naming the
- * model, user and item.
+ * {@code ild@k} with the cosine similarity (bitsets of training users); in sampled mode another O(numItems) to draw
+ * the negatives and exclude the non-candidates. A model scoring NaN is an error naming the model, user and item.
  */
 public final class Evaluator {
     private static final int CHUNK = 64;
