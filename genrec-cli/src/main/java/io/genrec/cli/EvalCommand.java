@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code genrec eval}: fit and evaluate models on one split and print a leaderboard. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit models and evaluate them with full ranking over all items (training items excluded).",
+        description = {"Fit models and evaluate them with full ranking over all items (training items excluded;",
+                "--sampled-candidates switches to labelled sampled metrics, only to compare with papers that use them).",
                 "With no options: the bundled MovieLens latest-small, ratings >= 4 as positives, 5-core filtering,",
                 "a seeded per-user random holdout (20%% test, 10%% of the rest validation), and the baselines",
                 "mostpop, itemknn, ease, als."},
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
                 "  genrec eval --data presplit:../shared/data/ml-1m-diffrec --metrics recall@10,recall@20,ndcg@10,ndcg@20",
                 "  genrec eval --data movielens:../shared/data/ml-100k --protocol strong-generalization --models ease,multvae",
                 "  genrec eval --models ease --param ease.lambda=200 --format json",
-                "  genrec eval --data sequences:FILE --protocol leave-one-out --models sasrec --negatives irgan"})
+                "  genrec eval --data sequences:FILE --protocol leave-one-out --models sasrec --negatives irgan",
+                "  genrec eval --data sequences:FILE --protocol leave-one-out --models sasrec --sampled-candidates 100 --sampling popularity"})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "SPEC", description = {"Data spec: ml-latest-small (bundled), movielens:DIR, presplit:DIR,",
             "sequences:FILE, lcrec:DIR, csv:FILE?user=..&item=..&rating=..&time=.. (default: ${DEFAULT-VALUE})."})
@@ -54,6 +56,15 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--metrics", split = ",", paramLabel = "M@K", description = "Metrics, e.g. ndcg@10,recall@20,mrr,auc,coverage@10.")
     List<String> metrics;
+
+    @Option(names = "--sampled-candidates", paramLabel = "N", description = {"Rank each user's targets among N sampled negatives",
+            "instead of all items, only to compare with papers that report sampled metrics (e.g. 100). Every metric",
+            "is then labelled, e.g. 'recall@10 (sampled: 100 popularity negatives)'; not comparable to full ranking."})
+    Integer sampledCandidates;
+
+    @Option(names = "--sampling", paramLabel = "uniform|popularity", description = {"How --sampled-candidates draws negatives from the",
+            "items the user never interacted with: uniform (SASRec's protocol, the default) or popularity (BERT4Rec's)."})
+    String sampling;
 
     @Option(names = "--implicit", paramLabel = "auto|none|T", description = "Keep values >= T as positives (auto: 4 for 1-5 ratings).")
     String implicit;
@@ -115,7 +126,9 @@ final class EvalCommand implements Callable<Integer> {
                 kCore != null ? kCore : base.userCore(), kCore != null ? kCore : base.itemCore(), proto,
                 protocolParams != null ? protocolParams : base.protocolParams(), modelList, modelParams,
                 metrics != null ? metrics : base.metrics(), seed != null ? seed : base.seed(), common.threads,
-                output != null ? output : base.outputDir());
+                output != null ? output : base.outputDir(),
+                sampledCandidates != null ? sampledCandidates : base.sampledCandidates(),
+                sampling != null ? sampling : base.sampling());
     }
 
     /**

@@ -54,6 +54,32 @@ class CliTest {
     }
 
     @Test
+    void sampledEvalLabelsEveryMetricAndWarns() throws Exception {
+        Run r = run("eval", "--models", "mostpop", "--metrics", "ndcg@10,recall@10", "--sampled-candidates", "100",
+                "--sampling", "popularity", "--format", "json", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        JsonNode metrics = doc.get("results").get(0).get("metrics");
+        assertEquals(2, metrics.size(), metrics.toString());
+        double sampled = metrics.get("ndcg@10 (sampled: 100 popularity negatives)").asDouble();
+        assertTrue(sampled > 0 && sampled <= 1, "sampled ndcg@10 = " + sampled);
+        assertTrue(doc.get("evaluation").asText().contains("not comparable to full-ranking metrics"), doc.get("evaluation").asText());
+        Run table = run("eval", "--models", "mostpop", "--metrics", "ndcg@10", "--sampled-candidates", "100", "--quiet");
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().contains("ndcg@10 (sampled: 100 uniform negatives)") && table.out().contains("SAMPLED METRICS"), table.out());
+    }
+
+    @Test
+    void sampledCandidatesNotBelowTheCatalogueFailNamingTheValue() {
+        Run r = run("eval", "--models", "mostpop", "--metrics", "ndcg@10", "--sampled-candidates", "100000", "--quiet");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("100000"), r.err());
+        Run noN = run("eval", "--models", "mostpop", "--sampling", "popularity", "--quiet");
+        assertEquals(2, noN.exit());
+        assertTrue(noN.err().contains("sampledCandidates"), noN.err());
+    }
+
+    @Test
     void unknownModelFailsWithOneLineNamingIt() {
         Run r = run("eval", "--models", "nosuchmodel", "--quiet");
         assertEquals(2, r.exit());

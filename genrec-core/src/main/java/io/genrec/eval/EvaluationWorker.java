@@ -25,6 +25,9 @@ final class EvaluationWorker {
     private final float[] scores;
     private final ItemMarks excluded;
     private final ItemMarks targets;
+    /** Draws the user's negatives in sampled mode; null for full ranking. */
+    private final NegativeSampler sampler;
+    private final ItemMarks candidates;
     private int[] targetItems = new int[16];
     private float[] targetScores = new float[16];
     private final boolean[] hits;
@@ -39,8 +42,9 @@ final class EvaluationWorker {
         }
     }
 
+    /** @param sampled sampled-candidates mode with its item weights ({@link NegativeSampler#weights}), or null */
     EvaluationWorker(FittedRecommender model, EvalSet set, EvaluationPlan plan, Outputs out,
-                     TrainPopularity popularity, ItemSimilarity.Factory similarity) {
+                     TrainPopularity popularity, ItemSimilarity.Factory similarity, SampledCandidates sampled, int[] weights) {
         this.model = model;
         this.set = set;
         this.plan = plan;
@@ -52,6 +56,8 @@ final class EvaluationWorker {
         scores = new float[n];
         excluded = new ItemMarks(n);
         targets = new ItemMarks(n);
+        sampler = sampled == null ? null : new NegativeSampler(sampled, set, weights);
+        candidates = sampled == null ? null : new ItemMarks(n);
         hits = new boolean[plan.maxK];
         exposure = new int[plan.catalogCutoffs.length][n];
     }
@@ -74,6 +80,7 @@ final class EvaluationWorker {
             scores[idx[k]] = Float.NEGATIVE_INFINITY;
         }
         int numTargets = markTargets(user);
+        if (sampler != null) excludedCount = keepSampledCandidates(user, excludedCount);
         TopK top = TopK.select(scores, plan.maxK, ItemFilter.ALL);
         int[] list = top.items();
         int n = list.length;
@@ -102,6 +109,22 @@ final class EvaluationWorker {
             case ILD -> ListMetrics.intraListDiversity(Math.min(n, k), similarity);
             default -> throw new IllegalStateException("not a per-user metric: " + s.name());
         };
+    }
+
+    /**
+     * Sampled mode: every item that is neither one of the user's targets nor one of its sampled negatives is excluded
+     * like a history item (score -infinity, counted for AUC), so the ranking and every metric see only the
+     * candidates. Returns the new number of excluded items.
+     */
+    private int keepSampledCandidates(int user, int excludedCount) {
+        candidates.clear();
+        for (int item : sampler.sample(user, excluded, targets)) candidates.add(item);
+        for (int item = 0; item < scores.length; item++) {
+            if (targets.contains(item) || candidates.contains(item)) continue;
+            scores[item] = Float.NEGATIVE_INFINITY;
+            if (excluded.add(item)) excludedCount++;
+        }
+        return excludedCount;
     }
 
     /** Marks the user's distinct target items; returns how many there are. */

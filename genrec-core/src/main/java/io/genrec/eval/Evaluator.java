@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Full-ranking evaluation: for every user with targets, the model scores all items, the user's excluded items
  * ({@link EvalSet#excluded()}) are removed, and the metrics are computed on the resulting ranking (ties broken by
- * the lower item id, as {@link io.genrec.model.TopK} does). No sampling of negatives.
+ * the lower item id, as {@link io.genrec.model.TopK} does). No sampling of negatives unless asked for (below).
  *
  * <p>Targets are the user's distinct target items; a target that is also excluded stays in the denominators but can
  * never be a hit. Metric definitions: {@link MetricSpec} lists the names, {@link RankingMetrics} the accuracy
@@ -30,29 +30,53 @@ import java.util.concurrent.atomic.AtomicLong;
  * target interactions (sqrt(sum err^2 / count), sum |err| / count) and need a model with
  * {@link Capability#RATING_PREDICTION}.
  *
+ * <p>With {@link SampledCandidates} (for comparing with papers that report sampled metrics; never the default) each
+ * user's targets are ranked among sampled negatives only, and every ranking metric is reported under a labelled
+ * name ({@link #metricNames()}).
+ *
  * <p>Users are evaluated in parallel in fixed chunks; each per-user value is stored at the user's position and means
  * are summed in user order, so results are identical for any thread count.
  *
  * <p>Cost per user beyond the model's {@code scoreAll}: O(numItems) to exclude, check for NaN and select the top k;
  * O(numItems · |T|) for {@code auc}; O(numItems) for {@code mrr} without cutoff; O(k² · numUsers / 64) for
- * {@code ild@k} with the cosine similarity (bitsets of training users). A model scoring NaN is an error naming the
- * model, user and item.
+ * {@code ild@k} with the cosine similarity (bitsets of training users); in sampled mode another O(numItems) to draw
+ * the negatives and exclude the non-candidates. A model scoring NaN is an error naming the model, user and item.
  */
 public final class Evaluator {
     private static final int CHUNK = 64;
 
     private final EvaluationPlan plan;
     private final int threads;
+    private final SampledCandidates sampled;
 
     /** Parses the metric specs (an unknown one is an error listing the valid forms); duplicates are computed once. */
-    public Evaluator(List<String> metricSpecs, int threads) {
+    public Evaluator(List<String> metricSpecs, int threads) { this(metricSpecs, threads, null); }
+
+    /** The same with sampled candidates instead of full ranking; {@code sampled} null means full ranking. */
+    public Evaluator(List<String> metricSpecs, int threads, SampledCandidates sampled) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.plan = new EvaluationPlan(metricSpecs);
         this.threads = threads;
+        this.sampled = sampled;
     }
 
     /** The parsed metrics, in request order. */
     public List<MetricSpec> metrics() { return plan.specs; }
+
+    /** The sampled-candidates mode, or null for full ranking. */
+    public SampledCandidates sampled() { return sampled; }
+
+    /**
+     * The names the metrics are reported under in {@link EvaluationResult}, in request order: the spec names, and in
+     * sampled mode the ranking metrics labelled with {@link SampledCandidates#labelled}.
+     */
+    public List<String> metricNames() {
+        List<String> names = new ArrayList<>();
+        for (MetricSpec s : plan.specs) names.add(reportedName(s));
+        return names;
+    }
+
+    private String reportedName(MetricSpec s) { return sampled == null ? s.name() : sampled.labelled(s); }
 
     /**
      * Evaluates {@code model} on every user of {@code set} with targets. {@code train} is the training data behind
@@ -73,21 +97,23 @@ public final class Evaluator {
         EvaluationWorker.Outputs out = new EvaluationWorker.Outputs(plan, users.length);
         List<EvaluationWorker> workers = new ArrayList<>();
         int poolSize = Math.max(1, Math.min(threads, (users.length + CHUNK - 1) / CHUNK));
-        for (int w = 0; w < poolSize; w++) workers.add(new EvaluationWorker(model, set, plan, out, popularity, similarity));
+        int[] weights = sampled == null ? null : NegativeSampler.weights(sampled, set);
+        for (int w = 0; w < poolSize; w++)
+            workers.add(new EvaluationWorker(model, set, plan, out, popularity, similarity, sampled, weights));
         run(workers, users, model.name(), progress);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, double[]> perUser = new LinkedHashMap<>();
-        for (int m = 0; m < plan.perUser.length; m++) perUser.put(plan.perUser[m].name(), out.perUser()[m]);
+        for (int m = 0; m < plan.perUser.length; m++) perUser.put(reportedName(plan.perUser[m]), out.perUser()[m]);
         for (MetricSpec s : plan.specs) {
             double v = switch (s.kind()) {
                 case COVERAGE -> CatalogMetrics.coverage(exposure(workers, s.k()));
                 case GINI -> CatalogMetrics.gini(exposure(workers, s.k()));
                 case RMSE -> Math.sqrt(pooled(out.squaredError(), out.ratingCount()));
                 case MAE -> pooled(out.absoluteError(), out.ratingCount());
-                default -> meanIgnoringNaN(perUser.get(s.name()));
+                default -> meanIgnoringNaN(perUser.get(reportedName(s)));
             };
-            metrics.put(s.name(), v);
+            metrics.put(reportedName(s), v);
         }
         return new EvaluationResult(metrics, perUser, users.clone(), users.length, (System.nanoTime() - t0) / 1e9);
     }
@@ -97,6 +123,9 @@ public final class Evaluator {
         if (model.numItems() != history.numItems())
             throw new IllegalArgumentException("model '" + model.name() + "' has " + model.numItems() + " items, eval set '"
                     + set.name() + "' has " + history.numItems());
+        if (sampled != null && sampled.negatives() >= history.numItems())
+            throw new IllegalArgumentException("sampled candidates: " + sampled.negatives() + " negatives requested, but eval set '"
+                    + set.name() + "' has only " + history.numItems() + " items; the number must be smaller than the catalogue");
         if (plan.needsTrain) {
             if (train == null) throw new IllegalArgumentException("novelty, arp and ild need the training data, got null");
             if (train.itemIds() != history.itemIds() || train.userIds() != history.userIds())

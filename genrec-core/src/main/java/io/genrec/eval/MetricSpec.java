@@ -54,6 +54,9 @@ public record MetricSpec(String name, Kind kind, int k) {
     /** True when the metric has one value per evaluated user ({@link EvaluationResult#perUser()}). */
     public boolean perUser() { return kind.family == Family.RANKING || kind.family == Family.LIST; }
 
+    /** True when the metric is computed from the ranking (everything but rmse and mae). */
+    public boolean ranked() { return kind.family != Family.RATING; }
+
     /** The number of ranked items the metric looks at (0 for none). */
     int listLength() { return kind.family == Family.RATING ? 0 : k; }
 

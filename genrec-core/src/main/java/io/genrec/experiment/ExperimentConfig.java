@@ -1,5 +1,7 @@
 package io.genrec.experiment;
 
+import io.genrec.eval.SampledCandidates;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +24,16 @@ import java.util.Map;
  * @param seed               seed for the split and every model
  * @param threads            worker threads for fitting and evaluation
  * @param outputDir          where JSON + Markdown results go (null = do not write files)
+ * @param sampledCandidates  0 (the default): full ranking; N > 0: rank each user's targets among N sampled negatives
+ *                           instead ({@link SampledCandidates}; only for comparing with papers that report it, and
+ *                           every metric is then labelled)
+ * @param sampling           {@code uniform} or {@code popularity} with {@code sampledCandidates} (default uniform);
+ *                           null without
  */
 public record ExperimentConfig(String data, String implicit, int userCore, int itemCore,
                                String protocol, Map<String, String> protocolParams, List<String> models,
                                Map<String, Map<String, String>> modelParams, List<String> metrics, long seed,
-                               int threads, Path outputDir) {
+                               int threads, Path outputDir, int sampledCandidates, String sampling) {
     public static final List<String> DEFAULT_MODELS = List.of("mostpop", "itemknn", "ease", "als");
     public static final List<String> DEFAULT_METRICS =
             List.of("recall@10", "recall@20", "ndcg@10", "ndcg@20", "precision@10", "mrr", "coverage@20");
@@ -45,10 +52,30 @@ public record ExperimentConfig(String data, String implicit, int userCore, int i
         }
         if (threads < 1) throw new IllegalArgumentException("config field 'threads' must be >= 1, got " + threads);
         if (userCore < 0 || itemCore < 0) throw new IllegalArgumentException("k-core values must be >= 0, got user=" + userCore + " item=" + itemCore);
+        if (sampledCandidates < 0)
+            throw new IllegalArgumentException("sampledCandidates (--sampled-candidates) must be >= 0 (0 = full ranking), got " + sampledCandidates);
+        if (sampledCandidates == 0 && sampling != null)
+            throw new IllegalArgumentException("sampling (--sampling) = '" + sampling + "' needs sampledCandidates (--sampled-candidates) > 0; sampled metrics are off");
+        if (sampledCandidates > 0) sampling = SampledCandidates.Sampling.parse(sampling == null ? "uniform" : sampling).key();
         protocolParams = protocolParams == null ? Map.of() : Map.copyOf(protocolParams);
         modelParams = modelParams == null ? Map.of() : Map.copyOf(modelParams);
         models = List.copyOf(models);
         metrics = List.copyOf(metrics);
+    }
+
+    /** Full-ranking evaluation (no sampled candidates): the form every caller used before sampled metrics existed. */
+    public ExperimentConfig(String data, String implicit, int userCore, int itemCore, String protocol,
+                            Map<String, String> protocolParams, List<String> models,
+                            Map<String, Map<String, String>> modelParams, List<String> metrics, long seed, int threads,
+                            Path outputDir) {
+        this(data, implicit, userCore, itemCore, protocol, protocolParams, models, modelParams, metrics, seed, threads,
+                outputDir, 0, null);
+    }
+
+    /** The sampled-candidates mode with the experiment's seed, or null for full ranking (the default). */
+    public SampledCandidates sampled() {
+        return sampledCandidates == 0 ? null
+                : new SampledCandidates(sampledCandidates, SampledCandidates.Sampling.parse(sampling), seed);
     }
 
     /**

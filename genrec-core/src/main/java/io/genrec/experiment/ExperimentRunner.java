@@ -73,7 +73,8 @@ public final class ExperimentRunner {
         }
         Prepared prepared = prepare(cfg);
         Split split = prepared.split();
-        Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads());
+        Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads(), cfg.sampled());
+        if (cfg.sampled() != null) log.accept(cfg.sampled().description());
         List<ModelResult> results = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
             List<TuningTrial> trials = new ArrayList<>();
@@ -89,7 +90,7 @@ public final class ExperimentRunner {
                     ev.numUsers(), fitted.provenance(), trials, ev.users(), ev.perUser()));
             if (cfg.outputDir() != null) saveModel(fitted, cfg.outputDir().resolve("models").resolve(entry.getKey()));
         }
-        List<Comparison> comparisons = Comparisons.againstBest(results, cfg.metrics(), cfg.seed());
+        List<Comparison> comparisons = Comparisons.againstBest(results, evaluator.metricNames(), cfg.seed());
         Dataset train = split.train();
         var summary = new ExperimentReport.DatasetSummary(train.name(), prepared.source(), train.numUsers(),
                 train.numItems(), train.numInteractions(), split.test().evaluatedUsers().length, train.contentHash(),
@@ -105,14 +106,14 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Fits every combination and keeps the one with the best validation score on the first ranking metric; the test
-     * set is never looked at while choosing.
+     * Fits every combination and keeps the one with the best validation score on the first metric (sampled like the
+     * test metrics when the experiment samples candidates); the test set is never looked at while choosing.
      */
     private FittedRecommender tune(String name, List<Recommender> grid, Split split, ExperimentConfig cfg, List<TuningTrial> trials) {
         if (split.validation() == null)
             throw new IllegalArgumentException("model '" + name + "': a parameter grid needs a validation set, and split " + split.description() + " has none");
-        String metric = cfg.metrics().get(0);
-        Evaluator validator = new Evaluator(List.of(metric), cfg.threads());
+        Evaluator validator = new Evaluator(List.of(cfg.metrics().get(0)), cfg.threads(), cfg.sampled());
+        String metric = validator.metricNames().get(0);
         FittedRecommender best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Recommender r : grid) {

@@ -27,13 +27,13 @@ public final class ReportWriter {
 
     /** A leaderboard table (models in run order), the comparisons, and the reproduction facts. */
     public static String markdown(ExperimentReport report) {
-        List<String> metrics = report.config().metrics();
+        List<String> metrics = report.metricNames();
         StringBuilder sb = new StringBuilder();
         var d = report.dataset();
         sb.append("Data: ").append(d.name()).append(" (").append(d.users()).append(" users, ").append(d.items())
                 .append(" items, ").append(d.trainInteractions()).append(" training interactions, ")
                 .append(d.testUsers()).append(" test users; ").append(d.preprocessing()).append(")\n");
-        sb.append("Split: ").append(report.split()).append("; full ranking over all items, training items excluded\n\n");
+        sb.append("Split: ").append(report.split()).append("; ").append(report.evaluation()).append("\n\n");
         sb.append("| model |");
         for (String m : metrics) sb.append(' ').append(m).append(" |");
         sb.append(" fit s | eval s | peak heap MB |\n|---|");

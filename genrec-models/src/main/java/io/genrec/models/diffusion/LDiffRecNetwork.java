@@ -7,6 +7,7 @@ import io.genrec.models.training.Batch;
 import io.genrec.models.training.CsrRows;
 import io.genrec.models.training.DenseLayer;
 import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TorchScalar;
 import io.genrec.models.training.TrainableNetwork;
 
 import java.util.Random;
@@ -68,8 +69,9 @@ final class LDiffRecNetwork implements TrainableNetwork {
             logvars.add(h.get(":, " + latent[c] + ":"));
         }
         NDArray mu = NDArrays.concat(mus, 1), logvar = NDArrays.concat(logvars, 1);
-        NDArray z0 = mu.add(b.create(b.gaussian(bs * dim), bs, dim).mul(logvar.mul(0.5f).exp()));
-        NDArray kl = logvar.add(1f).sub(mu.square()).sub(logvar.exp()).sum(new int[] {1}).mean().mul(-0.5f);
+        NDArray z0 = mu.add(b.create(b.gaussian(bs * dim), bs, dim).mul(logvar.mul(TorchScalar.of(logvar, 0.5)).exp()));
+        NDArray kl = logvar.add(TorchScalar.of(logvar, 1)).sub(mu.square()).sub(logvar.exp()).sum(new int[] {1}).mean()
+                .mul(TorchScalar.of(mu, -0.5));
 
         int[] t = new int[bs];
         float[] invWeight = new float[bs];
@@ -89,10 +91,11 @@ final class LDiffRecNetwork implements TrainableNetwork {
         NDArray logits = pred.matMul(b.param("dec.w")).add(b.param("dec.b"));
         NDArray recon = logits.logSoftmax(1).mul(b.create(x, bs, n)).sum(new int[] {1}).mean().neg();
         double klWeight = config.klAnnealSteps() > 0 ? Math.min(config.klCap(), (double) b.step() / config.klAnnealSteps()) : config.klCap();
-        NDArray vae = recon.add(kl.mul((float) klWeight));
+        NDArray vae = recon.add(kl.mul(TorchScalar.of(kl, klWeight)));
         double lamda = config.lamdaAnnealEpochs() > 0
                 ? Math.max((1 - (double) (b.epoch() - 1) / config.lamdaAnnealEpochs()) * config.lamda(), config.lamdaFloor())
                 : Math.max(config.lamda(), config.lamdaFloor());
-        return config.reweight() ? elbo.mul((float) lamda).add(vae) : elbo.add(vae.mul((float) lamda));
+        NDArray weight = TorchScalar.of(elbo, lamda);
+        return config.reweight() ? elbo.mul(weight).add(vae) : elbo.add(vae.mul(weight));
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.genrec.models.training.LayerNorm;
 import io.genrec.models.training.OwnedArrays;
+import io.genrec.models.training.TorchScalar;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -40,7 +41,7 @@ final class AttentionOps {
         NDArray q = split(linear(w, prefix + "q", qIn), rows, len, heads, dh);
         NDArray k = split(linear(w, prefix + "k", kvIn), rows, len, heads, dh);
         NDArray v = split(linear(w, prefix + "v", kvIn), rows, len, heads, dh);
-        NDArray att = maskedSoftmax(q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(dh))), allowed);
+        NDArray att = maskedSoftmax(scaled(q.matMul(k.transpose(0, 1, 3, 2)), 1 / Math.sqrt(dh)), allowed);
         NDArray ctx = dropout.apply(att).matMul(v).transpose(0, 2, 1, 3).reshape(rows, len, d);
         return linear(w, prefix + "o", ctx);
     }
@@ -52,10 +53,14 @@ final class AttentionOps {
      * intermediate stays finite.
      */
     static NDArray maskedSoftmax(NDArray scores, NDArray allowed) {
-        NDArray shift = scores.add(allowed.sub(1f).mul(1e4f)).max(new int[] {-1}, true).stopGradient();
+        NDArray shift = scores.add(scaled(allowed.sub(TorchScalar.of(allowed, 1)), 1e4)).max(new int[] {-1}, true).stopGradient();
         NDArray e = scores.sub(shift).mul(allowed).exp().mul(allowed);
-        return e.div(e.sum(new int[] {-1}, true).add(1e-30f));
+        NDArray sum = e.sum(new int[] {-1}, true);
+        return e.div(sum.add(TorchScalar.of(sum, 1e-30)));
     }
+
+    /** {@code x * c} with an engine-owned scalar ({@link TorchScalar} says why). */
+    static NDArray scaled(NDArray x, double c) { return x.mul(TorchScalar.of(x, c)); }
 
     private static NDArray split(NDArray x, long rows, long len, int heads, long dh) {
         return x.reshape(rows, len, heads, dh).transpose(0, 2, 1, 3);

@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import io.genrec.models.training.Initializers;
 import io.genrec.models.training.OwnedArrays;
 import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TorchScalar;
 
 import java.util.Map;
 import java.util.Random;
@@ -71,7 +72,7 @@ final class Gru4RecNetwork extends NextItemNetwork {
             NDArray n = x.get(new NDIndex(":, " + 2 * h + ":")).add(r.mul(hh.get(new NDIndex(":, " + 2 * h + ":")))).tanh();
             NDArray next = n.sub(n.mul(z)).add(z.mul(state));
             NDArray keepT = mask.get(new NDIndex(":, " + t + ", :"));
-            state = next.mul(keepT).add(state.mul(keepT.neg().add(1f)));
+            state = next.mul(keepT).add(state.mul(keepT.neg().add(TorchScalar.of(keepT, 1))));
             outputs.add(state);
         }
         return dropout.apply(NDArrays.stack(outputs, 1));

@@ -19,9 +19,10 @@ import java.util.function.UnaryOperator;
  * The part every causal next-item network shares for the {@link io.genrec.models.training.NeuralTrainer}: rows are
  * {@link SequenceBatches} windows, the network maps a batch of left-padded windows to one hidden state per position
  * ({@link #hidden}), and the loss ({@link NextItemLoss}) compares each real position's hidden state with the item
- * that follows it. Dropout runs in the engine ({@link Dropout}), whose generator {@link #seedEngine} seeds from the
- * fit's seed: masks built on the host and uploaded per batch produced sporadic NaN gradients in the attention and
- * embedding paths (PyTorch 2.7.1 CPU through DJL 0.36), which native dropout does not.
+ * that follows it. Dropout runs in the engine ({@link Dropout}, faster than uploading host-built masks for the
+ * {@code [rows, heads, len, len]} attention weights); its generator is process-wide, so {@link #seedEngine} seeds it
+ * once per fit and {@link #reseedForBatch} before every batch. Fits running concurrently in one JVM would still share
+ * that generator and are not reproducible; nothing in GenRec fits models concurrently.
  *
  * <p>Batches group windows of similar length ({@link #batches}) and each batch is cut to its longest window
  * ({@link Examples#trimmed}): on the Amazon 5-core sets the mean window is ~9 of 50 positions, so most of a randomly
@@ -67,8 +68,9 @@ abstract class NextItemNetwork implements TrainableNetwork {
 
     /**
      * Reseeds the engine generator from the batch's seeded source before its dropout, so a batch's masks depend only
-     * on (seed, step) and not on what else drew from the process-wide generator since the fit began (the once-per-fit
-     * seed alone let two same-seed fits in one JVM differ now and then).
+     * on (seed, step) and not on what else drew from the process-wide generator since the fit began. (This was first
+     * added against a same-seed flake whose real cause was scalar operands freed before the backward pass; see
+     * {@link io.genrec.models.training.TorchScalar}.)
      */
     void reseedForBatch(Batch batch) {
         if (dropout > 0) Engine.getInstance().setRandomSeed(batch.rng().nextInt(Integer.MAX_VALUE));

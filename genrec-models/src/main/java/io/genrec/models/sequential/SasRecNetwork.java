@@ -87,8 +87,8 @@ final class SasRecNetwork extends NextItemNetwork {
         for (int k = 0; k < inputs.length; k++) keep[k] = inputs[k] == pad ? 0f : 1f;
         NDArray mask = OwnedArrays.floats(m, keep, rows, len, 1);
         NDArray allowed = AttentionOps.allowed(m, inputs, rows, len, pad, true);
-        NDArray x = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len))
-                .mul((float) Math.sqrt(d)).add(lastPositions(w.get("pos_emb"), len, config.maxLen()));
+        NDArray emb = NextItemLoss.rows(w.get("item_emb"), NextItemLoss.ids(m, inputs, rows, len));
+        NDArray x = AttentionOps.scaled(emb, Math.sqrt(d)).add(lastPositions(w.get("pos_emb"), len, config.maxLen()));
         x = dropout.apply(x).mul(mask);
         for (int i = 0; i < config.blocks(); i++) {
             String b = "b" + i + ".";

@@ -8,6 +8,7 @@ import io.genrec.models.training.Batch;
 import io.genrec.models.training.DenseLayer;
 import io.genrec.models.training.Initializers;
 import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TorchScalar;
 import io.genrec.models.training.TrainableNetwork;
 
 import java.util.Random;
@@ -78,17 +79,17 @@ final class ListCvaeNetwork implements TrainableNetwork {
         NDArray mu = linear(b, hq, "mu"), logvar = linear(b, hq, "logvar");
         NDArray hp = linear(b, cond, "prior").tanh();
         NDArray pmu = linear(b, hp, "prior_mu"), plogvar = linear(b, hp, "prior_logvar");
-        NDArray z = mu.add(b.create(b.gaussian(bs * l), bs, l).mul(logvar.mul(0.5f).exp()));
+        NDArray z = mu.add(b.create(b.gaussian(bs * l), bs, l).mul(logvar.mul(TorchScalar.of(logvar, 0.5)).exp()));
 
         NDArray hd = linear(b, NDArrays.concat(new NDList(z, cond), 1), "dec").tanh();
         NDArray x = linear(b, hd, "out").reshape((long) bs * k, d);
         NDArray logp = x.matMul(emb.transpose()).logSoftmax(1).gather(ids.reshape((long) bs * k, 1), 1);
-        NDArray nll = logp.sum().div((float) bs).neg();
+        NDArray nll = logp.sum().div(TorchScalar.of(logp, bs)).neg();
         // KL(N(mu, e^logvar) || N(pmu, e^plogvar)) summed over latent dimensions, averaged over the batch.
-        NDArray kl = plogvar.sub(logvar).add(logvar.exp().add(mu.sub(pmu).square()).div(plogvar.exp())).sub(1f)
-                .mul(0.5f).sum().div((float) bs);
+        NDArray kl = plogvar.sub(logvar).add(logvar.exp().add(mu.sub(pmu).square()).div(plogvar.exp())).sub(TorchScalar.of(mu, 1))
+                .mul(TorchScalar.of(mu, 0.5)).sum().div(TorchScalar.of(mu, bs));
         double beta = Math.min(config.betaCap(), config.betaCap() * b.step() / config.annealSteps());
-        return nll.add(kl.mul((float) beta));
+        return nll.add(kl.mul(TorchScalar.of(kl, beta)));
     }
 
     private static NDArray linear(Batch b, NDArray x, String name) {

@@ -27,9 +27,9 @@ public record Batch(int[] rows, NDManager manager, Map<String, NDArray> params, 
 
     /**
      * A {@code [d0, d1, ...]} array in this batch's manager from a row-major host array. The result is cloned into
-     * PyTorch-owned memory: DJL's array wraps a Java direct buffer, and autograd may keep using an input after the
-     * step's Java objects are unreachable; sporadic NaN gradients in long runs (seen with uploaded dropout masks on
-     * Beauty) went away when inputs no longer lived in Java-owned buffers.
+     * PyTorch-owned memory: DJL's array wraps a Java direct buffer that lives only as long as the Java array object,
+     * while autograd may keep the input until the backward pass. (The sporadic NaN gradients first blamed on uploaded
+     * inputs came from scalar operands with exactly that lifetime problem; see {@link TorchScalar}.)
      */
     public NDArray create(float[] data, long... shape) {
         return OwnedArrays.floats(manager, data, shape);

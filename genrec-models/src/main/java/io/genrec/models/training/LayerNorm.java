@@ -23,7 +23,8 @@ public final class LayerNorm {
     /** Normalises the last axis of {@code x}, then scales by {@code g} and shifts by {@code b}. */
     public static NDArray apply(NDArray x, NDArray g, NDArray b, float eps) {
         NDArray centred = x.sub(x.mean(new int[] {-1}, true));
-        NDArray std = centred.square().mean(new int[] {-1}, true).add(eps).sqrt();
+        NDArray var = centred.square().mean(new int[] {-1}, true);
+        NDArray std = var.add(TorchScalar.of(var, eps)).sqrt();
         return centred.div(std).mul(g).add(b);
     }
 

@@ -5,6 +5,7 @@ import io.genrec.models.training.Batch;
 import io.genrec.models.training.CsrRows;
 import io.genrec.models.training.DenseLayer;
 import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TorchScalar;
 import io.genrec.models.training.TrainableNetwork;
 
 import java.util.ArrayList;
@@ -70,8 +71,9 @@ final class MultAutoencoderNetwork implements TrainableNetwork {
             NDArray mu = linear(b, h, "mu");
             NDArray logvar = linear(b, h, "logvar");
             NDArray eps = b.create(b.gaussian(bs * config.latentDim()), bs, config.latentDim());
-            z = mu.add(eps.mul(logvar.mul(0.5f).exp()));
-            kl = logvar.neg().add(logvar.exp()).add(mu.square()).sub(1f).mul(0.5f).sum(new int[] {1}).mean();
+            z = mu.add(eps.mul(logvar.mul(TorchScalar.of(logvar, 0.5)).exp()));
+            kl = logvar.neg().add(logvar.exp()).add(mu.square()).sub(TorchScalar.of(mu, 1)).mul(TorchScalar.of(mu, 0.5))
+                    .sum(new int[] {1}).mean();
         } else {
             z = linear(b, h, "code").tanh();
         }
@@ -81,7 +83,7 @@ final class MultAutoencoderNetwork implements TrainableNetwork {
         NDArray nll = logits.logSoftmax(1).mul(b.create(x, bs, n)).sum(new int[] {1}).mean().neg();
         if (!variational) return nll;
         double beta = Math.min(config.annealCap(), (double) b.step() / config.totalAnnealSteps());
-        return nll.add(kl.mul((float) beta));
+        return nll.add(kl.mul(TorchScalar.of(kl, beta)));
     }
 
     private static NDArray linear(Batch b, NDArray x, String name) {

@@ -8,6 +8,7 @@ import io.genrec.models.training.Batch;
 import io.genrec.models.training.CsrRows;
 import io.genrec.models.training.DenseLayer;
 import io.genrec.models.training.LayerNorm;
+import io.genrec.models.training.TorchScalar;
 import io.genrec.models.training.ParameterSet;
 import io.genrec.models.training.TrainableNetwork;
 import io.genrec.models.training.TrainingPhase;
@@ -109,7 +110,7 @@ final class RecVaeNetwork implements TrainableNetwork {
             for (int i = 0; i < in.length; i++) in[i] *= mask[i];
         }
         NDArray[] q = encode(b::param, b.create(in, bs, n), config.hiddenLayers());
-        NDArray z = q[0].add(b.create(b.gaussian(bs * d), bs, d).mul(q[1].mul(0.5f).exp()));
+        NDArray z = q[0].add(b.create(b.gaussian(bs * d), bs, d).mul(q[1].mul(TorchScalar.of(q[1], 0.5)).exp()));
         NDArray logits = z.matMul(b.param("out.w")).add(b.param("out.b"));
         NDArray logLikelihood = logits.logSoftmax(1).mul(b.create(x, bs, n)).sum(new int[] {1});
         NDArray[] old = encode(name -> upload(b, name), b.create(clean, bs, n), config.hiddenLayers());
@@ -132,9 +133,10 @@ final class RecVaeNetwork implements TrainableNetwork {
     /** log p(z) of the composite prior, per latent dimension, by a max-shifted log-sum-exp over its three parts. */
     static NDArray compositePrior(NDArray z, NDArray oldMu, NDArray oldLogvar) {
         NDArray zz = z.square();
-        NDArray standard = zz.add(LOG_2PI).mul(-0.5f).add(LOG_W_STANDARD);
-        NDArray posterior = logNormal(z, oldMu, oldLogvar).add(LOG_W_POSTERIOR);
-        NDArray wide = zz.mul((float) Math.exp(-WIDE_LOGVAR)).add(WIDE_LOGVAR + LOG_2PI).mul(-0.5f).add(LOG_W_WIDE);
+        NDArray standard = affine(zz, 1, LOG_2PI, LOG_W_STANDARD);
+        NDArray posterior = logNormal(z, oldMu, oldLogvar);
+        posterior = posterior.add(TorchScalar.of(posterior, LOG_W_POSTERIOR));
+        NDArray wide = affine(zz, Math.exp(-WIDE_LOGVAR), WIDE_LOGVAR + LOG_2PI, LOG_W_WIDE);
         NDArray parts = NDArrays.stack(new NDList(standard, posterior, wide), 2);
         NDArray shift = parts.max(new int[] {2}, true).stopGradient();
         return parts.sub(shift).exp().sum(new int[] {2}).log().add(shift.squeeze(2));
@@ -142,7 +144,15 @@ final class RecVaeNetwork implements TrainableNetwork {
 
     /** Elementwise log N(z; mu, exp(logvar)). */
     private static NDArray logNormal(NDArray z, NDArray mu, NDArray logvar) {
-        return z.sub(mu).square().mul(logvar.neg().exp()).add(logvar).add(LOG_2PI).mul(-0.5f);
+        return affine(z.sub(mu).square().mul(logvar.neg().exp()).add(logvar), 1, LOG_2PI, 0);
+    }
+
+    /** {@code -0.5 * (scale * x + shift) + offset}, with the constants in PyTorch-owned memory ({@link TorchScalar}). */
+    private static NDArray affine(NDArray x, double scale, double shift, double offset) {
+        NDArray y = scale == 1 ? x : x.mul(TorchScalar.of(x, scale));
+        y = y.add(TorchScalar.of(y, shift));
+        y = y.mul(TorchScalar.of(y, -0.5));
+        return offset == 0 ? y : y.add(TorchScalar.of(y, offset));
     }
 
     private static NDArray linear(Function<String, NDArray> w, NDArray x, String name) {

@@ -25,12 +25,7 @@ class SasRecTest implements RecommenderContract {
         return new SasRecConfig(16, 2, 2, 10, 0.1, loss.key(), new TrainingConfig(25, 32, 5e-3, 0, 0, 1, 10, 0));
     }
 
-    // The contract's bit-identical same-seed check runs without engine dropout: with PyTorch dropout on, two
-    // same-seed SASRec fits in one JVM occasionally differ (cause not found yet; see the issue note).
-    @Override public Recommender recommender() {
-        SasRecConfig c = small(NextItemLoss.SAMPLED_BCE);
-        return new SasRec(new SasRecConfig(c.hiddenSize(), c.blocks(), c.heads(), c.maxLen(), 0.0, c.loss(), c.training(), c.itemInit()));
-    }
+    @Override public Recommender recommender() { return new SasRec(small(NextItemLoss.SAMPLED_BCE)); }
     @Override public RecommenderProvider provider() { return new SasRecProvider(); }
     @Override public FittedRecommender fitted(Dataset data, long seed) { return recommender().fit(SequenceTestData.ctx(data, seed)); }
     @Override public Dataset trainingData() { return SequenceTestData.cyclic(80, 24, 4, 14, 3); }
