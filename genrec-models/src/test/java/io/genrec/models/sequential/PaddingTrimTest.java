@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Length-grouped batches and cutting leading padding: same rows per epoch, same hidden states for real positions. */
-class LengthBucketingTest {
+/** Cutting a batch's common leading padding keeps every real position's hidden state; the default batch plan. */
+class PaddingTrimTest {
     private final Dataset data = SequenceTestData.cyclic(80, 24, 4, 14, 3);
 
     @Test
@@ -48,31 +48,6 @@ class LengthBucketingTest {
         assertArrayEquals(new int[] {1, 2, 3, 4, 5}, t.positions());
         var none = new NextItemNetwork.Examples(new int[] {1, 2, p, 3}, new int[] {0, 1, 3}, new int[3], new int[3]);
         assertSame(none, none.trimmed(2, 2, p), "a batch with no common leading padding is returned as is");
-    }
-
-    @Test
-    void everyRowOncePerEpochInBatchesOfSimilarLength() {
-        SequenceBatches rows = new SequenceBatches(data, 10);
-        NextItemNetwork net = new SasRecNetwork(rows, SasRecTest.small(NextItemLoss.FULL_SOFTMAX));
-        int[] order = new int[rows.numRows()];
-        for (int i = 0; i < order.length; i++) order[i] = (i * 37) % order.length;
-        List<int[]> plan = net.batches(order, 16, new SplittableRandom(3));
-        int[] seen = new int[rows.numRows()];
-        int spreadSum = 0;
-        for (int[] batch : plan) {
-            assertTrue(batch.length <= 16);
-            int lo = Integer.MAX_VALUE, hi = 0;
-            for (int r : batch) {
-                seen[r]++;
-                lo = Math.min(lo, rows.targetCount(r));
-                hi = Math.max(hi, rows.targetCount(r));
-            }
-            spreadSum += hi - lo;
-        }
-        for (int c : seen) assertEquals(1, c);
-        assertTrue(spreadSum <= 10, "sorted chunks span disjoint length ranges (max_len 10); batches should hold windows of (nearly) one length, spread sum " + spreadSum);
-        assertEquals(plan.stream().map(Arrays::toString).toList(),
-                net.batches(order, 16, new SplittableRandom(3)).stream().map(Arrays::toString).toList(), "same seed, same plan");
     }
 
     @Test
