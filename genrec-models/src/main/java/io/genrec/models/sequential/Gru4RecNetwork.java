@@ -30,9 +30,12 @@ final class Gru4RecNetwork extends NextItemNetwork {
     private final Gru4RecConfig config;
 
     Gru4RecNetwork(SequenceBatches batches, Gru4RecConfig config) {
-        super(batches, NextItemLoss.FULL_SOFTMAX, config.dropout(), config.hiddenSize());
+        super(batches, config.lossFunction(), config.dropout(), config.hiddenSize());
         this.config = config;
     }
+
+    @Override
+    double bpreg() { return config.bpreg(); }
 
     @Override
     public ParameterSet initialParameters(Random rng) {

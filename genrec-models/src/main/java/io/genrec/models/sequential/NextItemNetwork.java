@@ -44,14 +44,17 @@ abstract class NextItemNetwork implements TrainableNetwork {
         this(batches, loss, null, dropout, hiddenSize);
     }
 
-    /** @param negatives the sampler of {@link NextItemLoss#SAMPLED_BCE} (uniform when null), unused otherwise */
+    /** @param negatives the sampler of a loss with negatives (uniform when null), unused otherwise */
     NextItemNetwork(SequenceBatches batches, NextItemLoss loss, NegativeSampler negatives, double dropout, int hiddenSize) {
         this.batches = batches;
         this.loss = loss;
-        this.negatives = loss != NextItemLoss.SAMPLED_BCE ? null : negatives != null ? negatives : new UniformNegatives(batches);
+        this.negatives = !loss.usesNegatives() ? null : negatives != null ? negatives : new UniformNegatives(batches);
         this.dropout = dropout;
         this.hiddenSize = hiddenSize;
     }
+
+    /** BPR-max's score regularisation (read only by {@link NextItemLoss#BPR_MAX}). */
+    double bpreg() { return NextItemLoss.DEFAULT_BPREG; }
 
     /** Lets the negative sampler draw its own weights; call at the end of {@link #initialParameters}. */
     void initialiseSampler(Random rng) {
@@ -154,7 +157,7 @@ abstract class NextItemNetwork implements TrainableNetwork {
         NDArray h = hidden(batch.manager(), batch.params(), ex.inputs(), rows.length, drop)
                 .reshape(ex.inputs().length, hiddenSize);
         NDArray out = itemOutput(batch.params()), bias = itemBias(batch.params());
-        NDArray value = loss.loss(batch.manager(), h, ex.positions(), ex.targets(), ex.negatives(), out, bias, batches.numItems());
+        NDArray value = loss.loss(batch.manager(), h, ex.positions(), ex.targets(), ex.negatives(), out, bias, batches.numItems(), bpreg());
         if (negatives != null && negatives.learnsFromDiscriminator()) negatives.learn(view(ex, h, out, bias, batch.epoch()), batch.rng());
         return value;
     }

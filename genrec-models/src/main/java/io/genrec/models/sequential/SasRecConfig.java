@@ -45,7 +45,8 @@ public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, do
             throw new IllegalArgumentException("heads must be >= 1 and divide hidden_size " + hiddenSize + ", got " + heads);
         if (maxLen < 1) throw new IllegalArgumentException("max_len must be >= 1, got " + maxLen);
         if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
-        NextItemLoss.parse(String.valueOf(loss));
+        if (NextItemLoss.parse(String.valueOf(loss)) == NextItemLoss.BPR_MAX)
+            throw new IllegalArgumentException("sasrec loss must be 'bce' or 'ce', got '" + loss + "'");
         if (training == null) throw new IllegalArgumentException("training must not be null");
         if (!INIT_RANDOM.equals(itemInit) && !INIT_TEXT.equals(itemInit))
             throw new IllegalArgumentException("item_init must be random or text, got " + itemInit);

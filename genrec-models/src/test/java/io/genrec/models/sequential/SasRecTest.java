@@ -33,7 +33,7 @@ class SasRecTest implements RecommenderContract {
     @Test
     void learnsPlantedOrderWithBothLosses() {
         Dataset d = trainingData();
-        for (NextItemLoss loss : NextItemLoss.values()) {
+        for (NextItemLoss loss : List.of(NextItemLoss.SAMPLED_BCE, NextItemLoss.FULL_SOFTMAX)) {
             var m = new SasRec(small(loss)).fit(SequenceTestData.ctx(d, 7));
             double top1 = SequenceTestData.nextItemTop1(m, d);
             assertTrue(top1 > 0.8, loss + ": planted next item ranked first for only " + top1 + " of users (chance ~1/20)");
