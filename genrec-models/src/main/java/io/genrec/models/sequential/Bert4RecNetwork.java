@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import io.genrec.models.training.Initializers;
+import io.genrec.models.training.LayerNorm;
 import io.genrec.models.training.ParameterSet;
 
 import java.util.Arrays;
@@ -42,17 +43,17 @@ final class Bert4RecNetwork extends NextItemNetwork {
         ParameterSet p = new ParameterSet();
         p.add("item_emb", Initializers.normal(rng, v * d, 0.02), v, d);
         p.add("pos_emb", Initializers.normal(rng, config.maxLen() * d, 0.02), config.maxLen(), d);
-        layerNorm(p, "emb_ln", d);
+        LayerNorm.addParameters(p, "emb_ln", d);
         for (int i = 0; i < config.blocks(); i++) {
             String b = "b" + i + ".";
             for (String lin : new String[] {"q", "k", "v", "o"}) linear(p, b + lin, d, d, rng);
-            layerNorm(p, b + "attn_ln", d);
+            LayerNorm.addParameters(p, b + "attn_ln", d);
             linear(p, b + "ff1", d, 4 * d, rng);
             linear(p, b + "ff2", 4 * d, d, rng);
-            layerNorm(p, b + "ffn_ln", d);
+            LayerNorm.addParameters(p, b + "ffn_ln", d);
         }
         linear(p, "out", d, d, rng);
-        layerNorm(p, "out_ln", d);
+        LayerNorm.addParameters(p, "out_ln", d);
         p.add("out_bias", new float[batches.numItems()], batches.numItems());
         seedEngine(rng);
         return p;
@@ -62,13 +63,6 @@ final class Bert4RecNetwork extends NextItemNetwork {
     private static void linear(ParameterSet p, String name, int in, int out, Random rng) {
         p.add(name + ".w", Initializers.normal(rng, in * out, 0.02), in, out);
         p.add(name + ".b", new float[out], out);
-    }
-
-    private static void layerNorm(ParameterSet p, String name, int d) {
-        float[] g = new float[d];
-        Arrays.fill(g, 1f);
-        p.add(name + ".g", g, d);
-        p.add(name + ".b", new float[d], d);
     }
 
     @Override

@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import io.genrec.models.training.Initializers;
+import io.genrec.models.training.LayerNorm;
 import io.genrec.models.training.OwnedArrays;
 import io.genrec.models.training.ParameterSet;
 import io.genrec.models.training.TextItemInit;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -50,23 +50,16 @@ final class SasRecNetwork extends NextItemNetwork {
         p.add("item_emb", itemEmb, v, d);
         p.add("pos_emb", Initializers.xavierNormal(rng, config.maxLen(), d), config.maxLen(), d);
         for (int i = 0; i < config.blocks(); i++) {
-            layerNorm(p, "b" + i + ".attn_ln", d);
+            LayerNorm.addParameters(p, "b" + i + ".attn_ln", d);
             for (String lin : new String[] {"q", "k", "v", "o"}) linear(p, "b" + i + "." + lin, d, rng);
-            layerNorm(p, "b" + i + ".ffn_ln", d);
+            LayerNorm.addParameters(p, "b" + i + ".ffn_ln", d);
             linear(p, "b" + i + ".ff1", d, rng);
             linear(p, "b" + i + ".ff2", d, rng);
         }
-        layerNorm(p, "final_ln", d);
+        LayerNorm.addParameters(p, "final_ln", d);
         seedEngine(rng);
         initialiseSampler(rng);
         return p;
-    }
-
-    private static void layerNorm(ParameterSet p, String name, int d) {
-        float[] g = new float[d];
-        Arrays.fill(g, 1f);
-        p.add(name + ".g", g, d);
-        p.add(name + ".b", new float[d], d);
     }
 
     private static void linear(ParameterSet p, String name, int d, Random rng) {
