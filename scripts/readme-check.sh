@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs the README's commands as a new user would on a fresh clone and checks their exit codes and key outputs.
+# Called by .ci/run after the test suite; run it yourself with `bash scripts/readme-check.sh`.
+# Uses a throw-away GENREC_CACHE_DIR so a warm cache on this machine cannot hide a first-run problem.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/genrec-readme-check.XXXXXX")"
+export GENREC_CACHE_DIR="${GENREC_CACHE_DIR:-$WORK/cache}"
+passed=0; failed=0
+
+# check NAME EXPECTED_EXIT PATTERN -- COMMAND...: runs COMMAND, checks its exit status and that PATTERN (an extended
+# regex, or "" for none) occurs in stdout+stderr.
+check() {
+  local name="$1" want="$2" pattern="$3"; shift 4
+  local out="$WORK/$passed-$failed.out" rc
+  "$@" > "$out" 2>&1; rc=$?
+  if [ "$rc" != "$want" ]; then
+    echo "FAIL $name: exit $rc, expected $want"; sed 's/^/    /' "$out" | tail -20; failed=$((failed + 1)); return
+  fi
+  if [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$out"; then
+    echo "FAIL $name: output lacks /$pattern/"; sed 's/^/    /' "$out" | tail -20; failed=$((failed + 1)); return
+  fi
+  echo "ok   $name"; passed=$((passed + 1))
+}
+
+# The README's first screen must still hold the two commands that matter, exactly as .ci/run and this script run them.
+check "README first screen names ./genrec eval" 0 "" -- grep -q '^\./genrec eval  ' README.md
+check "README first screen names the test command" 0 "" -- \
+  grep -q '^JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B verify' README.md
+
+check "./genrec eval (main job, embedded defaults)" 0 '\| ease \|' -- ./genrec eval
+check "./genrec eval --format json" 0 '"model" *: *"als"' -- ./genrec eval --models mostpop,als --format json
+check "./genrec models" 0 'sasrec' -- ./genrec models
+check "./genrec data info" 0 '9,?724|601' -- ./genrec data info
+check "./genrec recommend --user 1" 0 '(^ *1\. |^\| *1 *\|)' -- ./genrec recommend --user 1 --k 5
+check "./genrec search" 0 '[Ss]pace' -- ./genrec search "a light-hearted space adventure" --k 5
+check "unknown model is a one-line error, exit 2" 2 'nosuchmodel' -- ./genrec eval --models nosuchmodel
+check "missing data directory names the path, exit 2" 2 'does-not-exist' -- ./genrec data info --data movielens:/does-not-exist
+
+rm -rf "$WORK"
+echo "readme-check: $passed passed, $failed failed"
+[ "$failed" = 0 ]
