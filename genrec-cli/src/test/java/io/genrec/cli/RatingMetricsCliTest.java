@@ -16,8 +16,7 @@ class RatingMetricsCliTest {
         JsonNode m = new ObjectMapper().readTree(r.out()).get("results").get(0).get("metrics");
         double rmse = m.get("rmse").asDouble(), mae = m.get("mae").asDouble();
         // ratings 0.5..5 with standard deviation 1.04 (all 100,836), about the RMSE of predicting the global mean; a fit
-        // must do better, and
-        // MAE <= RMSE always
+        // must do better, and MAE <= RMSE always
         assertTrue(rmse > 0.5 && rmse < 1.0, "rmse " + rmse);
         assertTrue(mae > 0 && mae <= rmse, "mae " + mae + " rmse " + rmse);
     }

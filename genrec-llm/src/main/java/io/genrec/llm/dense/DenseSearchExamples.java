@@ -25,7 +25,7 @@ public final class DenseSearchExamples {
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         Path out = Path.of(args.length > 0 ? args[0] : "docs/results/dense-search-examples.md");
-        Dataset data = MovieLensSmallText.load(MovieLensSmallText.DIR);
+        Dataset data = MovieLensSmallText.loadBundled();
         List<String> texts = CatalogEmbeddings.texts(data.catalog(), ItemTextTemplate.DEFAULT);
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : texts.size();
         texts = texts.subList(0, limit);
