@@ -25,6 +25,14 @@ public final class RecommenderRegistry {
         return new RecommenderRegistry(Collections.unmodifiableMap(m));
     }
 
+    /** A registry of exactly these providers (a model set up in code rather than through {@code META-INF/services}). */
+    public static RecommenderRegistry of(RecommenderProvider... list) {
+        Map<String, RecommenderProvider> m = new TreeMap<>();
+        for (RecommenderProvider p : list)
+            if (m.putIfAbsent(p.name(), p) != null) throw new IllegalArgumentException("two providers named '" + p.name() + "'");
+        return new RecommenderRegistry(Collections.unmodifiableMap(m));
+    }
+
     public Map<String, RecommenderProvider> providers() { return providers; }
 
     /** The provider for {@code name}; an unknown name is an error listing the known ones. */

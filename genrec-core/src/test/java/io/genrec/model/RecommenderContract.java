@@ -54,16 +54,38 @@ public interface RecommenderContract {
                 "a wrong-sized buffer must be rejected");
     }
 
+    /**
+     * {@code recommend} must be the model's own ranking: the items it returns are the highest-scoring items of
+     * {@code scoreAll} outside the history, with those scores, best first. (Checking only that no seen item comes
+     * back would test {@link TopK}, not the model; a model that overrides {@code recommend} must agree with its scores.)
+     */
     @Test
-    default void excludedItemsAreNeverRecommended() {
+    default void recommendReturnsTheBestScoredUnseenItems() {
         Dataset d = trainingData();
         FittedRecommender m = fitted(d, 3);
         for (int u = 0; u < Math.min(10, d.numUsers()); u++) {
             int[] hist = d.itemsOf(u);
+            boolean[] seen = new boolean[m.numItems()];
+            for (int h : hist) seen[h] = true;
+            float[] scores = new float[m.numItems()];
+            m.scoreAll(UserContext.of(d, u), scores);
             TopK top = m.recommend(UserContext.of(d, u), 10, ItemFilter.excluding(hist));
-            for (int item : top.items())
-                for (int h : hist) assertNotEquals(h, item, "user " + u + " was recommended a seen item");
-            for (int k = 1; k < top.size(); k++) assertTrue(top.scores()[k - 1] >= top.scores()[k], "ranking must be sorted");
+            int eligible = 0;
+            for (int j = 0; j < scores.length; j++) if (!seen[j] && scores[j] > Float.NEGATIVE_INFINITY) eligible++;
+            assertEquals(Math.min(10, eligible), top.size(), "user " + u + ": a full list of unseen items");
+            boolean[] listed = new boolean[m.numItems()];
+            for (int k = 0; k < top.size(); k++) {
+                int item = top.items()[k];
+                assertFalse(seen[item], "user " + u + " was recommended seen item " + item);
+                assertEquals(scores[item], top.scores()[k], 1e-6f, "user " + u + ": rank " + k + " must carry scoreAll's score");
+                if (k > 0) assertTrue(top.scores()[k - 1] >= top.scores()[k], "ranking must be sorted");
+                listed[item] = true;
+            }
+            float last = top.scores()[top.size() - 1];
+            for (int j = 0; j < scores.length; j++)
+                if (!seen[j] && !listed[j] && scores[j] > Float.NEGATIVE_INFINITY)
+                    assertTrue(scores[j] <= last, "user " + u + ": unlisted unseen item " + j + " scores " + scores[j]
+                            + ", above the last recommended " + last);
         }
     }
 

@@ -74,7 +74,10 @@ class LeaveOneOutSplitterTest {
                 assertEquals(items[n - 1], s.test().targets().itemsOf(u)[0], "test target is the latest interaction");
                 assertEquals(items[n - 2], s.validation().targets().itemsOf(u)[0], "validation target is the second latest");
                 for (long t : s.train().timesOf(u)) assertTrue(t <= s.validation().targets().timesOf(u)[0]);
-                assertEquals(times[n - 1], maxTime(times), "the test target has the user's latest time");
+                // checks the split's output against the input's latest time (not the input against itself)
+                assertEquals(maxTime(times), s.test().targets().timesOf(u)[0], "the test target has the user's latest time");
+                assertTrue(s.validation().targets().timesOf(u)[0] <= s.test().targets().timesOf(u)[0],
+                        "validation target comes no later than the test target");
             }
         });
     }

@@ -4,30 +4,33 @@ import io.genrec.data.Dataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.genrec.data.io.DataSpecs;
+
 import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import static io.genrec.split.SplitAssertions.*;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every protocol on real data: MovieLens latest-small (100,836 ratings with real timestamps and ties), found under
- * {@code shared/data/} in the repository's parent directories. Skipped when the data is not there.
+ * Every protocol on real data: MovieLens latest-small (100,836 ratings with real timestamps and ties), the copy
+ * bundled on the class path, so the test never skips.
  */
 class MovieLensSmallSplitTest {
     private static Dataset data;
 
     @BeforeAll
     static void load() throws IOException {
-        Path file = findRatings();
-        assumeTrue(file != null, "shared/data/ml-latest-small/ratings.csv not found above " + Path.of("").toAbsolutePath());
         Dataset.Builder b = new Dataset.Builder("ml-latest-small", 110_000);
-        try (BufferedReader r = Files.newBufferedReader(file)) {
+        String resource = "/" + DataSpecs.BUNDLED_ML_LATEST_SMALL + "/ratings.csv";
+        InputStream in = MovieLensSmallSplitTest.class.getResourceAsStream(resource);
+        assertNotNull(in, "bundled " + resource + " missing from the class path");
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             r.readLine();
             for (String line; (line = r.readLine()) != null; ) {
                 String[] f = line.split(",");
@@ -36,14 +39,6 @@ class MovieLensSmallSplitTest {
         }
         data = b.build();
         assertEquals(100_836, data.numInteractions());
-    }
-
-    private static Path findRatings() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path f = dir.resolve("shared/data/ml-latest-small/ratings.csv");
-            if (Files.isRegularFile(f)) return f;
-        }
-        return null;
     }
 
     @Test

@@ -176,11 +176,13 @@ class MovieLensLoaderTest {
 
     @Test
     void realMlLatestSmallCounts() {
-        Dataset d = MovieLensLoader.load(Fixtures.shared("ml-latest-small"));
+        // the copy bundled on the class path, so this test never skips
+        SourceDir bundled = SourceDir.classpath(DataSpecs.BUNDLED_ML_LATEST_SMALL);
+        Dataset d = MovieLensLoader.load(bundled, MovieLensLoader.Options.DEFAULT);
         assertEquals(100_836, d.numInteractions());
         assertEquals(610, d.numUsers());
         assertEquals(9_724, d.numItems());
-        Dataset all = MovieLensLoader.load(Fixtures.shared("ml-latest-small"), new MovieLensLoader.Options(true));
+        Dataset all = MovieLensLoader.load(bundled, new MovieLensLoader.Options(true));
         assertEquals(9_742, all.numItems(), "movies.csv lists 9,742 movies");
     }
 }

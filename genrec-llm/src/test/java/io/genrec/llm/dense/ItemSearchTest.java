@@ -60,7 +60,7 @@ class ItemSearchTest {
 
     @Test
     void movieLensReaderParsesQuotedTitlesTagsAndYears() throws Exception {
-        Dataset d = MovieLensSmallText.load(MovieLensSmallText.DIR);
+        Dataset d = MovieLensSmallText.loadBundled();
         assertEquals(9742, d.numItems(), "movies.csv has 9742 movies (README)");
         var toyStory = d.catalog().get(d.itemIds().require("1", "item"));
         assertEquals("Toy Story (1995)", toyStory.title());

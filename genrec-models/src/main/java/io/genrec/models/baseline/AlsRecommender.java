@@ -24,9 +24,11 @@ import java.util.Set;
  * Hu et al.: the preference matrix is binary (repeats and rating values ignored), so every observed entry has
  * confidence {@code 1 + alpha}. Rows are solved in parallel over users, then over items, on the context's threads.
  *
- * <p>Scoring folds the request's history in: the user factor is solved from the item factors exactly as in a
- * training sweep (from zero, up to {@code factors} CG steps), so known users, unseen users and strong-generalisation
- * users are treated alike and the model keeps only the item side. Cost per request: O(f² + |history| f) per CG step
+ * <p>Scoring folds the request's history in: the user factor is solved from the item factors for the same row
+ * objective as a training sweep, but not by the same steps: a sweep takes {@code cgSteps} CG steps warm-started from
+ * the previous factor, fold-in starts from zero and takes up to {@code factors} steps (the exact minimiser in exact
+ * arithmetic). So a known user's fold-in factor can differ from the one training left; known users, unseen users and
+ * strong-generalisation users are treated alike, and the model keeps only the item side. Cost per request: O(f² + |history| f) per CG step
  * plus O(items × f) for the scores.
  */
 public final class AlsRecommender implements Recommender {

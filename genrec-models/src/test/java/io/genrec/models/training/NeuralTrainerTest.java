@@ -149,11 +149,11 @@ class NeuralTrainerTest {
         AdamOptimizer adam = new AdamOptimizer(0.1, 0);
         adam.step(p, java.util.Map.of("w", new float[] {1f}));
         assertEquals(0.9f, p.get("w")[0], 1e-6f);
-        // second step, gradient 0.9: m = 0.09*... computed by the textbook formulas
-        double m = 0.9 * 0.1 + 0.1 * 0.9, v = 0.999 * 0.001 + 0.001 * 0.81;
-        double expected = 0.9 - 0.1 * (m / (1 - 0.81)) / (Math.sqrt(v / (1 - 0.998001)) + 1e-8);
+        // Second step, gradient 0.9, worked by hand (β1 = 0.9, β2 = 0.999):
+        // m = 0.9·0.1 + 0.1·0.9 = 0.18, m̂ = 0.18 / 0.19 = 0.947368; v = 0.999·0.001 + 0.001·0.81 = 0.001809,
+        // v̂ = 0.001809 / 0.001999 = 0.904952, √v̂ = 0.951290; w = 0.9 - 0.1 · 0.947368 / 0.951290 = 0.800412.
         adam.step(p, java.util.Map.of("w", new float[] {0.9f}));
-        assertEquals(expected, p.get("w")[0], 1e-6);
+        assertEquals(0.800412, p.get("w")[0], 1e-6);
     }
 
     @Test
@@ -164,9 +164,13 @@ class NeuralTrainerTest {
         for (int item : d.itemsOf(2)) assertEquals(1f, x[item]);
         for (int item : d.itemsOf(0)) assertEquals(1f, x[10 + item]);
         assertEquals(6f, sum(x), 1e-6f);
+        assertEquals(10, rows.width(), "one column per item");
+        assertEquals(20, x.length, "two requested rows of width 10");
         CsrRows.l2NormalizeRows(x, 10);
+        // every user has 3 distinct items, so each normalised row holds three entries of 1/√3 = 0.57735
+        for (int item : d.itemsOf(2)) assertEquals(0.57735f, x[item], 1e-5f);
         assertEquals(1.0, Math.sqrt(dot(x, 0)), 1e-6);
-        assertArrayEquals(new int[] {2, 10}, new int[] {2, rows.width()});
+        assertEquals(1.0, Math.sqrt(dot(x, 1)), 1e-6);
     }
 
     private static float sum(float[] a) { float s = 0; for (float v : a) s += v; return s; }

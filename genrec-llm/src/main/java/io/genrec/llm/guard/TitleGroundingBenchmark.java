@@ -1,8 +1,5 @@
 package io.genrec.llm.guard;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,22 +16,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 /**
  * How well title grounding ({@link TitleMatcher}) recovers the intended candidate from the ways an LLM mangles titles,
  * and how often it wrongly accepts a title that is not a candidate, for several thresholds, on the 9,742 MovieLens
  * latest-small titles. Each trial draws 20 random candidates (seeded); positives name one of them after a
  * perturbation, negatives name a random non-candidate or a sequel/prequel of a candidate (a title that extends a
  * candidate's title by a number, the hardest realistic confusion). Writes {@code docs/results/llm-title-grounding.md}.
- * Run from the repository root with {@link #COMMAND} (surefire always excludes the benchmark tag).
+ * Run from the repository root with {@link #COMMAND}.
  */
-@Tag("benchmark")
-public class TitleGroundingBenchmark {
-    static final String COMMAND = "./mvnw -q -pl genrec-llm -am package -DskipTests dependency:build-classpath "
-            + "-Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test && java -cp "
-            + "genrec-llm/target/test-classes:genrec-llm/target/classes:$(cat genrec-llm/target/cp.txt) "
-            + "io.genrec.llm.guard.TitleGroundingBenchmark";
+public final class TitleGroundingBenchmark {
+    static final String COMMAND = "./genrec bench title-grounding";
 
     public static void main(String[] args) throws IOException { new TitleGroundingBenchmark().titleGroundingAcrossThresholds(); }
 
@@ -45,11 +36,10 @@ public class TitleGroundingBenchmark {
     static final Pattern TRAILING_ARTICLE = Pattern.compile("^(.*), (The|A|An) (\\((?:19|20)\\d\\d\\))$");
     static final Pattern SEQUEL = Pattern.compile("^(.+?) (?:[2-9]|II|III|IV)$");
 
-    @Test
     void titleGroundingAcrossThresholds() throws IOException {
         long t0 = System.nanoTime();
         List<String> titles = readTitles(findData().resolve("ml-latest-small/movies.csv"));
-        assertEquals(9742, titles.size(), "movies.csv has 9,742 movies (see its SOURCE.md)");
+        if (titles.size() != 9742) throw new IllegalStateException("movies.csv has " + titles.size() + " movies, expected 9,742 (see its SOURCE.md)");
         List<int[]> sequelPairs = sequelPairs(titles);
 
         Map<String, double[]> rows = new LinkedHashMap<>();
@@ -76,7 +66,7 @@ public class TitleGroundingBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         write(rows, counts, sequelPairs.size(), seconds);
-        assertTrue(rows.get("exact title")[2] == 1.0, "exact titles must always ground");
+        if (rows.get("exact title")[2] != 1.0) throw new IllegalStateException("exact titles must always ground");
     }
 
     record Trial(List<RankingCandidate> candidates, String answer, int expected) { }

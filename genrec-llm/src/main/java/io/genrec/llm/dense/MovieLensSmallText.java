@@ -6,7 +6,8 @@ import io.genrec.data.Item;
 import io.genrec.data.ItemCatalog;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,32 +24,34 @@ import java.util.regex.Pattern;
  * year parsed from the title as attribute {@code year}. No interactions.
  */
 final class MovieLensSmallText {
-    /**
-     * The data directory: {@code shared/data/ml-latest-small} in the nearest ancestor of the working directory that
-     * has it ({@code ../../shared} from the module in the main checkout and CI; further up from a worktree).
-     */
-    static final Path DIR = locate();
+    /** The MovieLens latest-small copy bundled on genrec-core's class path (identical to shared/data's). */
+    static final String BUNDLED = "/io/genrec/data/bundled/ml-latest-small/";
     private static final Pattern YEAR = Pattern.compile("\\((\\d{4})\\)\\s*$");
 
     private MovieLensSmallText() { }
 
-    private static Path locate() {
-        Path rel = Path.of("shared", "data", "ml-latest-small");
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent())
-            if (Files.isDirectory(p.resolve(rel))) return p.resolve(rel);
-        return Path.of("..", "..").resolve(rel);
+    /** The bundled copy, read from the class path, so callers never depend on a data folder being present. */
+    static Dataset loadBundled() throws IOException {
+        return load(name -> {
+            try (InputStream in = MovieLensSmallText.class.getResourceAsStream(BUNDLED + name)) {
+                if (in == null) throw new IOException("bundled " + BUNDLED + name + " missing from the class path");
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            }
+        }, name -> Path.of("classpath:" + BUNDLED + name));
     }
 
-    static Dataset load(Path dir) throws IOException {
+    interface Lines { List<String> read(String name) throws IOException; }
+
+    private static Dataset load(Lines files, java.util.function.Function<String, Path> where) throws IOException {
         Map<String, Set<String>> tags = new LinkedHashMap<>();
-        Path tagFile = dir.resolve("tags.csv");
-        List<String> tagLines = Files.readAllLines(tagFile);
+        Path tagFile = where.apply("tags.csv");
+        List<String> tagLines = files.read("tags.csv");
         for (int n = 1; n < tagLines.size(); n++) {
             List<String> f = csv(tagLines.get(n), tagFile, n + 1, 4);
             tags.computeIfAbsent(f.get(1), k -> new LinkedHashSet<>()).add(f.get(2).trim().toLowerCase());
         }
-        Path movieFile = dir.resolve("movies.csv");
-        List<String> lines = Files.readAllLines(movieFile);
+        Path movieFile = where.apply("movies.csv");
+        List<String> lines = files.read("movies.csv");
         Dataset.Builder b = new Dataset.Builder("ml-latest-small-catalog");
         Map<String, Item> items = new LinkedHashMap<>();
         for (int n = 1; n < lines.size(); n++) {

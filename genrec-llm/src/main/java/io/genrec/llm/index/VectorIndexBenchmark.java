@@ -29,11 +29,8 @@ public final class VectorIndexBenchmark {
         float[][] data = clustered(r, centres, n, dim);
         float[][] queries = clustered(r, centres, QUERIES, dim);
 
-        StringBuilder md = new StringBuilder("# Vector index: exact vs Lucene HNSW\n\nCommand (from the repository root, after `./mvnw -q -pl genrec-llm -am "
-                + "test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test`):\n\n```\n"
-                + "$JAVA_HOME/bin/java -Xmx3g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED "
-                + "-cp genrec-llm/target/test-classes:genrec-llm/target/classes:$(cat genrec-llm/target/cp.txt) io.genrec.llm.index.VectorIndexBenchmark"
-                + (args.length > 0 ? " " + String.join(" ", args) : "") + "\n```\n\n");
+        StringBuilder md = new StringBuilder("# Vector index: exact vs Lucene HNSW\n\nCommand (from the repository root):\n\n```\n"
+                + "GENREC_JAVA_OPTS=-Xmx3g ./genrec bench vector-index" + (args.length > 0 ? " " + String.join(" ", args) : "") + "\n```\n\n");
         md.append(BenchmarkInfo.markdown());
         md.append(String.format(Locale.ROOT, "- data: %d vectors x %d dimensions, %d Gaussian centres (unit variance per coordinate) plus "
                 + "Gaussian noise (sigma %.1f), then L2-normalised; %d queries from the same distribution; seed %d%n"

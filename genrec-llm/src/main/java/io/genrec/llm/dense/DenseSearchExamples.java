@@ -25,17 +25,15 @@ public final class DenseSearchExamples {
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         Path out = Path.of(args.length > 0 ? args[0] : "docs/results/dense-search-examples.md");
-        Dataset data = MovieLensSmallText.load(MovieLensSmallText.DIR);
+        Dataset data = MovieLensSmallText.loadBundled();
         List<String> texts = CatalogEmbeddings.texts(data.catalog(), ItemTextTemplate.DEFAULT);
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : texts.size();
         texts = texts.subList(0, limit);
         long chars = 0;
         for (String t : texts) chars += t.length();
         StringBuilder md = new StringBuilder("# Dense item search on ml-latest-small (MiniLM, exact index)\n\n");
-        md.append("Command (from the repository root, after `./mvnw -q -pl genrec-llm -am test-compile dependency:build-classpath "
-                + "-Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test`):\n\n```\n$JAVA_HOME/bin/java --add-modules jdk.incubator.vector "
-                + "--enable-native-access=ALL-UNNAMED -cp genrec-llm/target/test-classes:genrec-llm/target/classes:$(cat genrec-llm/target/cp.txt) "
-                + "io.genrec.llm.dense.DenseSearchExamples" + (args.length > 0 ? " " + String.join(" ", args) : "") + "\n```\n\n");
+        md.append("Command (from the repository root):\n\n```\n./genrec bench dense-search"
+                + (args.length > 0 ? " " + String.join(" ", args) : "") + "\n```\n\n");
         md.append(BenchmarkInfo.markdown()).append("- data: ml-latest-small movies.csv + tags.csv (").append(texts.size())
                 .append(" item texts, mean ").append(chars / Math.max(1, texts.size())).append(" characters, default template `")
                 .append(ItemTextTemplate.DEFAULT_TEMPLATE).append("`)\n- no randomness (no seed needed)\n\n");
