@@ -37,5 +37,8 @@ public final class ColdStartProvider implements RecommenderProvider {
     }
 
     @Override
+    public boolean savable() { return false; }
+
+    @Override
     public FittedRecommender load(Path dir) { throw new UnsupportedCapabilityException(ColdStartRecommender.NAME, Capability.PERSISTENCE); }
 }
