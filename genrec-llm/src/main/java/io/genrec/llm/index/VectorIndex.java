@@ -40,7 +40,7 @@ public interface VectorIndex extends Closeable {
 
     int size();
 
-    /** Writes the index to {@code dir} (replacing what was there) so that {@link #load} restores it. */
+    /** Writes the index to {@code dir} (replacing an earlier GenRec index; any other non-empty directory is refused) so that {@link #load} restores it. */
     void save(Path dir) throws IOException;
 
     /** Opens an index written by {@link #save}, detecting its kind. */
