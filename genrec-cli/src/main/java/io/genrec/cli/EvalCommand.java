@@ -5,6 +5,7 @@ import io.genrec.experiment.ExperimentConfigFile;
 import io.genrec.experiment.ExperimentReport;
 import io.genrec.experiment.ExperimentRunner;
 import io.genrec.experiment.ReportWriter;
+import io.genrec.experiment.RunOutput;
 import io.genrec.config.Params;
 import io.genrec.model.RecommenderRegistry;
 import picocli.CommandLine.Command;
@@ -78,8 +79,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "JSON experiment file; command-line options override it.")
     Path config;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Write results.json, results.md and saved models here.")
+    @Option(names = "--output", paramLabel = "DIR", description = {"Write results.json, results.md and saved models (models/NAME)",
+            "here, each as soon as its model is evaluated. DIR must be new, empty or an earlier run's output."})
     Path output;
+
+    @Option(names = "--overwrite", description = "Replace the results of an earlier run in --output (otherwise refused).")
+    boolean overwrite;
 
     @Option(names = "--format", description = "Output on stdout: table or json (default: ${DEFAULT-VALUE}).")
     Format format = Format.table;
@@ -94,12 +99,14 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig cfg = config();
+        RunOutput out = cfg.outputDir() == null ? null : RunOutput.open(cfg.outputDir(), overwrite); // before any fitting
         ProgressBar bar = new ProgressBar(System.err);
         ExperimentRunner runner = new ExperimentRunner(RecommenderRegistry.load(), common.quiet ? io.genrec.model.ProgressListener.NONE : bar,
                 msg -> { bar.finishLine(); if (!common.quiet) System.err.println("genrec: " + msg); });
-        ExperimentReport report = runner.run(cfg);
+        if (out != null) out.onWarning(w -> { bar.finishLine(); System.err.println("genrec: warning: " + w); });
+        ExperimentReport report = runner.run(cfg, out);
         bar.finishLine();
-        if (cfg.outputDir() != null) ReportWriter.write(report, cfg.outputDir()).forEach(p -> System.err.println("genrec: wrote " + p));
+        if (out != null) out.finish(report).forEach(p -> System.err.println("genrec: wrote " + p));
         System.out.println(format == Format.json ? ReportWriter.json(report) : ReportWriter.markdown(report));
         return 0;
     }

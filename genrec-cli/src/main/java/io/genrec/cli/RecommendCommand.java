@@ -5,7 +5,9 @@ import io.genrec.config.Params;
 import io.genrec.data.Dataset;
 import io.genrec.data.Item;
 import io.genrec.data.io.DataSpecs;
+import io.genrec.data.prep.Preprocessing;
 import io.genrec.experiment.ExperimentRunner;
+import io.genrec.model.DataBinding;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ItemFilter;
 import io.genrec.model.RecommenderRegistry;
@@ -15,7 +17,9 @@ import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +58,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
-    @Option(names = "--load", paramLabel = "DIR", description = "Load a saved model instead of fitting one.")
+    @Option(names = "--load", paramLabel = "DIR", description = {"Load a saved model instead of fitting one; its data and",
+            "preprocessing apply, and the data must be the data it was fitted on."})
     Path load;
 
     @Option(names = "--save", paramLabel = "DIR", description = "Save the fitted model here.")
@@ -73,12 +78,29 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Spec
+    CommandSpec spec;
+
+    /** The split recorded for a model fitted here. */
+    static final String FITTED_ON_ALL = "none (fitted on all interactions)";
+
+    private boolean given(String option) { return spec.commandLine().getParseResult().hasMatchedOption(option); }
+
     @Override
     public Integer call() throws Exception {
+        // A saved model carries its data spec and preprocessing; they apply unless given here, and the data must match.
+        DataBinding binding = load == null ? null : DataBinding.read(load);
+        if (binding != null && given("--implicit") && !implicit.equals(binding.implicit()))
+            throw new IllegalArgumentException("the model in " + load + " was saved with --implicit " + binding.implicit()
+                    + "; drop --implicit " + implicit + " (the saved preprocessing is applied)");
+        if (binding != null && !given("--data")) data = binding.dataSpec();
         DataSpecs.LoadedData loaded = DataSpecs.load(data);
         Dataset all = loaded.given() == null ? loaded.data()
                 : loaded.given().train().union("all", loaded.given().validation().targets()).union("all", loaded.given().test().targets());
-        Dataset d = ExperimentRunner.preprocess(all, implicit, 0, 0);
+        Dataset d = binding != null ? binding.reapply(all) : ExperimentRunner.preprocess(all, implicit, 0, 0);
+        if (binding != null) binding.check(d, load);
+        else if (load != null)
+            System.err.println("genrec: warning: " + load + " has no " + DataBinding.FILE + " (saved without its data); its ids are assumed to be those of " + data);
         int u = d.userIds().indexOf(user);
         if (u < 0) throw new IllegalArgumentException("unknown user '" + user + "' in " + loaded.description()
                 + " (after keeping positives: " + implicit + "); example ids: " + d.userIds().externalId(0) + ", " + d.userIds().externalId(Math.min(1, d.numUsers() - 1)));
@@ -91,11 +113,13 @@ final class RecommendCommand implements Callable<Integer> {
         } else {
             ProgressBar bar = new ProgressBar(System.err);
             m = registry.create(model, new Params(params, "--param of model '" + model + "'"))
-                    .fit(new TrainContext(d, null, seed, common.threads, common.quiet ? io.genrec.model.ProgressListener.NONE : bar));
+                    .fit(new TrainContext(d, null, seed, common.threads, common.quiet ? io.genrec.model.ProgressListener.NONE : bar, FITTED_ON_ALL));
             bar.finishLine();
         }
         if (save != null) {
-            m.save(save);
+            if (binding == null) binding = DataBinding.of(data, implicit,
+                    new Preprocessing(ExperimentRunner.resolveThreshold(implicit, all), 0, 0, Preprocessing.DuplicatePolicy.KEEP_ALL), d, FITTED_ON_ALL);
+            binding.save(m, save);
             System.err.println("genrec: saved model to " + save);
         }
         UserContext ctx = UserContext.of(d, u);

@@ -6,6 +6,7 @@ import io.genrec.data.io.DataSpecs;
 import io.genrec.data.prep.Preprocessing;
 import io.genrec.eval.EvaluationResult;
 import io.genrec.eval.Evaluator;
+import io.genrec.model.DataBinding;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ProgressListener;
 import io.genrec.model.Recommender;
@@ -17,7 +18,6 @@ import io.genrec.split.Splitters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +47,10 @@ public final class ExperimentRunner {
             if (!cfg.protocol().equals("given") && !cfg.protocol().equals("auto"))
                 throw new IllegalArgumentException("data '" + cfg.data() + "' is pre-split; use --protocol given (got '" + cfg.protocol() + "')");
             Split s = loaded.given();
-            return new Prepared(s, loaded.description(), "as given");
+            Dataset all = s.train().union("all", s.test().targets());
+            if (s.validation() != null) all = s.train().union("all", s.validation().targets()).union("all", s.test().targets());
+            return new Prepared(s, loaded.description(), "as given",
+                    DataBinding.of(cfg.data(), "none", Preprocessing.NONE, all, s.description()));
         }
         if (cfg.protocol().equals("given"))
             throw new IllegalArgumentException("--protocol given needs pre-split data (presplit:DIR); '" + cfg.data() + "' is not");
@@ -56,11 +59,18 @@ public final class ExperimentRunner {
         log.accept("data: " + data + " after " + describe(threshold, cfg));
         String protocol = cfg.protocol().equals("auto") ? "random-holdout" : cfg.protocol();
         Split split = Splitters.create(protocol, new Params(cfg.protocolParams(), "protocol " + protocol)).split(data, cfg.seed());
-        return new Prepared(split, loaded.description(), describe(threshold, cfg));
+        Preprocessing applied = new Preprocessing(threshold, cfg.userCore(), cfg.itemCore(), Preprocessing.DuplicatePolicy.KEEP_ALL);
+        return new Prepared(split, loaded.description(), describe(threshold, cfg),
+                DataBinding.of(cfg.data(), cfg.implicit(), applied, data, split.description()));
     }
 
-    /** Runs the whole experiment. */
+    /** Runs the whole experiment; with {@code cfg.outputDir()} set, writes there as {@link RunOutput} says. */
     public ExperimentReport run(ExperimentConfig cfg) {
+        return run(cfg, cfg.outputDir() == null ? null : RunOutput.open(cfg.outputDir(), false));
+    }
+
+    /** Runs the whole experiment, writing each model's archive and the results so far to {@code output} (may be null). */
+    public ExperimentReport run(ExperimentConfig cfg, RunOutput output) {
         long t0 = System.nanoTime();
         // Create every model (and every grid combination) first, so a typo in a name or parameter fails before any
         // training time is spent.
@@ -75,6 +85,12 @@ public final class ExperimentRunner {
         Split split = prepared.split();
         Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads(), cfg.sampled());
         if (cfg.sampled() != null) log.accept(cfg.sampled().description());
+        Dataset train = split.train();
+        var summary = new ExperimentReport.DatasetSummary(train.name(), prepared.source(), train.numUsers(),
+                train.numItems(), train.numInteractions(), split.test().evaluatedUsers().length, train.contentHash(),
+                prepared.preprocessing());
+        beginOutput(output);
+        List<String> pending = new ArrayList<>(candidates.keySet());
         List<ModelResult> results = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
             List<TuningTrial> trials = new ArrayList<>();
@@ -88,21 +104,24 @@ public final class ExperimentRunner {
             log.accept(String.format("%s: fit %.2f s, eval %.2f s", entry.getKey(), fitSeconds, ev.seconds()));
             results.add(new ModelResult(entry.getKey(), ev.metrics(), fitSeconds, ev.seconds(), HeapMeter.peakMb(),
                     ev.numUsers(), fitted.provenance(), trials, ev.users(), ev.perUser()));
-            if (cfg.outputDir() != null) saveModel(fitted, cfg.outputDir().resolve("models").resolve(entry.getKey()));
+            pending.remove(entry.getKey());
+            if (output != null) saveResult(output, entry.getKey(), fitted, prepared,
+                    report(results, List.of(), summary, split, cfg, t0), pending);
         }
         List<Comparison> comparisons = Comparisons.againstBest(results, evaluator.metricNames(), cfg.seed());
-        Dataset train = split.train();
-        var summary = new ExperimentReport.DatasetSummary(train.name(), prepared.source(), train.numUsers(),
-                train.numItems(), train.numInteractions(), split.test().evaluatedUsers().length, train.contentHash(),
-                prepared.preprocessing());
-        return new ExperimentReport(results, comparisons, summary, split.description(), cfg,
+        return report(results, comparisons, summary, split, cfg, t0);
+    }
+
+    private static ExperimentReport report(List<ModelResult> results, List<Comparison> comparisons,
+                                           ExperimentReport.DatasetSummary summary, Split split, ExperimentConfig cfg, long t0) {
+        return new ExperimentReport(List.copyOf(results), comparisons, summary, split.description(), cfg,
                 (System.nanoTime() - t0) / 1e9, Provenance.BuildInfo.VERSION, Provenance.BuildInfo.GIT_COMMIT,
                 Instant.now().toString(), machine());
     }
 
     private FittedRecommender fit(Recommender r, Split split, ExperimentConfig cfg) {
         log.accept("fitting " + r.name() + " " + Provenance.recordToMap(r.config()));
-        return r.fit(new TrainContext(split.train(), split.validation(), cfg.seed(), cfg.threads(), listener));
+        return r.fit(new TrainContext(split.train(), split.validation(), cfg.seed(), cfg.threads(), listener, split.description()));
     }
 
     /**
@@ -134,12 +153,21 @@ public final class ExperimentRunner {
         return best;
     }
 
-    private void saveModel(FittedRecommender fitted, Path dir) {
-        if (!fitted.capabilities().contains(io.genrec.model.Capability.PERSISTENCE)) return;
+    private static void beginOutput(RunOutput output) {
+        if (output == null) return;
         try {
-            fitted.save(dir);
+            output.begin();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save model to " + dir, e);
+            throw new UncheckedIOException("cannot create --output " + output.dir(), e);
+        }
+    }
+
+    private void saveResult(RunOutput output, String name, FittedRecommender fitted, Prepared prepared,
+                            ExperimentReport soFar, List<String> pending) {
+        try {
+            output.modelDone(name, fitted, prepared.binding(), soFar, List.copyOf(pending));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model '" + name + "' or the results to " + output.dir(), e);
         }
     }
 
@@ -154,7 +182,7 @@ public final class ExperimentRunner {
      * {@code auto}: binarise at 4 when the values look like explicit 1–5 ratings (some value other than 1, none above
      * 5), as Liang et al. (2018) do for MovieLens; keep everything for implicit data.
      */
-    static Float resolveThreshold(String implicit, Dataset data) {
+    public static Float resolveThreshold(String implicit, Dataset data) {
         if (implicit.equals("none")) return null;
         if (!implicit.equals("auto")) return Float.parseFloat(implicit);
         boolean explicit = false;
@@ -176,6 +204,6 @@ public final class ExperimentRunner {
                 + Runtime.version();
     }
 
-    /** A split ready to run, with where it came from. */
-    public record Prepared(Split split, String source, String preprocessing) { }
+    /** A split ready to run, with where it came from and what saved models are tied to. */
+    public record Prepared(Split split, String source, String preprocessing, DataBinding binding) { }
 }

@@ -2,10 +2,12 @@ package io.genrec.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.genrec.util.SafeWrites;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +15,14 @@ import java.util.Locale;
 
 /** Renders an {@link ExperimentReport} as one JSON document or a Markdown leaderboard, and writes both to a folder. */
 public final class ReportWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Paths are written as paths ("/tmp/out"), not as Jackson's default file:// URIs.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance));
 
     private ReportWriter() { }
+
+    /** The mapper reports are written with. */
+    static ObjectMapper mapper() { return JSON; }
 
     public static String json(ExperimentReport report) {
         try {
@@ -67,12 +74,11 @@ public final class ReportWriter {
         return sb.toString();
     }
 
-    /** Writes {@code results.json} and {@code results.md} into {@code dir}; returns the paths. */
+    /** Writes {@code results.json} and {@code results.md} into {@code dir}, each atomically; returns the paths. */
     public static List<Path> write(ExperimentReport report, Path dir) throws IOException {
-        Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
-        out.add(Files.writeString(dir.resolve("results.json"), json(report)));
-        out.add(Files.writeString(dir.resolve("results.md"), markdown(report)));
+        out.add(SafeWrites.writeString(dir.resolve("results.json"), json(report)));
+        out.add(SafeWrites.writeString(dir.resolve("results.md"), markdown(report)));
         return out;
     }
 }

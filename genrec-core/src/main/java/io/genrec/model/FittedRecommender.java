@@ -30,7 +30,12 @@ public interface FittedRecommender {
 
     Set<Capability> capabilities();
 
-    /** Writes the model to {@code dir} (created if needed) so that the provider's {@code load} restores equal scores. */
+    /**
+     * Writes the model to {@code dir} (created if needed) so that the provider's {@code load} restores equal scores.
+     * Implementations write through {@link io.genrec.util.SafeWrites} (as {@link ModelArchive} does): an existing
+     * directory is replaced only if it is an earlier GenRec model. {@link DataBinding#save} adds the data the model
+     * is tied to.
+     */
     default void save(Path dir) throws IOException {
         throw new UnsupportedCapabilityException(name(), Capability.PERSISTENCE);
     }

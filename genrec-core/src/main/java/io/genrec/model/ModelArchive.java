@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genrec.data.DataFormatException;
 import io.genrec.provenance.Provenance;
+import io.genrec.util.SafeWrites;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -14,14 +15,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * On-disk format of a saved model: a directory with {@code model.json} (format version, model name, provenance,
- * config) and {@code arrays.bin} (named primitive arrays). Written to a temporary directory and moved into place, so
- * a failed save never leaves a half-written model. An unknown format version is rejected naming the file.
+ * config) and {@code arrays.bin} (named primitive arrays), plus GenRec's marker. Written to a temporary directory and
+ * moved into place, so a failed save never leaves a half-written model and never deletes a directory GenRec did not
+ * write. An unknown format version is rejected naming the file.
  */
 public final class ModelArchive {
     public static final int FORMAT_VERSION = 1;
@@ -41,10 +42,15 @@ public final class ModelArchive {
     /** Small scalar or string values (shapes, flags) kept in the JSON header. */
     public ModelArchive putExtra(String name, Object value) { extra.put(name, value); return this; }
 
+    /**
+     * Writes the archive to {@code dir} through {@link SafeWrites#writeDirectory}: an existing GenRec model there is
+     * replaced atomically, anything else GenRec did not write is refused.
+     */
     public void write(Path dir, String model, Provenance provenance) throws IOException {
-        Path parent = dir.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, ".genrec-save-");
+        SafeWrites.writeDirectory(dir, SafeWrites.MODEL, tmp -> writeInto(tmp, model, provenance));
+    }
+
+    private void writeInto(Path tmp, String model, Provenance provenance) throws IOException {
         JSON.writeValue(tmp.resolve("model.json").toFile(), new Header(FORMAT_VERSION, model, provenance, extra));
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve("arrays.bin")), 1 << 16))) {
             out.writeInt(arrays.size());
@@ -58,12 +64,6 @@ public final class ModelArchive {
                 }
             }
         }
-        if (Files.exists(dir)) {
-            try (var s = Files.walk(dir)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-            }
-        }
-        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static Header readHeader(Path dir) throws IOException {

@@ -20,6 +20,12 @@ public interface RecommenderProvider {
     /** A configured recommender; must call {@link Params#requireAllUsed()} so unknown keys fail. */
     Recommender create(Params params);
 
+    /**
+     * Whether fitted models of this provider can be saved ({@link Capability#PERSISTENCE}) and restored by
+     * {@link #load}; {@code genrec models} shows it before anything is fitted.
+     */
+    default boolean savable() { return true; }
+
     /** Restores a model written by {@link FittedRecommender#save}. */
     FittedRecommender load(Path dir) throws IOException;
 }

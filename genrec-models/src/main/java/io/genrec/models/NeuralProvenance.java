@@ -21,7 +21,7 @@ public final class NeuralProvenance {
         timings.put("keptEpoch", (double) r.keptEpoch());
         timings.put("secondsPerEpoch", r.secondsPerEpoch());
         timings.put("examplesPerSecond", r.examplesPerSecond());
-        String split = ctx.validation() == null ? "train only" : "validation: " + ctx.validation().name();
+        String split = ctx.split() + (ctx.validation() == null ? "" : "; early stopping on " + ctx.validation().name());
         return Provenance.capture(model, config, ctx.train().name(), ctx.train().contentHash(), split, ctx.seed(), LIBRARIES, timings);
     }
 }

@@ -1,9 +1,16 @@
 package io.genrec.llm.dense;
 
 import io.genrec.model.Capability;
+import io.genrec.data.DataFormatException;
 import io.genrec.model.FittedRecommender;
+import io.genrec.model.ModelArchive;
+import io.genrec.model.RecommenderRegistry;
 import io.genrec.model.UserContext;
 import io.genrec.provenance.Provenance;
+import io.genrec.util.SafeWrites;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -11,10 +18,12 @@ import java.util.Set;
 
 /**
  * A fitted {@link ColdStartRecommender}: the base model's scores, with the cold items' scores replaced by their
- * rank-placed text scores (the placement rule is on the recommender). Not persisted: the base and the text side are
- * each saved and loaded by their own providers.
+ * rank-placed text scores (the placement rule is on the recommender). Saved as a directory with the cold items
+ * ({@code model.json}, {@code arrays.bin}) and the base and text models in {@code base/} and {@code text/}, each
+ * written by its own provider; it can be saved when its base can.
  */
 final class ColdStartModel implements FittedRecommender {
+    private static final String BASE = "base", TEXT = "text";
     private final FittedRecommender base;
     private final DenseRetrievalModel text;
     private final int[] coldItems;
@@ -91,10 +100,36 @@ final class ColdStartModel implements FittedRecommender {
     public Provenance provenance() { return provenance; }
 
     @Override
+    public void save(Path dir) throws IOException {
+        require(Capability.PERSISTENCE);
+        SafeWrites.writeDirectory(dir, SafeWrites.MODEL, tmp -> {
+            new ModelArchive().putInts("coldItems", coldItems).putExtra("numItems", numItems()).putExtra("base", base.name())
+                    .write(tmp, ColdStartRecommender.NAME, provenance);
+            base.save(tmp.resolve(BASE));
+            text.save(tmp.resolve(TEXT));
+        });
+    }
+
+    /** Restores a model written by {@link #save}; the base is loaded by its own provider. */
+    static ColdStartModel load(Path dir) throws IOException {
+        ModelArchive.Loaded a = ModelArchive.read(dir);
+        if (!ColdStartRecommender.NAME.equals(a.header().model()))
+            throw new DataFormatException(dir.resolve("model.json"), 0, "model", "saved model is '" + a.header().model() + "', expected '" + ColdStartRecommender.NAME + "'");
+        int n = a.number("numItems").intValue();
+        boolean[] cold = new boolean[n];
+        for (int item : a.ints("coldItems")) {
+            if (item < 0 || item >= n) throw new DataFormatException(a.file(), 0, "coldItems", "item " + item + " out of range [0," + n + ")");
+            cold[item] = true;
+        }
+        FittedRecommender base = RecommenderRegistry.load().load(dir.resolve(BASE));
+        return new ColdStartModel(base, DenseRetrievalModel.load(dir.resolve(TEXT), null), cold, a.header().provenance());
+    }
+
+    @Override
     public Set<Capability> capabilities() {
         Set<Capability> c = EnumSet.noneOf(Capability.class);
         c.addAll(base.capabilities());
-        c.remove(Capability.PERSISTENCE);
+        // PERSISTENCE stays exactly when the base has it: the text side can always be saved.
         c.remove(Capability.RATING_PREDICTION);
         return c;
     }

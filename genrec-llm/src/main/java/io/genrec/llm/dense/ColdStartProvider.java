@@ -1,13 +1,12 @@
 package io.genrec.llm.dense;
 
 import io.genrec.config.Params;
-import io.genrec.model.Capability;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderProvider;
 import io.genrec.model.RecommenderRegistry;
-import io.genrec.model.UnsupportedCapabilityException;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -37,5 +36,5 @@ public final class ColdStartProvider implements RecommenderProvider {
     }
 
     @Override
-    public FittedRecommender load(Path dir) { throw new UnsupportedCapabilityException(ColdStartRecommender.NAME, Capability.PERSISTENCE); }
+    public FittedRecommender load(Path dir) throws IOException { return ColdStartModel.load(dir); }
 }

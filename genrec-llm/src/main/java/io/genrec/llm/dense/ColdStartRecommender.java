@@ -75,7 +75,7 @@ public final class ColdStartRecommender implements Recommender {
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("fit", (System.nanoTime() - start) / 1e9);
         timings.put("coldItems", (double) coldCount);
-        Provenance p = Provenance.capture(NAME, config, train.name(), train.contentHash(), null, context.seed(),
+        Provenance p = Provenance.capture(NAME, config, train.name(), train.contentHash(), context.split(), context.seed(),
                 Map.of("base", fittedBase.provenance().model(), "encoder", String.valueOf(fittedText.provenance().libraries().get("encoder"))),
                 timings);
         return new ColdStartModel(fittedBase, fittedText, cold, p);

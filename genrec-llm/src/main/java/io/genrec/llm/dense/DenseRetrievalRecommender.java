@@ -95,7 +95,7 @@ public final class DenseRetrievalRecommender implements Recommender {
         ItemEncoder enc = given instanceof CachingItemEncoder c ? c.uncached() : given;
         ItemEncoder catalogEncoder = given instanceof CachingItemEncoder || !config.cache() ? given : Encoders.cached(enc, config.cacheRoot());
         float[][] items = CatalogEmbeddings.embed(train.catalog(), ItemTextTemplate.of(config.template()), catalogEncoder, context.listener());
-        Provenance p = Provenance.capture(NAME, config, train.name(), train.contentHash(), null, context.seed(),
+        Provenance p = Provenance.capture(NAME, config, train.name(), train.contentHash(), context.split(), context.seed(),
                 Map.of("langchain4j", LibraryVersion.LANGCHAIN4J, "encoder", enc.modelId()),
                 Map.of("fit", (System.nanoTime() - start) / 1e9));
         return new DenseRetrievalModel(config, enc.modelId(), enc.dimension(), items, p, enc);

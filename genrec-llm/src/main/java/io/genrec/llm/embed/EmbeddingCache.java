@@ -128,6 +128,7 @@ public final class EmbeddingCache {
             FileLock lock = ch.lock(); // released when the channel closes
             long size = ch.size();
             if (size < headerBytes) {
+                checkHeaderPrefix(ch, size); // only a header cut short by a crash is truncated, never another file
                 ch.truncate(0);
                 writeFully(ch, header(), 0);
                 size = headerBytes;
@@ -155,6 +156,14 @@ public final class EmbeddingCache {
         h.flip();
         if (!h.equals(header())) throw new DataFormatException(file, 0, "header",
                 "embedding cache header does not match model '" + modelId + "' with dimension " + dimension);
+    }
+
+    private void checkHeaderPrefix(FileChannel ch, long size) throws IOException {
+        ByteBuffer h = ByteBuffer.allocate((int) size);
+        while (h.hasRemaining() && ch.read(h, h.position()) > 0) { /* read fully */ }
+        h.flip();
+        if (!h.equals(header().limit((int) size)))
+            throw new DataFormatException(file, 0, "header", "not a GenRec embedding cache; refusing to overwrite it");
     }
 
     private static void writeFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {

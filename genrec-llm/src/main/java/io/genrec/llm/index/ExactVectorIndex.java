@@ -146,24 +146,24 @@ public final class ExactVectorIndex implements VectorIndex {
      */
     @Override
     public void save(Path dir) throws IOException {
-        Path tmp = IndexFiles.tempSibling(dir);
-        lock.readLock().lock();
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(FILE)), 1 << 16))) {
-            out.write(MAGIC);
-            out.writeInt(VERSION);
-            out.writeInt(dimension);
-            out.writeInt(size);
-            for (int r = 0; r < size; r++) out.writeInt(ids[r]);
-            ByteBuffer buf = ByteBuffer.allocate(4 * dimension).order(ByteOrder.LITTLE_ENDIAN);
-            for (int r = 0; r < size; r++) {
-                buf.clear();
-                buf.asFloatBuffer().put(rows[r]);
-                out.write(buf.array());
+        IndexFiles.write(dir, tmp -> {
+            lock.readLock().lock();
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(FILE)), 1 << 16))) {
+                out.write(MAGIC);
+                out.writeInt(VERSION);
+                out.writeInt(dimension);
+                out.writeInt(size);
+                for (int r = 0; r < size; r++) out.writeInt(ids[r]);
+                ByteBuffer buf = ByteBuffer.allocate(4 * dimension).order(ByteOrder.LITTLE_ENDIAN);
+                for (int r = 0; r < size; r++) {
+                    buf.clear();
+                    buf.asFloatBuffer().put(rows[r]);
+                    out.write(buf.array());
+                }
+            } finally {
+                lock.readLock().unlock();
             }
-        } finally {
-            lock.readLock().unlock();
-        }
-        IndexFiles.replace(tmp, dir);
+        });
     }
 
     /** Reads an index written by {@link #save}; a damaged file is an error naming it and the field. */

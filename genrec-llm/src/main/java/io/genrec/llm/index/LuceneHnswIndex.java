@@ -1,6 +1,7 @@
 package io.genrec.llm.index;
 
 import io.genrec.data.DataFormatException;
+import io.genrec.util.SafeWrites;
 import io.genrec.model.TopK;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -128,9 +129,14 @@ public final class LuceneHnswIndex implements VectorIndex {
         }
     }
 
-    /** A new, empty index in {@code dir} (an index already there is replaced). */
+    /**
+     * A new, empty index in {@code dir} (an earlier GenRec index there is replaced; a non-empty directory GenRec did
+     * not write is refused, since Lucene would delete index-like files in it).
+     */
     public static LuceneHnswIndex create(Path dir, int dimension, Config config) throws IOException {
+        SafeWrites.checkReplaceable(dir, SafeWrites.VECTOR_INDEX);
         Files.createDirectories(dir);
+        SafeWrites.mark(dir, SafeWrites.VECTOR_INDEX);
         return new LuceneHnswIndex(FSDirectory.open(dir), dir, dimension, config, IndexWriterConfig.OpenMode.CREATE);
     }
 
@@ -332,17 +338,17 @@ public final class LuceneHnswIndex implements VectorIndex {
 
     /**
      * Commits, then, unless {@code dir} is this index's own directory, copies the committed files into {@code dir}
-     * (replacing what was there).
+     * (replacing an earlier GenRec index there; any other non-empty directory is refused).
      */
     @Override
     public void save(Path dir) throws IOException {
         writer.commit();
         if (path != null && Files.exists(dir) && Files.isSameFile(path, dir)) return;
-        Path tmp = IndexFiles.tempSibling(dir);
-        try (FSDirectory target = FSDirectory.open(tmp)) {
-            for (String f : SegmentInfos.readLatestCommit(directory).files(true)) target.copyFrom(directory, f, f, IOContext.DEFAULT);
-        }
-        IndexFiles.replace(tmp, dir);
+        IndexFiles.write(dir, tmp -> {
+            try (FSDirectory target = FSDirectory.open(tmp)) {
+                for (String f : SegmentInfos.readLatestCommit(directory).files(true)) target.copyFrom(directory, f, f, IOContext.DEFAULT);
+            }
+        });
     }
 
     /** Commits pending updates (for an on-disk index) and releases files and memory. */

@@ -40,7 +40,10 @@ public interface VectorIndex extends Closeable {
 
     int size();
 
-    /** Writes the index to {@code dir} (replacing what was there) so that {@link #load} restores it. */
+    /**
+     * Writes the index to {@code dir} so that {@link #load} restores it, replacing an earlier GenRec index there; any
+     * other non-empty directory is refused.
+     */
     void save(Path dir) throws IOException;
 
     /** Opens an index written by {@link #save}, detecting its kind. */

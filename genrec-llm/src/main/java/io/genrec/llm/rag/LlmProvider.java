@@ -30,5 +30,8 @@ public final class LlmProvider implements RecommenderProvider {
     }
 
     @Override
+    public boolean savable() { return false; }
+
+    @Override
     public FittedRecommender load(Path dir) { throw new UnsupportedCapabilityException(NAME, Capability.PERSISTENCE); }
 }

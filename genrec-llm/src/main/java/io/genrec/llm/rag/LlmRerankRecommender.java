@@ -58,7 +58,7 @@ public final class LlmRerankRecommender implements Recommender {
         libraries.put("langchain4j", LANGCHAIN4J_VERSION);
         libraries.put("llm", reranker.describeClient());
         libraries.put("base", fittedBase.name());
-        Provenance p = Provenance.capture(name, config, context.train().name(), context.train().contentHash(), null,
+        Provenance p = Provenance.capture(name, config, context.train().name(), context.train().contentHash(), context.split(),
                 context.seed(), libraries, Map.of("fit", (System.nanoTime() - t0) / 1e9));
         return new FittedLlmRanker(name, fittedBase, reranker, config.candidates(), p);
     }

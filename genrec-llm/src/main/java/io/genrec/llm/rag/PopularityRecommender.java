@@ -35,7 +35,7 @@ final class PopularityRecommender implements Recommender {
         int[] pop = train.itemPopularity();
         float[] scores = new float[pop.length];
         for (int i = 0; i < pop.length; i++) scores[i] = pop[i];
-        Provenance p = Provenance.capture(NAME, config(), train.name(), train.contentHash(), null, context.seed(), Map.of(),
+        Provenance p = Provenance.capture(NAME, config(), train.name(), train.contentHash(), context.split(), context.seed(), Map.of(),
                 Map.of("fit", (System.nanoTime() - t0) / 1e9));
         return new Fitted(scores, p);
     }

@@ -49,5 +49,8 @@ public final class RagProvider implements RecommenderProvider {
     }
 
     @Override
+    public boolean savable() { return false; }
+
+    @Override
     public FittedRecommender load(Path dir) { throw new UnsupportedCapabilityException(NAME, Capability.PERSISTENCE); }
 }

@@ -48,7 +48,7 @@ class ColdStartRecommenderTest implements RecommenderContract {
                     for (int i = 0; i < out.length; i++) out[i] = pop[i];
                 }
                 @Override public Provenance provenance() { return p; }
-                @Override public Set<Capability> capabilities() { return EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE); }
+                @Override public Set<Capability> capabilities() { return EnumSet.of(Capability.FOLD_IN); } // no save: not PERSISTENCE
             };
         }
     }
@@ -81,6 +81,25 @@ class ColdStartRecommenderTest implements RecommenderContract {
             }
             return new ItemCatalog(meta);
         }, null);
+    }
+
+    @Test
+    void savesWithASavableBaseAndLoadsScoringIdentically(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var textConfig = new DenseRetrievalRecommender.Config("minilm", "{title}", 0.9, 50, true, cache.toString());
+        var rec = new ColdStartRecommender(new ColdStartRecommender.Config("dense", 1, textConfig), new DenseRetrievalRecommender(textConfig), null);
+        Dataset d = withNewHorrorFilm();
+        FittedRecommender m = rec.fit(TrainContext.of(d, 1));
+        assertTrue(m.capabilities().contains(Capability.PERSISTENCE), "savable when its base is");
+        m.save(dir.resolve("m"));
+        FittedRecommender back = new ColdStartProvider().load(dir.resolve("m"));
+        assertArrayEquals(((ColdStartModel) m).coldItems(), ((ColdStartModel) back).coldItems());
+        assertEquals(m.provenance(), back.provenance());
+        for (int u = 0; u < 5; u++) {
+            float[] a = new float[d.numItems()], b = new float[d.numItems()];
+            m.scoreAll(UserContext.of(d, u), a);
+            back.scoreAll(UserContext.of(d, u), b);
+            assertArrayEquals(a, b, "user " + u);
+        }
     }
 
     @Test

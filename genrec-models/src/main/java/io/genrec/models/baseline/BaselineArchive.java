@@ -18,7 +18,7 @@ final class BaselineArchive {
     static Provenance provenance(Recommender model, TrainContext context, Map<String, String> libraries,
                                  Map<String, Double> timings) {
         return Provenance.capture(model.name(), model.config(), context.train().name(), context.train().contentHash(),
-                null, context.seed(), libraries, timings);
+                context.split(), context.seed(), libraries, timings);
     }
 
     /** Seconds since {@code startNanos}. */
