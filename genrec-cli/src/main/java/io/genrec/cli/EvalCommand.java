@@ -99,6 +99,7 @@ final class EvalCommand implements Callable<Integer> {
                 msg -> { bar.finishLine(); if (!common.quiet) System.err.println("genrec: " + msg); });
         ExperimentReport report = runner.run(cfg);
         bar.finishLine();
+        Warnings.report(report);
         if (cfg.outputDir() != null) ReportWriter.write(report, cfg.outputDir()).forEach(p -> System.err.println("genrec: wrote " + p));
         System.out.println(format == Format.json ? ReportWriter.json(report) : ReportWriter.markdown(report));
         return 0;

@@ -115,7 +115,22 @@ public final class Evaluator {
             };
             metrics.put(reportedName(s), v);
         }
-        return new EvaluationResult(metrics, perUser, users.clone(), users.length, (System.nanoTime() - t0) / 1e9);
+        return new EvaluationResult(metrics, perUser, users.clone(), users.length, (System.nanoTime() - t0) / 1e9,
+                fallback(workers, users.length));
+    }
+
+    /** The users served by a substitute, summed over the workers; the reason is the most frequent warning (ties: first alphabetically). */
+    private static Fallback fallback(List<EvaluationWorker> workers, int numUsers) {
+        Map<String, Integer> byReason = new java.util.TreeMap<>();
+        for (EvaluationWorker w : workers) w.degraded.forEach((k, v) -> byReason.merge(k, v, Integer::sum));
+        if (byReason.isEmpty()) return null;
+        int total = 0;
+        String reason = null;
+        for (var e : byReason.entrySet()) {
+            total += e.getValue();
+            if (reason == null || e.getValue() > byReason.get(reason)) reason = e.getKey();
+        }
+        return new Fallback(total, numUsers == 0 ? 0 : (double) total / numUsers, reason);
     }
 
     private void check(FittedRecommender model, EvalSet set, Dataset train, int[] users) {

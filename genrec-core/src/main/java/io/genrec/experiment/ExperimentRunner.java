@@ -87,7 +87,7 @@ public final class ExperimentRunner {
             EvaluationResult ev = evaluator.evaluate(fitted, split.test(), split.train(), listener);
             log.accept(String.format("%s: fit %.2f s, eval %.2f s", entry.getKey(), fitSeconds, ev.seconds()));
             results.add(new ModelResult(entry.getKey(), ev.metrics(), fitSeconds, ev.seconds(), HeapMeter.peakMb(),
-                    ev.numUsers(), fitted.provenance(), trials, ev.users(), ev.perUser()));
+                    ev.numUsers(), fitted.provenance(), trials, ev.users(), ev.perUser(), ev.fallback()));
             if (cfg.outputDir() != null) saveModel(fitted, cfg.outputDir().resolve("models").resolve(entry.getKey()));
         }
         List<Comparison> comparisons = Comparisons.againstBest(results, evaluator.metricNames(), cfg.seed());
