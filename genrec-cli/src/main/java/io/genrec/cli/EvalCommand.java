@@ -106,6 +106,7 @@ final class EvalCommand implements Callable<Integer> {
         if (out != null) out.onWarning(w -> { bar.finishLine(); System.err.println("genrec: warning: " + w); });
         ExperimentReport report = runner.run(cfg, out);
         bar.finishLine();
+        Warnings.report(report);
         if (out != null) out.finish(report).forEach(p -> System.err.println("genrec: wrote " + p));
         System.out.println(format == Format.json ? ReportWriter.json(report) : ReportWriter.markdown(report));
         return 0;

@@ -13,12 +13,18 @@ import java.util.Map;
  * @param users    the evaluated dense user ids, ascending
  * @param numUsers {@code users.length}
  * @param seconds  wall time of the evaluation
+ * @param fallback the users the model served with a substitute ranking, or null when none
  */
 public record EvaluationResult(Map<String, Double> metrics, Map<String, double[]> perUser, int[] users, int numUsers,
-                               double seconds) {
+                               double seconds, Fallback fallback) {
     public EvaluationResult {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         perUser = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(perUser));
+    }
+
+    /** A result without fallbacks. */
+    public EvaluationResult(Map<String, Double> metrics, Map<String, double[]> perUser, int[] users, int numUsers, double seconds) {
+        this(metrics, perUser, users, numUsers, seconds, null);
     }
 
     /** The mean (or aggregate) value of {@code spec}; an unknown name is an error listing the computed ones. */

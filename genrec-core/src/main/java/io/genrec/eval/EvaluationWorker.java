@@ -6,6 +6,7 @@ import io.genrec.model.ItemFilter;
 import io.genrec.model.RatingPredictor;
 import io.genrec.model.TopK;
 import io.genrec.model.UserContext;
+import io.genrec.model.WarningSource;
 import io.genrec.split.EvalSet;
 
 /**
@@ -33,6 +34,10 @@ final class EvaluationWorker {
     private final boolean[] hits;
     /** Exposure counts per catalog cutoff, summed over this worker's users. */
     final int[][] exposure;
+    /** The model's per-thread warning channel, or null; read on this worker's thread right after each request. */
+    private final WarningSource warnings;
+    /** Users of this worker whose request degraded, by warning text. */
+    final java.util.Map<String, Integer> degraded = new java.util.HashMap<>();
 
     /** Per-user result arrays shared by all workers, indexed by position in the evaluated-user array. */
     record Outputs(double[][] perUser, double[] squaredError, double[] absoluteError, int[] ratingCount) {
@@ -60,6 +65,7 @@ final class EvaluationWorker {
         candidates = sampled == null ? null : new ItemMarks(n);
         hits = new boolean[plan.maxK];
         exposure = new int[plan.catalogCutoffs.length][n];
+        warnings = model instanceof WarningSource w ? w : null;
     }
 
     void evaluate(int pos, int user) {
@@ -67,6 +73,7 @@ final class EvaluationWorker {
         if (ratings != null) rate(pos, user, ctx);
         if (!plan.ranks()) return;
         model.scoreAll(ctx, scores);
+        if (warnings != null) warnings.lastWarning().ifPresent(w -> degraded.merge(w, 1, Integer::sum));
         for (int item = 0; item < scores.length; item++)
             if (Float.isNaN(scores[item]))
                 throw new IllegalStateException("model '" + model.name() + "' scored NaN for user " + set.history().userIds().externalId(user)

@@ -4,7 +4,10 @@ import io.genrec.data.Dataset;
 import io.genrec.model.Capability;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ProgressListener;
+import io.genrec.model.ItemFilter;
 import io.genrec.model.RatingPredictor;
+import io.genrec.model.SlateGenerator;
+import io.genrec.model.UserContext;
 import io.genrec.split.EvalSet;
 
 import java.util.ArrayList;
@@ -109,13 +112,58 @@ public final class Evaluator {
             double v = switch (s.kind()) {
                 case COVERAGE -> CatalogMetrics.coverage(exposure(workers, s.k()));
                 case GINI -> CatalogMetrics.gini(exposure(workers, s.k()));
+                case SLATE_HIT, SLATE_PRECISION, SLATE_DIVERSITY, SLATE_DUPLICATES -> Double.NaN; // filled in below
                 case RMSE -> Math.sqrt(pooled(out.squaredError(), out.ratingCount()));
                 case MAE -> pooled(out.absoluteError(), out.ratingCount());
                 default -> meanIgnoringNaN(perUser.get(reportedName(s)));
             };
             metrics.put(reportedName(s), v);
         }
-        return new EvaluationResult(metrics, perUser, users.clone(), users.length, (System.nanoTime() - t0) / 1e9);
+        slateMetrics(model, set, train, users, metrics, perUser);
+        return new EvaluationResult(metrics, perUser, users.clone(), users.length, (System.nanoTime() - t0) / 1e9,
+                fallback(workers, users.length));
+    }
+
+    /**
+     * The slate metrics: one slate of size k per user from the model's {@link SlateGenerator} (excluded items filtered
+     * out, users in order on the calling thread), scored by {@link SlateMetrics}; hit, precision and diversity also
+     * per user. Duplicates is the total count over users.
+     */
+    private void slateMetrics(FittedRecommender model, EvalSet set, Dataset train, int[] users, Map<String, Double> metrics,
+                              Map<String, double[]> perUser) {
+        Map<Integer, SlateMetrics.Result> byK = new LinkedHashMap<>();
+        for (MetricSpec s : plan.specs) {
+            if (!s.slate()) continue;
+            SlateMetrics.Result r = byK.computeIfAbsent(s.k(), k -> {
+                int[][] slates = new int[users.length][];
+                for (int n = 0; n < users.length; n++) {
+                    UserContext ctx = UserContext.of(set.history(), users[n]);
+                    slates[n] = ((SlateGenerator) model).generateSlate(ctx, k, ItemFilter.excluding(set.excluded().itemsOf(users[n])));
+                }
+                return SlateMetrics.evaluate(slates, users, k, set.targets(), train);
+            });
+            String name = reportedName(s);
+            switch (s.kind()) {
+                case SLATE_HIT -> { metrics.put(name, r.hitRate()); perUser.put(name, r.perUserHit()); }
+                case SLATE_PRECISION -> { metrics.put(name, r.precision()); perUser.put(name, r.perUserPrecision()); }
+                case SLATE_DIVERSITY -> { metrics.put(name, r.diversity()); perUser.put(name, r.perUserDiversity()); }
+                default -> metrics.put(name, (double) r.duplicates());
+            }
+        }
+    }
+
+    /** The users served by a substitute, summed over the workers; the reason is the most frequent warning (ties: first alphabetically). */
+    private static Fallback fallback(List<EvaluationWorker> workers, int numUsers) {
+        Map<String, Integer> byReason = new java.util.TreeMap<>();
+        for (EvaluationWorker w : workers) w.degraded.forEach((k, v) -> byReason.merge(k, v, Integer::sum));
+        if (byReason.isEmpty()) return null;
+        int total = 0;
+        String reason = null;
+        for (var e : byReason.entrySet()) {
+            total += e.getValue();
+            if (reason == null || e.getValue() > byReason.get(reason)) reason = e.getKey();
+        }
+        return new Fallback(total, numUsers == 0 ? 0 : (double) total / numUsers, reason);
     }
 
     private void check(FittedRecommender model, EvalSet set, Dataset train, int[] users) {
@@ -138,6 +186,15 @@ public final class Evaluator {
                     throw new IllegalArgumentException("metric '" + s.name() + "' needs rating predictions, but model '"
                             + model.name() + "' does not support " + Capability.RATING_PREDICTION);
             }
+        }
+        for (MetricSpec s : plan.specs) {
+            if (!s.slate()) continue;
+            if (!(model instanceof SlateGenerator) || !model.capabilities().contains(Capability.LIST_GENERATION))
+                throw new IllegalArgumentException("metric '" + s.name() + "' scores generated slates, but model '" + model.name()
+                        + "' does not generate slates (it ranks items); slate metrics need a slate model such as listcvae");
+            if (sampled != null)
+                throw new IllegalArgumentException("metric '" + s.name() + "' is not defined with sampled candidates; drop --sampled-candidates");
+            if (train == null) throw new IllegalArgumentException("metric '" + s.name() + "' needs the training data (item similarity), got null");
         }
         int[] ptr = set.targets().userPointers();
         for (int u : users) {

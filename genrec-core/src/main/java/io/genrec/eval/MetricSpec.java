@@ -26,7 +26,11 @@ public record MetricSpec(String name, Kind kind, int k) {
         GINI("gini@k", Cutoff.REQUIRED, Family.CATALOG),
         NOVELTY("novelty@k", Cutoff.REQUIRED, Family.LIST),
         ILD("ild@k", Cutoff.REQUIRED, Family.LIST),
-        ARP("arp@k", Cutoff.REQUIRED, Family.LIST);
+        ARP("arp@k", Cutoff.REQUIRED, Family.LIST),
+        SLATE_HIT("slatehit@k", Cutoff.REQUIRED, Family.SLATE),
+        SLATE_PRECISION("slateprecision@k", Cutoff.REQUIRED, Family.SLATE),
+        SLATE_DIVERSITY("slatediversity@k", Cutoff.REQUIRED, Family.SLATE),
+        SLATE_DUPLICATES("slateduplicates@k", Cutoff.REQUIRED, Family.SLATE);
 
         final String forms;
         final Cutoff cutoff;
@@ -43,9 +47,10 @@ public record MetricSpec(String name, Kind kind, int k) {
 
     /**
      * RANKING: per-user accuracy of the ranking; LIST: per-user property of the top-k list (averaged over users);
-     * CATALOG: one aggregate over all users' top-k lists; RATING: pooled over all target ratings.
+     * CATALOG: one aggregate over all users' top-k lists; RATING: pooled over all target ratings; SLATE: of the slate
+     * a {@link io.genrec.model.SlateGenerator} generates ({@link SlateMetrics}), not of the ranking.
      */
-    enum Family { RANKING, LIST, CATALOG, RATING }
+    enum Family { RANKING, LIST, CATALOG, RATING, SLATE }
 
     public MetricSpec {
         if (k < 0) throw new IllegalArgumentException("cutoff must be >= 0, got " + k);
@@ -55,10 +60,13 @@ public record MetricSpec(String name, Kind kind, int k) {
     public boolean perUser() { return kind.family == Family.RANKING || kind.family == Family.LIST; }
 
     /** True when the metric is computed from the ranking (everything but rmse and mae). */
-    public boolean ranked() { return kind.family != Family.RATING; }
+    public boolean ranked() { return kind.family != Family.RATING && kind.family != Family.SLATE; }
+
+    /** True for the slate metrics, computed on generated slates ({@link SlateMetrics}). */
+    public boolean slate() { return kind.family == Family.SLATE; }
 
     /** The number of ranked items the metric looks at (0 for none). */
-    int listLength() { return kind.family == Family.RATING ? 0 : k; }
+    int listLength() { return kind.family == Family.RATING || kind.family == Family.SLATE ? 0 : k; }
 
     /** True for {@code auc} and {@code mrr} without a cutoff, which need target ranks among all candidates. */
     boolean needsFullRanking() { return kind == Kind.AUC || (kind == Kind.MRR && k == 0); }

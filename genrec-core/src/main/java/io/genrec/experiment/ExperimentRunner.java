@@ -103,7 +103,7 @@ public final class ExperimentRunner {
             EvaluationResult ev = evaluator.evaluate(fitted, split.test(), split.train(), listener);
             log.accept(String.format("%s: fit %.2f s, eval %.2f s", entry.getKey(), fitSeconds, ev.seconds()));
             results.add(new ModelResult(entry.getKey(), ev.metrics(), fitSeconds, ev.seconds(), HeapMeter.peakMb(),
-                    ev.numUsers(), fitted.provenance(), trials, ev.users(), ev.perUser()));
+                    ev.numUsers(), fitted.provenance(), trials, ev.users(), ev.perUser(), ev.fallback()));
             pending.remove(entry.getKey());
             if (output != null) saveResult(output, entry.getKey(), fitted, prepared,
                     report(results, List.of(), summary, split, cfg, t0), pending);

@@ -46,7 +46,7 @@ public final class ReportWriter {
         sb.append(" fit s | eval s | peak heap MB |\n|---|");
         sb.append("---:|".repeat(metrics.size() + 3)).append('\n');
         for (ModelResult r : report.results()) {
-            sb.append("| ").append(r.model()).append(" |");
+            sb.append("| ").append(r.model()).append(r.fallback() == null ? "" : " ⚠ " + r.fallback().label()).append(" |");
             for (String m : metrics) {
                 Double v = r.metrics().get(m);
                 sb.append(' ').append(v == null ? "–" : String.format(Locale.ROOT, "%.4f", v)).append(" |");
@@ -59,6 +59,11 @@ public final class ReportWriter {
             sb.append("| parameters | validation ").append(r.tuning().get(0).metric()).append(" | fit s |\n|---|---:|---:|\n");
             for (TuningTrial t : r.tuning())
                 sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.2f |%n", t.params(), t.validationScore(), t.fitSeconds()));
+        }
+        for (ModelResult r : report.results()) {
+            if (r.fallback() == null) continue;
+            sb.append(String.format(Locale.ROOT, "%n⚠ %s: %d of %d users (%.1f%%) got a substitute ranking, not the model's own: %s%n",
+                    r.model(), r.fallback().users(), r.evaluatedUsers(), 100 * r.fallback().fraction(), r.fallback().reason()));
         }
         if (!report.comparisons().isEmpty()) {
             sb.append("\nPaired comparison with the best model (per-user values, bootstrap 95% CI, paired t-test):\n\n");

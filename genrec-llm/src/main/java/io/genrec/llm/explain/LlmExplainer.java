@@ -51,8 +51,6 @@ public final class LlmExplainer implements Explainer {
             answer = client.get().complete(prompt(f), new LlmOptions(0.2, 160));
         } catch (LlmUnavailableException e) {
             return fallback(template, f, "LLM unavailable (" + e.reason() + "); used template explanation");
-        } catch (RuntimeException e) {
-            return fallback(template, f, "LLM unavailable (" + e.getClass().getSimpleName() + "); used template explanation");
         }
         String text = PromptSanitizer.clean(answer, MAX_CHARS);
         if (text.isBlank()) return fallback(template, f, "LLM explanation was empty; used template explanation");

@@ -57,6 +57,7 @@ public final class LangChainLlmClient implements LlmClient {
         try {
             response = model.chat(request);
         } catch (RuntimeException e) {
+            if (isProgrammingError(e)) throw e;
             throw classify(e);
         }
         AiMessage ai = response == null ? null : response.aiMessage();
@@ -78,6 +79,18 @@ public final class LangChainLlmClient implements LlmClient {
             });
         }
         return out;
+    }
+
+    /**
+     * A bug rather than an outage: NPE, ClassCast, IndexOutOfBounds, IllegalArgument/State thrown directly (not wrapped
+     * by LangChain4j, whose own exceptions are failures of the call) and with no transport failure in the cause chain.
+     */
+    static boolean isProgrammingError(RuntimeException e) {
+        if (e instanceof dev.langchain4j.exception.LangChain4jException) return false;
+        for (Throwable t = e.getCause(); t != null; t = t.getCause())
+            if (t instanceof java.io.IOException || t instanceof dev.langchain4j.exception.LangChain4jException) return false;
+        return e instanceof NullPointerException || e instanceof ClassCastException || e instanceof IndexOutOfBoundsException
+                || e instanceof IllegalArgumentException || e instanceof IllegalStateException;
     }
 
     /** Maps a LangChain4j/transport failure to a typed one, looking through the cause chain. */

@@ -20,8 +20,9 @@ import java.util.Optional;
 /**
  * Asks the LLM to re-order a candidate list and grounds the answer: prompt from the user's recent titles, text and the
  * candidates ({@link PromptBuilder}), answer checked against the candidates ({@link CandidateGrounder}). Without a
- * client, or when the call fails in any way, the candidates' own order is returned with a one-line warning
- * ("LLM unavailable (timeout after 2 attempts); used fallback ranking"). Never throws for LLM failures.
+ * client, or when the call fails ({@link LlmUnavailableException}: transport, HTTP, time-out, empty answer) or the
+ * answer is unusable, the candidates' own order is returned with a one-line warning ("LLM unavailable (timeout after 2
+ * attempts); used fallback ranking"). Any other exception is a bug and propagates instead of posing as an outage.
  */
 public final class LlmReranker {
     /** The warning when nothing is configured. */
@@ -79,8 +80,6 @@ public final class LlmReranker {
             answer = client.get().complete(prompt, LlmOptions.ranking(config.maxTokens()));
         } catch (LlmUnavailableException e) {
             return CandidateGrounder.fallback(candidates, k, "LLM unavailable (" + e.reason() + "); used fallback ranking");
-        } catch (RuntimeException e) {
-            return CandidateGrounder.fallback(candidates, k, "LLM unavailable (" + e.getClass().getSimpleName() + "); used fallback ranking");
         }
         return grounder.ground(answer, candidates, k);
     }

@@ -177,11 +177,10 @@ class LlmRerankingTest {
     }
 
     @Test
-    void runtimeFailureOfAClientIsNeverThrown() {
+    void programmingErrorOfAClientPropagatesInsteadOfPosingAsAnOutage() {
         FittedLlmRanker m = fit(Optional.of((messages, options) -> { throw new IllegalStateException("boom"); }));
-        RankedRecommendation r = m.recommendWithReport(UserContext.of(DATA, USER), 5, ItemFilter.ALL);
-        assertEquals(5, r.top().size());
-        assertTrue(r.warning().startsWith("LLM unavailable (IllegalStateException)"), r.warning());
+        var e = assertThrows(IllegalStateException.class, () -> m.recommendWithReport(UserContext.of(DATA, USER), 5, ItemFilter.ALL));
+        assertEquals("boom", e.getMessage());
     }
 
     @Test
