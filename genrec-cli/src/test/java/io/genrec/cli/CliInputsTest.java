@@ -51,4 +51,50 @@ class CliInputsTest {
         for (String line : stderr.split("\n"))
             assertFalse(line.contains("INFO"), "library INFO line on stderr: " + line + "\nwhole stderr:\n" + stderr);
     }
+
+    /** 20 users; each listens to items a, b, c and then a again: under leave-one-out every target is a re-listen. */
+    private Path relistens() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int u = 0; u < 20; u++) {
+            int a = u % 6, b = (u + 1) % 6, c = (u + 2) % 6;
+            int[] seq = {a, b, c, a};
+            for (int t = 0; t < seq.length; t++) sb.append('u').append(u).append('\t').append('i').append(seq[t]).append('\t').append(t).append('\n');
+        }
+        Path f = dir.resolve("listens.tsv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void reconsumedTargetsAreWarnedCountedAndSwitchable() throws Exception {
+        String data = "tsv:" + relistens() + "?time=2";
+        String[] base = {"eval", "--data", data, "--protocol", "leave-one-out", "--k-core", "0", "--implicit", "none",
+                "--models", "mostpop", "--metrics", "hit@3", "--threads", "1"};
+        CliTest.Run json = CliTest.run(concat(base, "--format", "json"));
+        assertEquals(0, json.exit(), json.err());
+        assertTrue(json.err().contains("20 of 20 test targets") && json.err().contains("--exclude-seen false"), json.err());
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        com.fasterxml.jackson.databind.JsonNode ex = doc.get("excludedTargets");
+        assertEquals(20, ex.get("excluded").asInt(), ex.toString());
+        assertEquals(20, ex.get("users").asInt(), ex.toString());
+        assertTrue(ex.get("excludeSeen").asBoolean(), ex.toString());
+        assertEquals(0.0, doc.get("results").get(0).get("metrics").get("hit@3").asDouble(), "every target is excluded");
+
+        CliTest.Run table = CliTest.run(concat(base, "--quiet"));
+        assertTrue(table.out().contains("20 of 20 test targets"), table.out());
+
+        CliTest.Run kept = CliTest.run(concat(base, "--exclude-seen", "false", "--format", "json"));
+        assertEquals(0, kept.exit(), kept.err());
+        com.fasterxml.jackson.databind.JsonNode keptDoc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(kept.out());
+        assertEquals(0, keptDoc.get("excludedTargets").get("excluded").asInt());
+        assertFalse(keptDoc.get("excludedTargets").get("excludeSeen").asBoolean());
+        assertTrue(keptDoc.get("results").get(0).get("metrics").get("hit@3").asDouble() > 0, keptDoc.get("results").toString());
+        assertTrue(keptDoc.get("config").get("excludeSeen").asBoolean() == false);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

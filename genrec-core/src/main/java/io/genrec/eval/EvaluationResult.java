@@ -13,9 +13,14 @@ import java.util.Map;
  * @param users    the evaluated dense user ids, ascending
  * @param numUsers {@code users.length}
  * @param seconds  wall time of the evaluation
+ * @param targets  distinct target items over the evaluated users
+ * @param excludedTargets          targets that were excluded from the ranking because they are among the user's
+ *                                 excluded (seen) items, so no model can hit them (re-consumption: re-listens,
+ *                                 re-purchases); 0 when seen items are not excluded
+ * @param usersWithExcludedTargets evaluated users with at least one such target
  */
 public record EvaluationResult(Map<String, Double> metrics, Map<String, double[]> perUser, int[] users, int numUsers,
-                               double seconds) {
+                               double seconds, long targets, long excludedTargets, int usersWithExcludedTargets) {
     public EvaluationResult {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         perUser = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(perUser));

@@ -12,16 +12,42 @@ import java.util.List;
  *
  * @param dataset  the data as evaluated (after preprocessing)
  * @param split    the split protocol description with its seed
+ * @param excludedTargets test targets the ranking could not contain because the user had already seen them
  */
 public record ExperimentReport(List<ModelResult> results, List<Comparison> comparisons, DatasetSummary dataset,
                                String split, ExperimentConfig config, double totalSeconds, String genrecVersion,
-                               String gitCommit, String createdAt, String machine) {
+                               String gitCommit, String createdAt, String machine, ExcludedTargets excludedTargets) {
+
+    /** The report without an excluded-target count (none known). */
+    public ExperimentReport(List<ModelResult> results, List<Comparison> comparisons, DatasetSummary dataset,
+                            String split, ExperimentConfig config, double totalSeconds, String genrecVersion,
+                            String gitCommit, String createdAt, String machine) {
+        this(results, comparisons, dataset, split, config, totalSeconds, genrecVersion, gitCommit, createdAt, machine,
+                new ExcludedTargets(config.excludeSeen(), 0, 0, 0, 0));
+    }
+
+    /**
+     * Re-consumption under {@code excludeSeen}: of {@code targets} distinct test targets (of {@code evaluatedUsers}
+     * users), {@code excluded} were already in the user's history and so were removed from every model's ranking
+     * ({@code users} users had at least one). Both 0 when seen items are not excluded.
+     */
+    public record ExcludedTargets(boolean excludeSeen, long targets, long excluded, int evaluatedUsers, int users) {
+        /** One sentence for logs and the Markdown header; null when nothing was excluded and seen items are excluded. */
+        public String describe() {
+            if (!excludeSeen) return "seen items are not excluded from the ranking (--exclude-seen false): a user's history items are ranked too";
+            if (excluded == 0) return null;
+            return String.format(java.util.Locale.ROOT, "%d of %d test targets (%.1f%%; %d of %d users) are items already in the user's history;"
+                    + " they are excluded from the ranking, so no model can hit them. For data with re-consumption (re-listens,"
+                    + " re-purchases) use --exclude-seen false", excluded, targets, 100.0 * excluded / Math.max(1, targets), users, evaluatedUsers);
+        }
+    }
 
     /** How the metrics were computed: full ranking, or the sampled-metrics warning of {@link SampledCandidates}. */
     @JsonProperty("evaluation")
     public String evaluation() {
         SampledCandidates sampled = config.sampled();
-        return sampled == null ? "full ranking over all items, training items excluded" : sampled.description();
+        String seen = config.excludeSeen() ? "training items excluded" : "training items not excluded";
+        return sampled == null ? "full ranking over all items, " + seen : sampled.description();
     }
 
     /** The names the metrics are reported under, in config order: labelled in sampled mode. */

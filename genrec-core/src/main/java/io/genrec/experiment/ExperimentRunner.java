@@ -73,7 +73,8 @@ public final class ExperimentRunner {
         }
         Prepared prepared = prepare(cfg);
         Split split = prepared.split();
-        Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads(), cfg.sampled());
+        Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads(), cfg.sampled(), cfg.excludeSeen());
+        ExperimentReport.ExcludedTargets excluded = null;
         if (cfg.sampled() != null) log.accept(cfg.sampled().description());
         List<ModelResult> results = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
@@ -86,6 +87,11 @@ public final class ExperimentRunner {
             double fitSeconds = (System.nanoTime() - f0) / 1e9;
             EvaluationResult ev = evaluator.evaluate(fitted, split.test(), split.train(), listener);
             log.accept(String.format("%s: fit %.2f s, eval %.2f s", entry.getKey(), fitSeconds, ev.seconds()));
+            if (excluded == null) {
+                // The same for every model: it depends on the split only.
+                excluded = new ExperimentReport.ExcludedTargets(cfg.excludeSeen(), ev.targets(), ev.excludedTargets(), ev.numUsers(), ev.usersWithExcludedTargets());
+                if (excluded.describe() != null) log.accept("warning: " + excluded.describe());
+            }
             results.add(new ModelResult(entry.getKey(), ev.metrics(), fitSeconds, ev.seconds(), HeapMeter.peakMb(),
                     ev.numUsers(), fitted.provenance(), trials, ev.users(), ev.perUser()));
             if (cfg.outputDir() != null) saveModel(fitted, cfg.outputDir().resolve("models").resolve(entry.getKey()));
@@ -97,7 +103,8 @@ public final class ExperimentRunner {
                 prepared.preprocessing());
         return new ExperimentReport(results, comparisons, summary, split.description(), cfg,
                 (System.nanoTime() - t0) / 1e9, Provenance.BuildInfo.VERSION, Provenance.BuildInfo.GIT_COMMIT,
-                Instant.now().toString(), machine());
+                Instant.now().toString(), machine(),
+                excluded != null ? excluded : new ExperimentReport.ExcludedTargets(cfg.excludeSeen(), 0, 0, 0, 0));
     }
 
     private FittedRecommender fit(Recommender r, Split split, ExperimentConfig cfg) {
@@ -112,7 +119,7 @@ public final class ExperimentRunner {
     private FittedRecommender tune(String name, List<Recommender> grid, Split split, ExperimentConfig cfg, List<TuningTrial> trials) {
         if (split.validation() == null)
             throw new IllegalArgumentException("model '" + name + "': a parameter grid needs a validation set, and split " + split.description() + " has none");
-        Evaluator validator = new Evaluator(List.of(cfg.metrics().get(0)), cfg.threads(), cfg.sampled());
+        Evaluator validator = new Evaluator(List.of(cfg.metrics().get(0)), cfg.threads(), cfg.sampled(), cfg.excludeSeen());
         String metric = validator.metricNames().get(0);
         FittedRecommender best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
