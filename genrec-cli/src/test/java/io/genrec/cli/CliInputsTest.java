@@ -79,6 +79,7 @@ class CliInputsTest {
         assertEquals(20, ex.get("users").asInt(), ex.toString());
         assertTrue(ex.get("excludeSeen").asBoolean(), ex.toString());
         assertEquals(0.0, doc.get("results").get(0).get("metrics").get("hit@3").asDouble(), "every target is excluded");
+        assertTrue(doc.get("dataset").get("implicitDetection").asText().startsWith("implicit=none"), doc.get("dataset").toString());
 
         CliTest.Run table = CliTest.run(concat(base, "--quiet"));
         assertTrue(table.out().contains("20 of 20 test targets"), table.out());

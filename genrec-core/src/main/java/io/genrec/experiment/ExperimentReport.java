@@ -58,7 +58,16 @@ public record ExperimentReport(List<ModelResult> results, List<Comparison> compa
         return names;
     }
 
-    /** Size and content hash of a dataset. */
+    /**
+     * Size and content hash of a dataset.
+     *
+     * @param implicitDetection what {@code --implicit} decided and why (e.g. the share of values that look like ratings)
+     */
     public record DatasetSummary(String name, String source, int users, int items, int trainInteractions,
-                                 int testUsers, String contentHash, String preprocessing) { }
+                                 int testUsers, String contentHash, String preprocessing, String implicitDetection) {
+        public DatasetSummary(String name, String source, int users, int items, int trainInteractions, int testUsers,
+                              String contentHash, String preprocessing) {
+            this(name, source, users, items, trainInteractions, testUsers, contentHash, preprocessing, null);
+        }
+    }
 }

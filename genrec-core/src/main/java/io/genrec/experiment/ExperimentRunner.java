@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -47,16 +48,18 @@ public final class ExperimentRunner {
             if (!cfg.protocol().equals("given") && !cfg.protocol().equals("auto"))
                 throw new IllegalArgumentException("data '" + cfg.data() + "' is pre-split; use --protocol given (got '" + cfg.protocol() + "')");
             Split s = loaded.given();
-            return new Prepared(s, loaded.description(), "as given");
+            return new Prepared(s, loaded.description(), "as given", "pre-split data: values as given, no implicit conversion");
         }
         if (cfg.protocol().equals("given"))
             throw new IllegalArgumentException("--protocol given needs pre-split data (presplit:DIR); '" + cfg.data() + "' is not");
-        Float threshold = resolveThreshold(cfg.implicit(), loaded.data());
+        ImplicitChoice implicit = detectImplicit(cfg.implicit(), loaded.data());
+        log.accept(implicit.reason());
+        Float threshold = implicit.threshold();
         Dataset data = preprocess(loaded.data(), cfg.implicit(), cfg.userCore(), cfg.itemCore());
         log.accept("data: " + data + " after " + describe(threshold, cfg));
         String protocol = cfg.protocol().equals("auto") ? "random-holdout" : cfg.protocol();
         Split split = Splitters.create(protocol, new Params(cfg.protocolParams(), "protocol " + protocol)).split(data, cfg.seed());
-        return new Prepared(split, loaded.description(), describe(threshold, cfg));
+        return new Prepared(split, loaded.description(), describe(threshold, cfg), implicit.reason());
     }
 
     /** Runs the whole experiment. */
@@ -100,7 +103,7 @@ public final class ExperimentRunner {
         Dataset train = split.train();
         var summary = new ExperimentReport.DatasetSummary(train.name(), prepared.source(), train.numUsers(),
                 train.numItems(), train.numInteractions(), split.test().evaluatedUsers().length, train.contentHash(),
-                prepared.preprocessing());
+                prepared.preprocessing(), prepared.implicitDetection());
         return new ExperimentReport(results, comparisons, summary, split.description(), cfg,
                 (System.nanoTime() - t0) / 1e9, Provenance.BuildInfo.VERSION, Provenance.BuildInfo.GIT_COMMIT,
                 Instant.now().toString(), machine(),
@@ -157,19 +160,54 @@ public final class ExperimentRunner {
         return new Preprocessing(threshold, userCore, itemCore, Preprocessing.DuplicatePolicy.KEEP_ALL).apply(data);
     }
 
+    static Float resolveThreshold(String implicit, Dataset data) { return detectImplicit(implicit, data).threshold(); }
+
     /**
-     * {@code auto}: binarise at 4 when the values look like explicit 1–5 ratings (some value other than 1, none above
-     * 5), as Liang et al. (2018) do for MovieLens; keep everything for implicit data.
+     * The positives threshold and why it was chosen.
+     *
+     * @param threshold keep values {@code >= threshold} as positives; null keeps every interaction
+     * @param reason    one line for stderr and the report, e.g. why {@code auto} decided as it did
      */
-    static Float resolveThreshold(String implicit, Dataset data) {
-        if (implicit.equals("none")) return null;
-        if (!implicit.equals("auto")) return Float.parseFloat(implicit);
-        boolean explicit = false;
-        for (float v : data.values()) {
-            if (v > 5f) return null;
-            if (v != 1f) explicit = true;
+    public record ImplicitChoice(Float threshold, String reason) { }
+
+    /** Share of values that must look like ratings for {@code auto} to treat the data as explicit ratings. */
+    static final double RATING_SHARE = 0.99;
+
+    /**
+     * {@code auto}: binarise at 4 when the values look like explicit 1–5 ratings, as Liang et al. (2018) do for
+     * MovieLens; keep everything for implicit data. "Look like ratings" = at least {@link #RATING_SHARE} of the values
+     * are half steps in [0.5, 5] and not all of them are 1; deciding from the share (not from every value) keeps one
+     * outlier from silently switching binarisation off. Play counts and other weights have many values above 5.
+     */
+    public static ImplicitChoice detectImplicit(String implicit, Dataset data) {
+        if (implicit.equals("none")) return new ImplicitChoice(null, "implicit=none: all interactions as positives");
+        if (!implicit.equals("auto")) {
+            float t = Float.parseFloat(implicit);
+            return new ImplicitChoice(t, "implicit=" + implicit + ": values >= " + t + " as positives");
         }
-        return explicit ? 4f : null;
+        float[] values = data.values();
+        long ratingLike = 0, notOne = 0, outside = 0;
+        float maxOutside = Float.NEGATIVE_INFINITY;
+        for (float v : values) {
+            if (v >= 0.5f && v <= 5f && v * 2 == Math.rint(v * 2)) {
+                ratingLike++;
+                if (v != 1f) notOne++;
+            } else {
+                outside++;
+                maxOutside = Math.max(maxOutside, v);
+            }
+        }
+        if (values.length == 0) return new ImplicitChoice(null, "implicit=auto: no interactions; all interactions as positives");
+        double share = (double) ratingLike / values.length;
+        String outsideText = outside == 0 ? "none outside" : String.format(Locale.ROOT, "%d value%s outside (largest %s)",
+                outside, outside == 1 ? "" : "s", Float.toString(maxOutside).replaceFirst("\\.0$", ""));
+        if (notOne == 0 && outside == 0) return new ImplicitChoice(null, "implicit=auto: all values are 1 (implicit data); all interactions as positives");
+        if (share >= RATING_SHARE && notOne > 0)
+            return new ImplicitChoice(4f, String.format(Locale.ROOT, "implicit=auto: %.2f%% of %d values look like 0.5-5 ratings (%s);"
+                    + " ratings >= 4 as positives", 100 * share, values.length, outsideText));
+        return new ImplicitChoice(null, String.format(Locale.ROOT, "implicit=auto: only %.2f%% of %d values look like 0.5-5 ratings (%s;"
+                + " needs %.0f%%), so the values are taken as counts or weights: all interactions as positives (--implicit T to binarise)",
+                100 * share, values.length, outsideText, 100 * RATING_SHARE));
     }
 
     private static String describe(Float threshold, ExperimentConfig cfg) {
@@ -183,6 +221,6 @@ public final class ExperimentRunner {
                 + Runtime.version();
     }
 
-    /** A split ready to run, with where it came from. */
-    public record Prepared(Split split, String source, String preprocessing) { }
+    /** A split ready to run, with where it came from and why the positives threshold is what it is. */
+    public record Prepared(Split split, String source, String preprocessing, String implicitDetection) { }
 }
