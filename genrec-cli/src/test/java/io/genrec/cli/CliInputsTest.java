@@ -93,6 +93,32 @@ class CliInputsTest {
         assertTrue(keptDoc.get("config").get("excludeSeen").asBoolean() == false);
     }
 
+    /** Play counts: the models that treat every interaction as 1 must say that they ignored the counts. */
+    @Test
+    void ignoredWeightsAreReportedPerModel() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int u = 0; u < 20; u++)
+            for (int k = 0; k < 5; k++) sb.append('u').append(u).append('\t').append('i').append((u + 3 * k) % 9).append('\t').append(1 + (u * 7 + k * 13) % 40).append('\n');
+        Path f = dir.resolve("plays.tsv");
+        Files.writeString(f, sb.toString());
+        CliTest.Run r = CliTest.run("eval", "--data", "tsv:" + f + "?rating=2", "--k-core", "0", "--models", "mostpop,itemknn",
+                "--metrics", "ndcg@5", "--threads", "1", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("itemknn ignores the interaction values"), r.err());
+        assertTrue(r.err().contains("implicit=auto: only"), "auto must keep play counts and say why: " + r.err());
+        com.fasterxml.jackson.databind.JsonNode w = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("weights");
+        assertEquals("[\"mostpop\",\"itemknn\"]", w.get("ignoredBy").toString(), w.toString());
+        assertEquals(40.0, w.get("maxValue").asDouble(), w.toString());
+        assertTrue(w.get("nonBinaryInteractions").asLong() > 0, w.toString());
+
+        // Binarised data has no weights to ignore: no warning, empty list.
+        CliTest.Run bin = CliTest.run("eval", "--data", "tsv:" + f + "?rating=2", "--implicit", "10", "--k-core", "0", "--models", "itemknn",
+                "--metrics", "ndcg@5", "--threads", "1", "--format", "json");
+        assertEquals(0, bin.exit(), bin.err());
+        assertFalse(bin.err().contains("ignores the interaction values"), bin.err());
+        assertEquals(0, new com.fasterxml.jackson.databind.ObjectMapper().readTree(bin.out()).get("weights").get("ignoredBy").size());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -16,14 +16,37 @@ import java.util.List;
  */
 public record ExperimentReport(List<ModelResult> results, List<Comparison> comparisons, DatasetSummary dataset,
                                String split, ExperimentConfig config, double totalSeconds, String genrecVersion,
-                               String gitCommit, String createdAt, String machine, ExcludedTargets excludedTargets) {
+                               String gitCommit, String createdAt, String machine, ExcludedTargets excludedTargets,
+                               Weights weights) {
 
     /** The report without an excluded-target count (none known). */
     public ExperimentReport(List<ModelResult> results, List<Comparison> comparisons, DatasetSummary dataset,
                             String split, ExperimentConfig config, double totalSeconds, String genrecVersion,
                             String gitCommit, String createdAt, String machine) {
         this(results, comparisons, dataset, split, config, totalSeconds, genrecVersion, gitCommit, createdAt, machine,
-                new ExcludedTargets(config.excludeSeen(), 0, 0, 0, 0));
+                new ExcludedTargets(config.excludeSeen(), 0, 0, 0, 0), new Weights(0, 0, 1f, List.of(), List.of()));
+    }
+
+    /**
+     * The interaction values of the training data and which models used them: {@code nonBinaryInteractions} of
+     * {@code interactions} have a value other than 1 (largest {@code maxValue}); {@code ignoredBy} lists the models
+     * that treated every interaction as 1 anyway (only when some value is not 1), {@code usedBy} those that declare
+     * {@link io.genrec.model.Capability#INTERACTION_VALUES} or rating prediction.
+     */
+    public record Weights(long nonBinaryInteractions, long interactions, float maxValue, List<String> ignoredBy, List<String> usedBy) {
+        public Weights {
+            ignoredBy = List.copyOf(ignoredBy);
+            usedBy = List.copyOf(usedBy);
+        }
+
+        /** One sentence for the Markdown header; null when every value is 1. */
+        public String describe() {
+            if (nonBinaryInteractions == 0) return null;
+            return String.format(java.util.Locale.ROOT, "%d of %d training interactions have a value other than 1 (largest %s);"
+                    + " used by %s, ignored (every interaction counted as 1) by %s", nonBinaryInteractions, interactions,
+                    Float.toString(maxValue).replaceFirst("\\.0$", ""), usedBy.isEmpty() ? "none" : String.join(", ", usedBy),
+                    ignoredBy.isEmpty() ? "none" : String.join(", ", ignoredBy));
+        }
     }
 
     /**

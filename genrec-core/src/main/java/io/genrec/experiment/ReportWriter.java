@@ -36,6 +36,8 @@ public final class ReportWriter {
         sb.append("Split: ").append(report.split()).append("; ").append(report.evaluation()).append("\n");
         String excluded = report.excludedTargets() == null ? null : report.excludedTargets().describe();
         if (excluded != null) sb.append("Seen items: ").append(excluded).append("\n");
+        String weights = report.weights() == null ? null : report.weights().describe();
+        if (weights != null) sb.append("Weights: ").append(weights).append("\n");
         sb.append('\n');
         sb.append("| model |");
         for (String m : metrics) sb.append(' ').append(m).append(" |");
