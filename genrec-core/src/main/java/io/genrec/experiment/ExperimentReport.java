@@ -44,7 +44,7 @@ public record ExperimentReport(List<ModelResult> results, List<Comparison> compa
             if (nonBinaryInteractions == 0) return null;
             return String.format(java.util.Locale.ROOT, "%d of %d training interactions have a value other than 1 (largest %s);"
                     + " used by %s, ignored (every interaction counted as 1) by %s", nonBinaryInteractions, interactions,
-                    Float.toString(maxValue).replaceFirst("\\.0$", ""), usedBy.isEmpty() ? "none" : String.join(", ", usedBy),
+                    WeightsCheck.format(maxValue), usedBy.isEmpty() ? "none" : String.join(", ", usedBy),
                     ignoredBy.isEmpty() ? "none" : String.join(", ", ignoredBy));
         }
     }

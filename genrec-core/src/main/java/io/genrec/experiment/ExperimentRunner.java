@@ -78,13 +78,7 @@ public final class ExperimentRunner {
         Split split = prepared.split();
         Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads(), cfg.sampled(), cfg.excludeSeen());
         ExperimentReport.ExcludedTargets excluded = null;
-        long nonBinary = 0;
-        float maxValue = Float.NEGATIVE_INFINITY;
-        for (float v : split.train().values()) {
-            if (v != 1f) nonBinary++;
-            maxValue = Math.max(maxValue, v);
-        }
-        List<String> ignoredBy = new ArrayList<>(), usedBy = new ArrayList<>();
+        WeightsCheck weights = new WeightsCheck(split.train());
         if (cfg.sampled() != null) log.accept(cfg.sampled().description());
         List<ModelResult> results = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
@@ -97,18 +91,7 @@ public final class ExperimentRunner {
             double fitSeconds = (System.nanoTime() - f0) / 1e9;
             EvaluationResult ev = evaluator.evaluate(fitted, split.test(), split.train(), listener);
             log.accept(String.format("%s: fit %.2f s, eval %.2f s", entry.getKey(), fitSeconds, ev.seconds()));
-            if (nonBinary > 0) {
-                var caps = fitted.capabilities();
-                if (caps.contains(io.genrec.model.Capability.INTERACTION_VALUES) || caps.contains(io.genrec.model.Capability.RATING_PREDICTION)) {
-                    usedBy.add(entry.getKey());
-                } else {
-                    ignoredBy.add(entry.getKey());
-                    log.accept(String.format(Locale.ROOT, "warning: %s ignores the interaction values: %d of %d training interactions have a"
-                            + " value other than 1 (largest %s; ratings or play counts?), and %s counts each as 1. Binarise with"
-                            + " --implicit T to make that explicit", entry.getKey(), nonBinary, split.train().numInteractions(),
-                            Float.toString(maxValue).replaceFirst("\\.0$", ""), entry.getKey()));
-                }
-            }
+            weights.record(entry.getKey(), fitted, log);
             if (excluded == null) {
                 // The same for every model: it depends on the split only.
                 excluded = new ExperimentReport.ExcludedTargets(cfg.excludeSeen(), ev.targets(), ev.excludedTargets(), ev.numUsers(), ev.usersWithExcludedTargets());
@@ -127,7 +110,7 @@ public final class ExperimentRunner {
                 (System.nanoTime() - t0) / 1e9, Provenance.BuildInfo.VERSION, Provenance.BuildInfo.GIT_COMMIT,
                 Instant.now().toString(), machine(),
                 excluded != null ? excluded : new ExperimentReport.ExcludedTargets(cfg.excludeSeen(), 0, 0, 0, 0),
-                new ExperimentReport.Weights(nonBinary, split.train().numInteractions(), split.train().numInteractions() == 0 ? 1f : maxValue, ignoredBy, usedBy));
+                weights.report());
     }
 
     private FittedRecommender fit(Recommender r, Split split, ExperimentConfig cfg) {
@@ -220,7 +203,7 @@ public final class ExperimentRunner {
         if (values.length == 0) return new ImplicitChoice(null, "implicit=auto: no interactions; all interactions as positives");
         double share = (double) ratingLike / values.length;
         String outsideText = outside == 0 ? "none outside" : String.format(Locale.ROOT, "%d value%s outside (largest %s)",
-                outside, outside == 1 ? "" : "s", Float.toString(maxOutside).replaceFirst("\\.0$", ""));
+                outside, outside == 1 ? "" : "s", WeightsCheck.format(maxOutside));
         if (notOne == 0 && outside == 0) return new ImplicitChoice(null, "implicit=auto: all values are 1 (implicit data); all interactions as positives");
         if (share >= RATING_SHARE && notOne > 0)
             return new ImplicitChoice(4f, String.format(Locale.ROOT, "implicit=auto: %.2f%% of %d values look like 0.5-5 ratings (%s);"
