@@ -111,6 +111,15 @@ class CliInputsTest {
         assertEquals(40.0, w.get("maxValue").asDouble(), w.toString());
         assertTrue(w.get("nonBinaryInteractions").asLong() > 0, w.toString());
 
+        // ALS with weighting=log uses the counts and is listed as such.
+        CliTest.Run als = CliTest.run("eval", "--data", "tsv:" + f + "?rating=2", "--k-core", "0", "--models", "als,itemknn",
+                "--param", "als.weighting=log", "--metrics", "ndcg@5", "--threads", "1", "--format", "json");
+        assertEquals(0, als.exit(), als.err());
+        com.fasterxml.jackson.databind.JsonNode wa = new com.fasterxml.jackson.databind.ObjectMapper().readTree(als.out()).get("weights");
+        assertEquals("[\"als\"]", wa.get("usedBy").toString(), wa.toString());
+        assertEquals("[\"itemknn\"]", wa.get("ignoredBy").toString(), wa.toString());
+        assertFalse(als.err().contains("als ignores"), als.err());
+
         // Binarised data has no weights to ignore: no warning, empty list.
         CliTest.Run bin = CliTest.run("eval", "--data", "tsv:" + f + "?rating=2", "--implicit", "10", "--k-core", "0", "--models", "itemknn",
                 "--metrics", "ndcg@5", "--threads", "1", "--format", "json");
