@@ -49,7 +49,7 @@ public final class AlsRecommender implements Recommender {
         float[] userConf = null, itemConf = null;
         if (!config.weighting().equals("binary")) {
             userConf = confidences(context.train(), x, config.weighting(), alpha);
-            itemConf = itemMajor(x, userConf);
+            itemConf = x.itemMajor(userConf);
         }
         Random random = new Random(context.seed());
         float[] userF = gaussian(random, numUsers * f, config.initStd());
@@ -88,35 +88,9 @@ public final class AlsRecommender implements Recommender {
 
     /** {@code c - 1} per user-major entry of {@code x}, from the summed values of each (user, item); values must be >= 0. */
     static float[] confidences(io.genrec.data.Dataset data, BinaryMatrix x, String weighting, float alpha) {
-        int[] ptr = x.userPointers(), items = x.userItems();
-        float[] conf = new float[items.length];
-        double[] sum = new double[x.numItems()];
-        for (int u = 0; u < x.numUsers(); u++) {
-            int[] it = data.itemsOf(u);
-            float[] v = data.valuesOf(u);
-            for (int k = 0; k < it.length; k++) {
-                if (!(v[k] >= 0))
-                    throw new IllegalArgumentException("als: weighting=" + weighting + " needs interaction values >= 0, but user '"
-                            + data.userIds().externalId(u) + "' has " + v[k] + " for item '" + data.itemIds().externalId(it[k])
-                            + "'; use weighting=binary or --implicit T");
-                sum[it[k]] += v[k];
-            }
-            for (int m = ptr[u]; m < ptr[u + 1]; m++) {
-                conf[m] = confidence(weighting, alpha, sum[items[m]]);
-                sum[items[m]] = 0;
-            }
-        }
+        float[] conf = BinaryMatrix.summedValues(data, x, "als (weighting=" + weighting + ")");
+        for (int m = 0; m < conf.length; m++) conf[m] = confidence(weighting, alpha, conf[m]);
         return conf;
-    }
-
-    /** The user-major {@code conf} reordered item-major: an item's users are ascending, as the users are visited. */
-    static float[] itemMajor(BinaryMatrix x, float[] userConf) {
-        int[] uptr = x.userPointers(), items = x.userItems();
-        int[] next = java.util.Arrays.copyOf(x.itemPointers(), x.numItems());
-        float[] out = new float[userConf.length];
-        for (int u = 0; u < x.numUsers(); u++)
-            for (int m = uptr[u]; m < uptr[u + 1]; m++) out[next[items[m]]++] = userConf[m];
-        return out;
     }
 
     private static float[] gaussian(Random random, int n, double std) {
