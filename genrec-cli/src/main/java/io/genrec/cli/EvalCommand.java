@@ -70,6 +70,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--implicit", paramLabel = "auto|none|T", description = "Keep values >= T as positives (auto: 4 for 1-5 ratings).")
     String implicit;
 
+    @Option(names = "--exclude-seen", paramLabel = "true|false", arity = "1", description = {"Remove each user's history items from the",
+            "ranking (default true). With re-consumption data (re-listens, re-purchases) a target the user already has",
+            "can then never be hit: the run warns and reports how many targets that affects; false ranks seen items too."})
+    Boolean excludeSeen;
+
     @Option(names = "--k-core", paramLabel = "K", description = "Iterative k-core filter on users and items (default 5; 0 = off; not applied to pre-split data).")
     Integer kCore;
 
@@ -136,7 +141,8 @@ final class EvalCommand implements Callable<Integer> {
                 metrics != null ? metrics : base.metrics(), seed != null ? seed : base.seed(), common.threads,
                 output != null ? output : base.outputDir(),
                 sampledCandidates != null ? sampledCandidates : base.sampledCandidates(),
-                sampling != null ? sampling : base.sampling());
+                sampling != null ? sampling : base.sampling(),
+                excludeSeen != null ? excludeSeen : base.excludeSeen());
     }
 
     /**

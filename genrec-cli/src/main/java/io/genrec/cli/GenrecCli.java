@@ -21,10 +21,28 @@ public final class GenrecCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * Held strongly: java.util.logging keeps loggers weakly, so a level set on a logger nobody references is lost
+     * at the next GC and Lucene's Vector API probe came back at INFO.
+     */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
-        // Lucene logs its Vector API probe at INFO through java.util.logging; keep stderr for our own messages.
-        java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.WARNING);
+        quietLibraries();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Keeps stderr for GenRec's own messages: DJL, LangChain4j and ONNX runtime log through slf4j-simple at INFO by
+     * default, Lucene through java.util.logging. Also done by the launcher's -D flags; here so that running the main
+     * class directly is quiet too. A level the user set explicitly (-D...) wins.
+     */
+    static void quietLibraries() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // CUDA probing on a CPU-only machine warns on every engine start; it says nothing a user can act on.
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils",
+                System.getProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error"));
+        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     /** The configured command line (also used by tests). */

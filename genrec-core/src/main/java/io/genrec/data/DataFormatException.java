@@ -11,12 +11,10 @@ public final class DataFormatException extends RuntimeException {
     private final Path file;
     private final long line;
     private final String field;
+    private final String detail;
 
     public DataFormatException(Path file, long line, String field, String message) {
-        super(format(file, line, field, message));
-        this.file = file;
-        this.line = line;
-        this.field = field;
+        this(file, line, field, message, null);
     }
 
     public DataFormatException(Path file, long line, String field, String message, Throwable cause) {
@@ -24,6 +22,12 @@ public final class DataFormatException extends RuntimeException {
         this.file = file;
         this.line = line;
         this.field = field;
+        this.detail = message;
+    }
+
+    /** The same error with a hint on how to fix it appended (e.g. "add header=true to the spec"). */
+    public DataFormatException withHint(String hint) {
+        return new DataFormatException(file, line, field, detail + "; " + hint, getCause());
     }
 
     private static String format(Path file, long line, String field, String message) {

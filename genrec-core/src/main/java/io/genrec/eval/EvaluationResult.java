@@ -13,10 +13,16 @@ import java.util.Map;
  * @param users    the evaluated dense user ids, ascending
  * @param numUsers {@code users.length}
  * @param seconds  wall time of the evaluation
+ * @param targets  distinct target items over the evaluated users
+ * @param excludedTargets          targets that were excluded from the ranking because they are among the user's
+ *                                 excluded (seen) items, so no model can hit them (re-consumption: re-listens,
+ *                                 re-purchases); 0 when seen items are not excluded
+ * @param usersWithExcludedTargets evaluated users with at least one such target
  * @param fallback the users the model served with a substitute ranking, or null when none
  */
 public record EvaluationResult(Map<String, Double> metrics, Map<String, double[]> perUser, int[] users, int numUsers,
-                               double seconds, Fallback fallback) {
+                               double seconds, long targets, long excludedTargets, int usersWithExcludedTargets,
+                               Fallback fallback) {
     public EvaluationResult {
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         perUser = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(perUser));
@@ -24,7 +30,7 @@ public record EvaluationResult(Map<String, Double> metrics, Map<String, double[]
 
     /** A result without fallbacks. */
     public EvaluationResult(Map<String, Double> metrics, Map<String, double[]> perUser, int[] users, int numUsers, double seconds) {
-        this(metrics, perUser, users, numUsers, seconds, null);
+        this(metrics, perUser, users, numUsers, seconds, 0, 0, 0, null);
     }
 
     /** The mean (or aggregate) value of {@code spec}; an unknown name is an error listing the computed ones. */

@@ -22,6 +22,7 @@ final class EvaluationWorker {
     private final TrainPopularity popularity;
     private final ItemSimilarity similarity;
     private final RatingPredictor ratings;
+    private final boolean excludeSeen;
 
     private final float[] scores;
     private final ItemMarks excluded;
@@ -40,17 +41,20 @@ final class EvaluationWorker {
     final java.util.Map<String, Integer> degraded = new java.util.HashMap<>();
 
     /** Per-user result arrays shared by all workers, indexed by position in the evaluated-user array. */
-    record Outputs(double[][] perUser, double[] squaredError, double[] absoluteError, int[] ratingCount) {
+    record Outputs(double[][] perUser, double[] squaredError, double[] absoluteError, int[] ratingCount,
+                   int[] targetCount, int[] excludedTargets) {
         Outputs(EvaluationPlan plan, int users) {
             this(new double[plan.perUser.length][users], plan.ratings ? new double[users] : null,
-                    plan.ratings ? new double[users] : null, plan.ratings ? new int[users] : null);
+                    plan.ratings ? new double[users] : null, plan.ratings ? new int[users] : null, new int[users], new int[users]);
         }
     }
 
     /** @param sampled sampled-candidates mode with its item weights ({@link NegativeSampler#weights}), or null */
     EvaluationWorker(FittedRecommender model, EvalSet set, EvaluationPlan plan, Outputs out,
-                     TrainPopularity popularity, ItemSimilarity.Factory similarity, SampledCandidates sampled, int[] weights) {
+                     TrainPopularity popularity, ItemSimilarity.Factory similarity, SampledCandidates sampled, int[] weights,
+                     boolean excludeSeen) {
         this.model = model;
+        this.excludeSeen = excludeSeen;
         this.set = set;
         this.plan = plan;
         this.out = out;
@@ -79,14 +83,20 @@ final class EvaluationWorker {
                 throw new IllegalStateException("model '" + model.name() + "' scored NaN for user " + set.history().userIds().externalId(user)
                         + ", item " + set.history().itemIds().externalId(item));
         excluded.clear();
-        Dataset ex = set.excluded();
-        int[] ptr = ex.userPointers(), idx = ex.itemIndices();
         int excludedCount = 0;
-        for (int k = ptr[user]; k < ptr[user + 1]; k++) {
-            if (excluded.add(idx[k])) excludedCount++;
-            scores[idx[k]] = Float.NEGATIVE_INFINITY;
+        if (excludeSeen) {
+            Dataset ex = set.excluded();
+            int[] ptr = ex.userPointers(), idx = ex.itemIndices();
+            for (int k = ptr[user]; k < ptr[user + 1]; k++) {
+                if (excluded.add(idx[k])) excludedCount++;
+                scores[idx[k]] = Float.NEGATIVE_INFINITY;
+            }
         }
         int numTargets = markTargets(user);
+        int excludedTargets = 0;
+        for (int t = 0; t < numTargets; t++) if (excluded.contains(targetItems[t])) excludedTargets++;
+        out.targetCount()[pos] = numTargets;
+        out.excludedTargets()[pos] = excludedTargets;
         if (sampler != null) excludedCount = keepSampledCandidates(user, excludedCount);
         TopK top = TopK.select(scores, plan.maxK, ItemFilter.ALL);
         int[] list = top.items();

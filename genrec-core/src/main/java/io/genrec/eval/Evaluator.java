@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the lower item id, as {@link io.genrec.model.TopK} does). No sampling of negatives unless asked for (below).
  *
  * <p>Targets are the user's distinct target items; a target that is also excluded stays in the denominators but can
- * never be a hit. Metric definitions: {@link MetricSpec} lists the names, {@link RankingMetrics} the accuracy
+ * never be a hit. Such targets (re-consumption: the user listened to or bought the item before) are counted in
+ * {@link EvaluationResult#excludedTargets()}; with {@code excludeSeen = false} nothing is excluded and seen items are
+ * ranked like any other. Metric definitions: {@link MetricSpec} lists the names, {@link RankingMetrics} the accuracy
  * formulas, {@link FullRanking} AUC and full-list MRR, {@link ListMetrics} novelty/ARP/ILD (per user, averaged) and
  * {@link CatalogMetrics} coverage/Gini (one aggregate over all users' top-k lists). RMSE and MAE are pooled over all
  * target interactions (sqrt(sum err^2 / count), sum |err| / count) and need a model with
@@ -51,17 +53,29 @@ public final class Evaluator {
     private final EvaluationPlan plan;
     private final int threads;
     private final SampledCandidates sampled;
+    private final boolean excludeSeen;
 
     /** Parses the metric specs (an unknown one is an error listing the valid forms); duplicates are computed once. */
     public Evaluator(List<String> metricSpecs, int threads) { this(metricSpecs, threads, null); }
 
     /** The same with sampled candidates instead of full ranking; {@code sampled} null means full ranking. */
-    public Evaluator(List<String> metricSpecs, int threads, SampledCandidates sampled) {
+    public Evaluator(List<String> metricSpecs, int threads, SampledCandidates sampled) { this(metricSpecs, threads, sampled, true); }
+
+    /**
+     * The same, choosing whether each user's excluded items ({@link EvalSet#excluded()}, normally the history) are
+     * removed from the ranking ({@code excludeSeen = true}, the default) or ranked like any other item (for data with
+     * re-consumption, where the target may be an item the user already has).
+     */
+    public Evaluator(List<String> metricSpecs, int threads, SampledCandidates sampled, boolean excludeSeen) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.plan = new EvaluationPlan(metricSpecs);
         this.threads = threads;
         this.sampled = sampled;
+        this.excludeSeen = excludeSeen;
     }
+
+    /** Whether seen (excluded) items are removed from the ranking. */
+    public boolean excludeSeen() { return excludeSeen; }
 
     /** The parsed metrics, in request order. */
     public List<MetricSpec> metrics() { return plan.specs; }
@@ -102,7 +116,7 @@ public final class Evaluator {
         int poolSize = Math.max(1, Math.min(threads, (users.length + CHUNK - 1) / CHUNK));
         int[] weights = sampled == null ? null : NegativeSampler.weights(sampled, set);
         for (int w = 0; w < poolSize; w++)
-            workers.add(new EvaluationWorker(model, set, plan, out, popularity, similarity, sampled, weights));
+            workers.add(new EvaluationWorker(model, set, plan, out, popularity, similarity, sampled, weights, excludeSeen));
         run(workers, users, model.name(), progress);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -120,8 +134,15 @@ public final class Evaluator {
             metrics.put(reportedName(s), v);
         }
         slateMetrics(model, set, train, users, metrics, perUser);
+        long targets = 0, excludedTargets = 0;
+        int affected = 0;
+        for (int p = 0; p < users.length; p++) {
+            targets += out.targetCount()[p];
+            excludedTargets += out.excludedTargets()[p];
+            if (out.excludedTargets()[p] > 0) affected++;
+        }
         return new EvaluationResult(metrics, perUser, users.clone(), users.length, (System.nanoTime() - t0) / 1e9,
-                fallback(workers, users.length));
+                targets, excludedTargets, affected, fallback(workers, users.length));
     }
 
     /**

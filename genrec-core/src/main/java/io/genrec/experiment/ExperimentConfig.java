@@ -29,11 +29,14 @@ import java.util.Map;
  *                           every metric is then labelled)
  * @param sampling           {@code uniform} or {@code popularity} with {@code sampledCandidates} (default uniform);
  *                           null without
+ * @param excludeSeen        true (the default): each user's history items are removed from the ranking, so a test
+ *                           target the user already has (a re-listen, a re-purchase) cannot be hit; the run warns
+ *                           and reports how many targets that affects. false: seen items are ranked like any other
  */
 public record ExperimentConfig(String data, String implicit, int userCore, int itemCore,
                                String protocol, Map<String, String> protocolParams, List<String> models,
                                Map<String, Map<String, String>> modelParams, List<String> metrics, long seed,
-                               int threads, Path outputDir, int sampledCandidates, String sampling) {
+                               int threads, Path outputDir, int sampledCandidates, String sampling, boolean excludeSeen) {
     public static final List<String> DEFAULT_MODELS = List.of("mostpop", "itemknn", "ease", "als");
     public static final List<String> DEFAULT_METRICS =
             List.of("recall@10", "recall@20", "ndcg@10", "ndcg@20", "precision@10", "mrr", "coverage@20");
@@ -61,6 +64,15 @@ public record ExperimentConfig(String data, String implicit, int userCore, int i
         modelParams = modelParams == null ? Map.of() : Map.copyOf(modelParams);
         models = List.copyOf(models);
         metrics = List.copyOf(metrics);
+    }
+
+    /** Seen items excluded (the default). */
+    public ExperimentConfig(String data, String implicit, int userCore, int itemCore, String protocol,
+                            Map<String, String> protocolParams, List<String> models,
+                            Map<String, Map<String, String>> modelParams, List<String> metrics, long seed, int threads,
+                            Path outputDir, int sampledCandidates, String sampling) {
+        this(data, implicit, userCore, itemCore, protocol, protocolParams, models, modelParams, metrics, seed, threads,
+                outputDir, sampledCandidates, sampling, true);
     }
 
     /** Full-ranking evaluation (no sampled candidates): the form every caller used before sampled metrics existed. */

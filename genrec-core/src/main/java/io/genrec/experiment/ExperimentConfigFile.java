@@ -31,7 +31,8 @@ public final class ExperimentConfigFile {
     public record Fields(String data, String implicit, Integer userCore, Integer itemCore, String protocol,
                          Map<String, String> protocolParams, List<String> models,
                          Map<String, Map<String, String>> modelParams, List<String> metrics, Long seed,
-                         Integer threads, String outputDir, Integer sampledCandidates, String sampling) { }
+                         Integer threads, String outputDir, Integer sampledCandidates, String sampling,
+                         Boolean excludeSeen) { }
 
     private ExperimentConfigFile() { }
 
@@ -81,6 +82,7 @@ public final class ExperimentConfigFile {
                 f.threads() != null ? f.threads() : base.threads(),
                 f.outputDir() != null ? Path.of(f.outputDir()) : base.outputDir(),
                 f.sampledCandidates() != null ? f.sampledCandidates() : base.sampledCandidates(),
-                f.sampling() != null ? f.sampling() : base.sampling());
+                f.sampling() != null ? f.sampling() : base.sampling(),
+                f.excludeSeen() != null ? f.excludeSeen() : base.excludeSeen());
     }
 }

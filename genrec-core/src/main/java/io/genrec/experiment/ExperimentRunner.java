@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -50,18 +51,21 @@ public final class ExperimentRunner {
             Dataset all = s.train().union("all", s.test().targets());
             if (s.validation() != null) all = s.train().union("all", s.validation().targets()).union("all", s.test().targets());
             return new Prepared(s, loaded.description(), "as given",
-                    DataBinding.of(cfg.data(), "none", Preprocessing.NONE, all, s.description()));
+                    DataBinding.of(cfg.data(), "none", Preprocessing.NONE, all, s.description()),
+                    "pre-split data: values as given, no implicit conversion");
         }
         if (cfg.protocol().equals("given"))
             throw new IllegalArgumentException("--protocol given needs pre-split data (presplit:DIR); '" + cfg.data() + "' is not");
-        Float threshold = resolveThreshold(cfg.implicit(), loaded.data());
+        ImplicitChoice implicit = detectImplicit(cfg.implicit(), loaded.data());
+        log.accept(implicit.reason());
+        Float threshold = implicit.threshold();
         Dataset data = preprocess(loaded.data(), cfg.implicit(), cfg.userCore(), cfg.itemCore());
         log.accept("data: " + data + " after " + describe(threshold, cfg));
         String protocol = cfg.protocol().equals("auto") ? "random-holdout" : cfg.protocol();
         Split split = Splitters.create(protocol, new Params(cfg.protocolParams(), "protocol " + protocol)).split(data, cfg.seed());
         Preprocessing applied = new Preprocessing(threshold, cfg.userCore(), cfg.itemCore(), Preprocessing.DuplicatePolicy.KEEP_ALL);
         return new Prepared(split, loaded.description(), describe(threshold, cfg),
-                DataBinding.of(cfg.data(), cfg.implicit(), applied, data, split.description()));
+                DataBinding.of(cfg.data(), cfg.implicit(), applied, data, split.description()), implicit.reason());
     }
 
     /** Runs the whole experiment; with {@code cfg.outputDir()} set, writes there as {@link RunOutput} says. */
@@ -83,12 +87,14 @@ public final class ExperimentRunner {
         }
         Prepared prepared = prepare(cfg);
         Split split = prepared.split();
-        Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads(), cfg.sampled());
+        Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads(), cfg.sampled(), cfg.excludeSeen());
+        ExperimentReport.ExcludedTargets excluded = null;
+        WeightsCheck weights = new WeightsCheck(split.train());
         if (cfg.sampled() != null) log.accept(cfg.sampled().description());
         Dataset train = split.train();
         var summary = new ExperimentReport.DatasetSummary(train.name(), prepared.source(), train.numUsers(),
                 train.numItems(), train.numInteractions(), split.test().evaluatedUsers().length, train.contentHash(),
-                prepared.preprocessing());
+                prepared.preprocessing(), prepared.implicitDetection());
         beginOutput(output);
         List<String> pending = new ArrayList<>(candidates.keySet());
         List<ModelResult> results = new ArrayList<>();
@@ -102,21 +108,30 @@ public final class ExperimentRunner {
             double fitSeconds = (System.nanoTime() - f0) / 1e9;
             EvaluationResult ev = evaluator.evaluate(fitted, split.test(), split.train(), listener);
             log.accept(String.format("%s: fit %.2f s, eval %.2f s", entry.getKey(), fitSeconds, ev.seconds()));
+            weights.record(entry.getKey(), fitted, log);
+            if (excluded == null) {
+                // The same for every model: it depends on the split only.
+                excluded = new ExperimentReport.ExcludedTargets(cfg.excludeSeen(), ev.targets(), ev.excludedTargets(), ev.numUsers(), ev.usersWithExcludedTargets());
+                if (excluded.describe() != null) log.accept("warning: " + excluded.describe());
+            }
             results.add(new ModelResult(entry.getKey(), ev.metrics(), fitSeconds, ev.seconds(), HeapMeter.peakMb(),
                     ev.numUsers(), fitted.provenance(), trials, ev.users(), ev.perUser(), ev.fallback()));
             pending.remove(entry.getKey());
             if (output != null) saveResult(output, entry.getKey(), fitted, prepared,
-                    report(results, List.of(), summary, split, cfg, t0), pending);
+                    report(results, List.of(), summary, split, cfg, t0, excluded, weights), pending);
         }
         List<Comparison> comparisons = Comparisons.againstBest(results, evaluator.metricNames(), cfg.seed());
-        return report(results, comparisons, summary, split, cfg, t0);
+        return report(results, comparisons, summary, split, cfg, t0, excluded, weights);
     }
 
     private static ExperimentReport report(List<ModelResult> results, List<Comparison> comparisons,
-                                           ExperimentReport.DatasetSummary summary, Split split, ExperimentConfig cfg, long t0) {
+                                           ExperimentReport.DatasetSummary summary, Split split, ExperimentConfig cfg, long t0,
+                                           ExperimentReport.ExcludedTargets excluded, WeightsCheck weights) {
         return new ExperimentReport(List.copyOf(results), comparisons, summary, split.description(), cfg,
                 (System.nanoTime() - t0) / 1e9, Provenance.BuildInfo.VERSION, Provenance.BuildInfo.GIT_COMMIT,
-                Instant.now().toString(), machine());
+                Instant.now().toString(), machine(),
+                excluded != null ? excluded : new ExperimentReport.ExcludedTargets(cfg.excludeSeen(), 0, 0, 0, 0),
+                weights.report());
     }
 
     private FittedRecommender fit(Recommender r, Split split, ExperimentConfig cfg) {
@@ -131,7 +146,7 @@ public final class ExperimentRunner {
     private FittedRecommender tune(String name, List<Recommender> grid, Split split, ExperimentConfig cfg, List<TuningTrial> trials) {
         if (split.validation() == null)
             throw new IllegalArgumentException("model '" + name + "': a parameter grid needs a validation set, and split " + split.description() + " has none");
-        Evaluator validator = new Evaluator(List.of(cfg.metrics().get(0)), cfg.threads(), cfg.sampled());
+        Evaluator validator = new Evaluator(List.of(cfg.metrics().get(0)), cfg.threads(), cfg.sampled(), cfg.excludeSeen());
         String metric = validator.metricNames().get(0);
         FittedRecommender best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -178,19 +193,54 @@ public final class ExperimentRunner {
         return new Preprocessing(threshold, userCore, itemCore, Preprocessing.DuplicatePolicy.KEEP_ALL).apply(data);
     }
 
+    public static Float resolveThreshold(String implicit, Dataset data) { return detectImplicit(implicit, data).threshold(); }
+
     /**
-     * {@code auto}: binarise at 4 when the values look like explicit 1–5 ratings (some value other than 1, none above
-     * 5), as Liang et al. (2018) do for MovieLens; keep everything for implicit data.
+     * The positives threshold and why it was chosen.
+     *
+     * @param threshold keep values {@code >= threshold} as positives; null keeps every interaction
+     * @param reason    one line for stderr and the report, e.g. why {@code auto} decided as it did
      */
-    public static Float resolveThreshold(String implicit, Dataset data) {
-        if (implicit.equals("none")) return null;
-        if (!implicit.equals("auto")) return Float.parseFloat(implicit);
-        boolean explicit = false;
-        for (float v : data.values()) {
-            if (v > 5f) return null;
-            if (v != 1f) explicit = true;
+    public record ImplicitChoice(Float threshold, String reason) { }
+
+    /** Share of values that must look like ratings for {@code auto} to treat the data as explicit ratings. */
+    static final double RATING_SHARE = 0.99;
+
+    /**
+     * {@code auto}: binarise at 4 when the values look like explicit 1–5 ratings, as Liang et al. (2018) do for
+     * MovieLens; keep everything for implicit data. "Look like ratings" = at least {@link #RATING_SHARE} of the values
+     * are half steps in [0.5, 5] and not all of them are 1; deciding from the share (not from every value) keeps one
+     * outlier from silently switching binarisation off. Play counts and other weights have many values above 5.
+     */
+    public static ImplicitChoice detectImplicit(String implicit, Dataset data) {
+        if (implicit.equals("none")) return new ImplicitChoice(null, "implicit=none: all interactions as positives");
+        if (!implicit.equals("auto")) {
+            float t = Float.parseFloat(implicit);
+            return new ImplicitChoice(t, "implicit=" + implicit + ": values >= " + t + " as positives");
         }
-        return explicit ? 4f : null;
+        float[] values = data.values();
+        long ratingLike = 0, notOne = 0, outside = 0;
+        float maxOutside = Float.NEGATIVE_INFINITY;
+        for (float v : values) {
+            if (v >= 0.5f && v <= 5f && v * 2 == Math.rint(v * 2)) {
+                ratingLike++;
+                if (v != 1f) notOne++;
+            } else {
+                outside++;
+                maxOutside = Math.max(maxOutside, v);
+            }
+        }
+        if (values.length == 0) return new ImplicitChoice(null, "implicit=auto: no interactions; all interactions as positives");
+        double share = (double) ratingLike / values.length;
+        String outsideText = outside == 0 ? "none outside" : String.format(Locale.ROOT, "%d value%s outside (largest %s)",
+                outside, outside == 1 ? "" : "s", WeightsCheck.format(maxOutside));
+        if (notOne == 0 && outside == 0) return new ImplicitChoice(null, "implicit=auto: all values are 1 (implicit data); all interactions as positives");
+        if (share >= RATING_SHARE && notOne > 0)
+            return new ImplicitChoice(4f, String.format(Locale.ROOT, "implicit=auto: %.2f%% of %d values look like 0.5-5 ratings (%s);"
+                    + " ratings >= 4 as positives", 100 * share, values.length, outsideText));
+        return new ImplicitChoice(null, String.format(Locale.ROOT, "implicit=auto: only %.2f%% of %d values look like 0.5-5 ratings (%s;"
+                + " needs %.0f%%), so the values are taken as counts or weights: all interactions as positives (--implicit T to binarise)",
+                100 * share, values.length, outsideText, 100 * RATING_SHARE));
     }
 
     private static String describe(Float threshold, ExperimentConfig cfg) {
@@ -204,6 +254,6 @@ public final class ExperimentRunner {
                 + Runtime.version();
     }
 
-    /** A split ready to run, with where it came from and what saved models are tied to. */
-    public record Prepared(Split split, String source, String preprocessing, DataBinding binding) { }
+    /** A split ready to run, with where it came from, what saved models are tied to and why the positives threshold is what it is. */
+    public record Prepared(Split split, String source, String preprocessing, DataBinding binding, String implicitDetection) { }
 }

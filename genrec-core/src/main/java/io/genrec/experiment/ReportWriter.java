@@ -40,7 +40,12 @@ public final class ReportWriter {
         sb.append("Data: ").append(d.name()).append(" (").append(d.users()).append(" users, ").append(d.items())
                 .append(" items, ").append(d.trainInteractions()).append(" training interactions, ")
                 .append(d.testUsers()).append(" test users; ").append(d.preprocessing()).append(")\n");
-        sb.append("Split: ").append(report.split()).append("; ").append(report.evaluation()).append("\n\n");
+        sb.append("Split: ").append(report.split()).append("; ").append(report.evaluation()).append("\n");
+        String excluded = report.excludedTargets() == null ? null : report.excludedTargets().describe();
+        if (excluded != null) sb.append("Seen items: ").append(excluded).append("\n");
+        String weights = report.weights() == null ? null : report.weights().describe();
+        if (weights != null) sb.append("Weights: ").append(weights).append("\n");
+        sb.append('\n');
         sb.append("| model |");
         for (String m : metrics) sb.append(' ').append(m).append(" |");
         sb.append(" fit s | eval s | peak heap MB |\n|---|");

@@ -13,5 +13,10 @@ public enum Capability {
     /** Generates whole lists or continuations rather than scoring items independently. */
     LIST_GENERATION,
     /** Can be saved and loaded. */
-    PERSISTENCE
+    PERSISTENCE,
+    /**
+     * Uses the interaction values (ratings, play counts) as weights, not only whether an interaction exists. Models
+     * without it treat every interaction as 1; {@code eval} says so when the training values are not all 1.
+     */
+    INTERACTION_VALUES
 }

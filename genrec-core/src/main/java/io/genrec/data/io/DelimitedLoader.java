@@ -6,14 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genrec.data.DataFormatException;
 import io.genrec.data.Dataset;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Loads interactions from a generic CSV (RFC 4180), TSV or JSON-lines file through a {@link Mapping} that says which
+ * Loads interactions from a generic CSV (RFC 4180 quoting), TSV (tab separated, fields literal: a {@code "} is a
+ * character, as in Last.fm's {@code "Weird Al" Yankovic}) or JSON-lines file through a {@link Mapping} that says which
  * column holds the user, item, and optionally value and timestamp. Without a value column every value is 1; without
  * a timestamp column every time is 0, so each user's order is the file order.
  */
@@ -66,20 +68,36 @@ public final class DelimitedLoader {
             readJsonLines(source, m, b);
             return b.build();
         }
-        try (RecordReader in = RecordReader.csv(source, StandardCharsets.UTF_8, m.delimiter())) {
+        try (RecordReader in = m.format() == Format.TSV
+                ? RecordReader.separated(source, StandardCharsets.UTF_8, String.valueOf(m.delimiter()))
+                : RecordReader.csv(source, StandardCharsets.UTF_8, m.delimiter())) {
             String[] header = null;
             if (m.header()) {
                 header = in.next();
                 if (header == null) throw new DataFormatException(source.path(), 1, null, "empty file: expected a header line");
             }
             String layout = header == null ? "columns user=" + m.user() + ", item=" + m.item() : String.join(String.valueOf(m.delimiter()), header);
-            new InteractionReader(layout, column(in, header, m.user(), "user"), column(in, header, m.item(), "item"),
+            InteractionReader reader = new InteractionReader(layout, column(in, header, m.user(), "user"), column(in, header, m.item(), "item"),
                     m.rating() == null ? -1 : column(in, header, m.rating(), "rating"),
                     m.time() == null ? -1 : column(in, header, m.time(), "time"),
-                    m.user(), m.item(), m.rating(), m.time()).readAll(in, b);
+                    m.user(), m.item(), m.rating(), m.time());
+            try {
+                reader.readAll(in, b, rec -> {
+                    if (!m.header() && reader.user() < rec.length && HEADER_NAMES.contains(rec[reader.user()].strip().toLowerCase(Locale.ROOT)))
+                        throw in.bad(m.user(), rec[reader.user()], "a user id; the first line looks like a header (column names): add header=true to the spec");
+                });
+            } catch (DataFormatException e) {
+                // A value or time column that is not a number on line 1 is almost always a header row.
+                if (!m.header() && e.line() == 1 && e.field() != null && (e.field().equals(m.rating()) || e.field().equals(m.time())))
+                    throw e.withHint("if the first line names the columns, add header=true to the spec");
+                throw e;
+            }
         }
         return b.build();
     }
+
+    /** User column names that mark a first line as a header (compared in lower case). */
+    private static final Set<String> HEADER_NAMES = Set.of("user", "userid", "user_id", "uid", "users", "user id");
 
     /** Header name, else 0-based index. */
     private static int column(RecordReader in, String[] header, String spec, String role) {
@@ -93,13 +111,14 @@ public final class DelimitedLoader {
             // reported below
         }
         throw new DataFormatException(in.file(), header == null ? 0 : 1, role,
-                header == null ? "column '" + spec + "' must be a 0-based index: the file has no header"
-                        : "column '" + spec + "' is neither a header name nor a 0-based index; header: " + String.join(",", header));
+                header == null ? "column '" + spec + "' is a name, but the spec does not say header=true, so columns are 0-based"
+                        + " indices; add header=true to the spec if the first line names the columns"
+                        : "column '" + spec + "' is neither a header name nor a 0-based index; the header's columns are: " + String.join(", ", header));
     }
 
     private static void readJsonLines(Source s, Mapping m, Dataset.Builder b) {
         ObjectMapper mapper = new ObjectMapper();
-        try (BufferedReader in = s.reader(StandardCharsets.UTF_8)) {
+        try (LineReader in = s.lines(StandardCharsets.UTF_8)) {
             String line;
             long lineNo = 0;
             while ((line = in.readLine()) != null) {
@@ -118,6 +137,8 @@ public final class DelimitedLoader {
                 long t = m.time() == null ? 0L : (long) numberField(s, lineNo, node, m.time(), true);
                 b.add(user, item, v, t);
             }
+        } catch (LineReader.MalformedLineException e) {
+            throw new DataFormatException(s.path(), e.line, null, "bytes are not valid text in the expected encoding", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + s.path(), e);
         }

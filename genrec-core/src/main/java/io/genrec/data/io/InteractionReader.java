@@ -20,12 +20,16 @@ record InteractionReader(String layout, int user, int item, int value, int time,
     }
 
     /** Reads every remaining record of {@code in} into {@code out}; returns the number of interactions read. */
-    long readAll(RecordReader in, Dataset.Builder out) {
+    long readAll(RecordReader in, Dataset.Builder out) { return readAll(in, out, rec -> { }); }
+
+    /** The same, first passing the first record to {@code firstRecordCheck} (which may throw). */
+    long readAll(RecordReader in, Dataset.Builder out, java.util.function.Consumer<String[]> firstRecordCheck) {
         String lastUser = null;
         int lastUserIdx = -1;
         long count = 0;
         String[] rec;
         while ((rec = in.next()) != null) {
+            if (count == 0) firstRecordCheck.accept(rec);
             String u = in.id(rec, user, userName, layout);
             String i = in.id(rec, item, itemName, layout);
             float v = value < 0 ? 1f : in.floatField(rec, value, valueName, layout);

@@ -2,10 +2,8 @@ package io.genrec.data.io;
 
 import io.genrec.data.DataFormatException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,13 +14,13 @@ import java.util.List;
  * keeping the 1-based line number so every parse error names file, line, field and value. Blank lines are skipped.
  *
  * <p>Three layouts: {@link #csv} (RFC 4180: quoted fields, doubled quotes, delimiters and line breaks inside quotes),
- * {@link #separated} (a plain separator such as tab or {@code ::}, no quoting) and {@link #whitespace}.
+ * {@link #separated} (a plain separator such as tab or {@code ::}, no quoting: a {@code "} is a character, as in TSV) and {@link #whitespace}.
  */
 public final class RecordReader implements AutoCloseable {
     private enum Layout { CSV, SEPARATED, WHITESPACE }
 
     private final Source source;
-    private final BufferedReader in;
+    private final LineReader in;
     private final Layout layout;
     private final String separator;
     private final char delimiter;
@@ -35,7 +33,7 @@ public final class RecordReader implements AutoCloseable {
         this.layout = layout;
         this.separator = separator;
         this.delimiter = separator.isEmpty() ? ' ' : separator.charAt(0);
-        this.in = source.reader(charset);
+        this.in = source.lines(charset);
     }
 
     /** RFC 4180 CSV with the given delimiter (',' or '\t'). */
@@ -87,8 +85,8 @@ public final class RecordReader implements AutoCloseable {
                 if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
             }
             return line;
-        } catch (CharacterCodingException e) {
-            throw new DataFormatException(source.path(), lineNo + 1, null, "bytes are not valid text in the expected encoding", e);
+        } catch (LineReader.MalformedLineException e) {
+            throw new DataFormatException(source.path(), e.line, null, "bytes are not valid text in the expected encoding", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source.path(), e);
         }

@@ -71,6 +71,9 @@ public record Source(Path path, Opener opener, BooleanSupplier present) {
         return new BufferedReader(new InputStreamReader(open(), decoder), 1 << 16);
     }
 
+    /** Line-by-line decoding, so an encoding error names its line (UTF-8, ISO-8859-1, US-ASCII). */
+    LineReader lines(Charset charset) { return new LineReader(open(), charset); }
+
     /** Number of lines (a final line without newline counts): an exact capacity hint for large rating files. */
     public long countLines() {
         try (InputStream in = open()) {

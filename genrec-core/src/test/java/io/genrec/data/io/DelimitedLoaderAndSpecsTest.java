@@ -47,7 +47,7 @@ class DelimitedLoaderAndSpecsTest {
         assertMessage(DataFormatException.class, () -> DataSpecs.load("csv:" + f + "?user=u&item=i&rating=r"), "r.csv:3", "field 'r'", "'x'");
         assertMessage(DataFormatException.class, () -> DataSpecs.load("csv:" + f + "?user=nope&item=i"), "r.csv:1", "'nope'", "neither a header name");
         Path g = Fixtures.write(dir, "g.tsv", "1\t2");
-        assertMessage(DataFormatException.class, () -> DataSpecs.load("tsv:" + g + "?user=user"), "g.tsv", "no header");
+        assertMessage(DataFormatException.class, () -> DataSpecs.load("tsv:" + g + "?user=user"), "g.tsv", "header=true");
         Path h = Fixtures.write(dir, "h.csv", "u,i", "1");
         assertMessage(DataFormatException.class, () -> DataSpecs.load("csv:" + h + "?user=u&item=i"), "h.csv:2", "field 'i'", "missing");
     }

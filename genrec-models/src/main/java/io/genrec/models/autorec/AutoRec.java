@@ -89,7 +89,7 @@ public final class AutoRec implements Recommender {
         }
 
         @Override
-        public Set<Capability> capabilities() { return EnumSet.of(Capability.PERSISTENCE); }
+        public Set<Capability> capabilities() { return EnumSet.of(Capability.PERSISTENCE, Capability.INTERACTION_VALUES); }
 
         @Override
         protected void score(UserContext user, float[] out) {

@@ -18,9 +18,23 @@ package io.genrec.models.baseline;
  * @param cgSteps        conjugate-gradient steps per row per sweep, warm-started (default 3, the {@code implicit}
  *                       library's default; Takács et al. 2011 show that a few warm-started steps suffice)
  * @param initStd        standard deviation of the seeded Gaussian initialisation (default 0.01)
+ * @param weighting      confidence of an observed (user, item) with summed value w (Hu et al. 2008): {@code binary}
+ *                       {@code 1 + alpha}, values ignored (default: the published defaults were tuned on binarised
+ *                       data, and on it every choice is the same); {@code linear} {@code 1 + alpha w};
+ *                       {@code log} {@code 1 + alpha ln(1 + w)} (for play counts). Values must be >= 0
  */
-public record AlsConfig(int factors, double regularization, double alpha, int iterations, int cgSteps, double initStd) {
+public record AlsConfig(int factors, double regularization, double alpha, int iterations, int cgSteps, double initStd,
+                        String weighting) {
+    /** The weightings {@link #weighting()} accepts. */
+    public static final java.util.List<String> WEIGHTINGS = java.util.List.of("binary", "linear", "log");
+
+    public AlsConfig(int factors, double regularization, double alpha, int iterations, int cgSteps, double initStd) {
+        this(factors, regularization, alpha, iterations, cgSteps, initStd, "binary");
+    }
+
     public AlsConfig {
+        if (weighting == null || !WEIGHTINGS.contains(weighting))
+            throw new IllegalArgumentException("als: weighting must be one of " + WEIGHTINGS + ", got '" + weighting + "'");
         if (factors < 1) throw new IllegalArgumentException("als: factors must be >= 1, got " + factors);
         if (!(regularization >= 0) || Double.isInfinite(regularization))
             throw new IllegalArgumentException("als: regularization must be a finite number >= 0, got " + regularization);

@@ -8,7 +8,7 @@ import io.genrec.model.RecommenderProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Registers {@code als}; parameters {@code factors, regularization, alpha, iterations, cgSteps, initStd}. */
+/** Registers {@code als}; parameters {@code factors, regularization, alpha, iterations, cgSteps, initStd, weighting}. */
 public final class AlsProvider implements RecommenderProvider {
     @Override public String name() { return AlsRecommender.NAME; }
     @Override public String description() { return "Implicit ALS (Hu et al. 2008) with conjugate gradient; fold-in scoring"; }
@@ -19,7 +19,7 @@ public final class AlsProvider implements RecommenderProvider {
         AlsConfig c = new AlsConfig(params.getInt("factors", d.factors()),
                 params.getDouble("regularization", d.regularization()), params.getDouble("alpha", d.alpha()),
                 params.getInt("iterations", d.iterations()), params.getInt("cgSteps", d.cgSteps()),
-                params.getDouble("initStd", d.initStd()));
+                params.getDouble("initStd", d.initStd()), params.getString("weighting", d.weighting()));
         params.requireAllUsed();
         return new AlsRecommender(c);
     }

@@ -56,6 +56,41 @@ final class BinaryMatrix {
         return new BinaryMatrix(numUsers, numItems, itemPtr, itemUsers, userPtr, userItems);
     }
 
+    /**
+     * The summed values of each (user, item) pair, aligned with the user-major entries ({@link #userItems()}), for
+     * the weighted variants; a negative or NaN value is an error naming {@code model}, the user and the item.
+     */
+    static float[] summedValues(Dataset data, BinaryMatrix x, String model) {
+        int[] ptr = x.userPointers(), items = x.userItems();
+        float[] out = new float[items.length];
+        double[] sum = new double[x.numItems()];
+        for (int u = 0; u < x.numUsers(); u++) {
+            int[] it = data.itemsOf(u);
+            float[] v = data.valuesOf(u);
+            for (int k = 0; k < it.length; k++) {
+                if (!(v[k] >= 0))
+                    throw new IllegalArgumentException(model + ": weighting by interaction values needs values >= 0, but user '"
+                            + data.userIds().externalId(u) + "' has " + v[k] + " for item '" + data.itemIds().externalId(it[k])
+                            + "'; use the unweighted model or --implicit T");
+                sum[it[k]] += v[k];
+            }
+            for (int m = ptr[u]; m < ptr[u + 1]; m++) {
+                out[m] = (float) sum[items[m]];
+                sum[items[m]] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** Per-entry values of the user-major order reordered item-major: an item's users are ascending, as visited. */
+    float[] itemMajor(float[] userMajor) {
+        int[] next = Arrays.copyOf(itemPtr, numItems);
+        float[] out = new float[userMajor.length];
+        for (int u = 0; u < numUsers; u++)
+            for (int m = userPtr[u]; m < userPtr[u + 1]; m++) out[next[userItems[m]]++] = userMajor[m];
+        return out;
+    }
+
     int numUsers() { return numUsers; }
     int numItems() { return numItems; }
     int numEntries() { return userItems.length; }

@@ -9,7 +9,9 @@ import io.genrec.util.VectorMath;
  * {@code Σ_i c_i (p_i - x·y_i)² + λ|x|²} over all rows i, where {@code p_i = 1, c_i = 1 + α} for observed rows and
  * {@code p_i = 0, c_i = 1} otherwise. The normal equations are {@code (G + α Σ_obs y_i y_iᵀ + λI) x = (1+α) Σ_obs y_i};
  * the matrix is applied implicitly in O(f² + |obs| f) per product, never formed. CG from a warm start never increases
- * the objective, so a few steps per ALS sweep suffice. Not thread safe: one instance (its buffers) per thread.
+ * the objective, so a few steps per ALS sweep suffice. With per-entry confidences ({@code conf}, weighted ALS) the
+ * observed row i has {@code c_i = 1 + conf_i} in place of {@code 1 + α}. Not thread safe: one instance (its buffers)
+ * per thread.
  */
 final class ConfidenceWeightedSolver {
     private final int f;
@@ -28,16 +30,22 @@ final class ConfidenceWeightedSolver {
      */
     void solve(float[] x, int xOff, float[] gram, float[] y, int[] rows, int from, int to,
                float alpha, float lambda, int steps) {
+        solve(x, xOff, gram, y, rows, null, from, to, alpha, lambda, steps);
+    }
+
+    /** The same with {@code c_m - 1 = conf[m]} for observed entry m ({@code conf} aligned with {@code rows}; null: α). */
+    void solve(float[] x, int xOff, float[] gram, float[] y, int[] rows, float[] conf, int from, int to,
+               float alpha, float lambda, int steps) {
         // r = b - A x
-        applyMatrix(x, xOff, gram, y, rows, from, to, alpha, lambda, r);
+        applyMatrix(x, xOff, gram, y, rows, conf, from, to, alpha, lambda, r);
         for (int k = 0; k < f; k++) r[k] = -r[k];
-        for (int m = from; m < to; m++) VectorMath.axpy(1f + alpha, y, rows[m] * f, r, 0, f);
+        for (int m = from; m < to; m++) VectorMath.axpy(1f + (conf == null ? alpha : conf[m]), y, rows[m] * f, r, 0, f);
         System.arraycopy(r, 0, p, 0, f);
         float rsOld = VectorMath.dot(r, r);
         float bScale = Math.max(1e-30f, rsOld);
         for (int s = 0; s < steps; s++) {
             if (rsOld <= 1e-12f * bScale) return;
-            applyMatrix(p, 0, gram, y, rows, from, to, alpha, lambda, ap);
+            applyMatrix(p, 0, gram, y, rows, conf, from, to, alpha, lambda, ap);
             float pap = VectorMath.dot(p, ap);
             if (!(pap > 0)) return;
             float a = rsOld / pap;
@@ -52,12 +60,12 @@ final class ConfidenceWeightedSolver {
     }
 
     /** {@code out = (G + α Σ_obs y_i y_iᵀ + λI) v} for {@code v = src[off .. off+f)}. */
-    private void applyMatrix(float[] src, int off, float[] gram, float[] y, int[] rows, int from, int to,
+    private void applyMatrix(float[] src, int off, float[] gram, float[] y, int[] rows, float[] conf, int from, int to,
                              float alpha, float lambda, float[] out) {
         for (int a = 0; a < f; a++) out[a] = VectorMath.dot(gram, a * f, src, off, f) + lambda * src[off + a];
         for (int m = from; m < to; m++) {
             int yOff = rows[m] * f;
-            VectorMath.axpy(alpha * VectorMath.dot(y, yOff, src, off, f), y, yOff, out, 0, f);
+            VectorMath.axpy((conf == null ? alpha : conf[m]) * VectorMath.dot(y, yOff, src, off, f), y, yOff, out, 0, f);
         }
     }
 

@@ -16,7 +16,8 @@ public final class EaseProvider implements RecommenderProvider {
     @Override
     public Recommender create(Params params) {
         EaseConfig d = EaseConfig.defaults();
-        EaseConfig c = new EaseConfig(params.getDouble("lambda", d.lambda()), params.getString("precision", d.precision()));
+        EaseConfig c = new EaseConfig(params.getDouble("lambda", d.lambda()), params.getString("precision", d.precision()),
+                params.getBoolean("weighted", d.weighted()));
         params.requireAllUsed();
         return new EaseRecommender(c);
     }

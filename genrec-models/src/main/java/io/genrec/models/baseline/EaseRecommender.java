@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * EASE^R (Steck, WWW 2019, "Embarrassingly Shallow Autoencoders for Sparse Data"): the item–item weight matrix
  * {@code B} minimising {@code ||X - XB||² + λ||B||²} subject to {@code diag(B) = 0} has the closed form
- * {@code P = (XᵀX + λI)⁻¹, B_ij = -P_ij / P_jj, B_jj = 0}. X is the binary user–item matrix. The Gram matrix is
+ * {@code P = (XᵀX + λI)⁻¹, B_ij = -P_ij / P_jj, B_jj = 0}. X is the binary user–item matrix, or with
+ * {@link EaseConfig#weighted()} the summed interaction values (then a request's history is weighted by its values too). The Gram matrix is
  * accumulated sparsely row by row from the item-major matrix (in parallel), the inverse runs in PyTorch through DJL
  * ({@link DenseInverse}), and a user's scores are {@code x_u B}: the sum of the rows of B of the distinct history
  * items, one vectorised axpy per history item. Memory is n² floats for n items (36 MB for 3,000 items; 1.6 GB for
@@ -46,7 +47,9 @@ public final class EaseRecommender implements Recommender {
         int n = x.numItems();
         if (n > MAX_ITEMS)
             throw new IllegalArgumentException("ease: " + n + " items is more than the dense n×n weight matrix supports (" + MAX_ITEMS + ")");
-        float[] gram = gram(x, context.threads());
+        float[] gram = config.weighted()
+                ? weightedGram(x, BinaryMatrix.summedValues(context.train(), x, "ease (weighted=true)"), context.threads())
+                : gram(x, context.threads());
         for (int j = 0; j < n; j++) gram[j * n + j] += (float) config.lambda();
         double gramSeconds = BaselineArchive.secondsSince(start);
         context.listener().progress("ease", 1, 3, "Gram matrix " + n + "×" + n);
@@ -61,7 +64,29 @@ public final class EaseRecommender implements Recommender {
         timings.put("gram", gramSeconds);
         timings.put("inverse", inverseSeconds);
         Provenance prov = BaselineArchive.provenance(this, context, DenseInverse.libraries(), timings);
-        return new Fitted(n, b, prov);
+        return new Fitted(n, b, config.weighted(), prov);
+    }
+
+    /** XᵀX of the value matrix ({@code values} aligned with the user-major entries), row by row in parallel. */
+    static float[] weightedGram(BinaryMatrix x, float[] values, int threads) {
+        int n = x.numItems();
+        float[] itemValues = x.itemMajor(values);
+        int[] iptr = x.itemPointers(), iusers = x.itemUsers(), uptr = x.userPointers(), uitems = x.userItems();
+        float[] g = new float[n * n];
+        Parallel.forRange(n, threads, 32, () -> new double[n], (acc, from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int k = iptr[i]; k < iptr[i + 1]; k++) {
+                    int u = iusers[k];
+                    double wi = itemValues[k];
+                    for (int m = uptr[u]; m < uptr[u + 1]; m++) acc[uitems[m]] += wi * values[m];
+                }
+                for (int j = 0; j < n; j++) {
+                    g[i * n + j] = (float) acc[j];
+                    acc[j] = 0;
+                }
+            }
+        });
+        return g;
     }
 
     /** XᵀX as a dense row-major float matrix, one sparse co-occurrence row per item. Counts are exact below 2²⁴ users. */
@@ -99,27 +124,38 @@ public final class EaseRecommender implements Recommender {
         float[] b = a.floats("weights");
         if ((long) n * n != b.length)
             throw new DataFormatException(a.file(), 0, "weights", "has " + b.length + " entries, expected " + n + "×" + n);
-        return new Fitted(n, b, a.header().provenance());
+        return new Fitted(n, b, Boolean.TRUE.equals(a.header().extra().get("weighted")), a.header().provenance());
     }
 
     /** The dense weight matrix B, row-major. */
-    private record Fitted(int numItems, float[] weights, Provenance provenance) implements FittedRecommender {
+    private record Fitted(int numItems, float[] weights, boolean weighted, Provenance provenance) implements FittedRecommender {
         @Override public String name() { return NAME; }
 
         @Override
         public void scoreAll(UserContext user, float[] out) {
             checkBuffer(out);
             Arrays.fill(out, 0f);
-            for (int i : HistoryItems.distinct(user.history(), numItems))
-                VectorMath.axpy(1f, weights, i * numItems, out, 0, numItems);
+            if (!weighted) {
+                for (int i : HistoryItems.distinct(user.history(), numItems))
+                    VectorMath.axpy(1f, weights, i * numItems, out, 0, numItems);
+                return;
+            }
+            int[] items = HistoryItems.distinct(user.history(), numItems);
+            float[] sum = new float[items.length];
+            int[] h = user.history();
+            for (int k = 0; k < h.length; k++) sum[Arrays.binarySearch(items, h[k])] += user.value(k);
+            for (int m = 0; m < items.length; m++) VectorMath.axpy(sum[m], weights, items[m] * numItems, out, 0, numItems);
         }
 
         @Override
-        public Set<Capability> capabilities() { return EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE); }
+        public Set<Capability> capabilities() {
+            return weighted ? EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE, Capability.INTERACTION_VALUES)
+                    : EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE);
+        }
 
         @Override
         public void save(Path dir) throws IOException {
-            new ModelArchive().putExtra("items", numItems).putFloats("weights", weights).write(dir, NAME, provenance);
+            new ModelArchive().putExtra("items", numItems).putExtra("weighted", weighted).putFloats("weights", weights).write(dir, NAME, provenance);
         }
     }
 }

@@ -9,8 +9,13 @@ package io.genrec.models.baseline;
  *
  * @param neighbours most similar items kept per item (default 100)
  * @param shrink     shrinkage added to the cosine denominator, damping similarities backed by few users (default 10)
+ * @param weighted   cosine of the columns of summed interaction values (ratings, play counts) instead of binary
+ *                   columns, and a request's history weighted by its values; default false (unchanged results on
+ *                   binarised data, where both are the same)
  */
-public record ItemKnnConfig(int neighbours, double shrink) {
+public record ItemKnnConfig(int neighbours, double shrink, boolean weighted) {
+    public ItemKnnConfig(int neighbours, double shrink) { this(neighbours, shrink, false); }
+
     public ItemKnnConfig {
         if (neighbours < 1) throw new IllegalArgumentException("itemknn: neighbours must be >= 1, got " + neighbours);
         if (!(shrink >= 0) || Double.isInfinite(shrink))

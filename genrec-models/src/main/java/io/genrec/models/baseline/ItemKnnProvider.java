@@ -16,7 +16,8 @@ public final class ItemKnnProvider implements RecommenderProvider {
     @Override
     public Recommender create(Params params) {
         ItemKnnConfig d = ItemKnnConfig.defaults();
-        ItemKnnConfig c = new ItemKnnConfig(params.getInt("neighbours", d.neighbours()), params.getDouble("shrink", d.shrink()));
+        ItemKnnConfig c = new ItemKnnConfig(params.getInt("neighbours", d.neighbours()), params.getDouble("shrink", d.shrink()),
+                params.getBoolean("weighted", d.weighted()));
         params.requireAllUsed();
         return new ItemKnnRecommender(c);
     }

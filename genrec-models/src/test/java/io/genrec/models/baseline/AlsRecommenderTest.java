@@ -100,7 +100,7 @@ class AlsRecommenderTest implements RecommenderContract {
         }
         for (float v : users) expected += lambda * v * v;
         for (float v : items) expected += lambda * v * v;
-        double actual = AlsRecommender.loss(x, users, items, ConfidenceWeightedSolver.gram(items, d.numItems(), f), f, alpha, lambda);
+        double actual = AlsRecommender.loss(x, null, users, items, ConfidenceWeightedSolver.gram(items, d.numItems(), f), f, alpha, lambda);
         assertEquals(expected, actual, 1e-4 * Math.abs(expected));
     }
 
