@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 
 /** {@code genrec eval}: fit and evaluate models on one split and print a leaderboard. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit models and evaluate them with full ranking over all items (training items excluded;",
-                "--sampled-candidates switches to labelled sampled metrics, only to compare with papers that use them).",
+        description = {"Fit models, evaluate them on one split and print a leaderboard.",
+                "Ranking is full, over all items (training items excluded); --sampled-candidates switches to labelled",
+                "sampled metrics, only to compare with papers that use them.",
                 "With no options: the bundled MovieLens latest-small, ratings >= 4 as positives, 5-core filtering,",
                 "a seeded per-user random holdout (20%% test, 10%% of the rest validation), and the baselines",
                 "mostpop, itemknn, ease, als."},

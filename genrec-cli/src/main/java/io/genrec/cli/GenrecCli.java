@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Entry point of the {@code genrec} command. Errors: one line on stderr, exit 2; the stack trace only with --verbose. */
 @Command(name = "genrec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -31,8 +32,25 @@ public final class GenrecCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new GenrecCli());
         cl.setExecutionExceptionHandler(GenrecCli::handle);
+        cl.setParameterExceptionHandler(GenrecCli::handleParse);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /**
+     * A command-line mistake (unknown option, bad value, missing parameter): two lines, the error and what to do
+     * (a did-you-mean suggestion when picocli has one, and where the help is), never the whole usage text.
+     */
+    private static int handleParse(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("genrec: " + e.getMessage());
+        String help = "Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.";
+        List<String> suggestions = e instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+        err.println(suggestions.isEmpty() ? help
+                : "Did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "? " + help);
+        err.flush();
+        return 2;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -1,7 +1,6 @@
 package io.genrec.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +12,7 @@ import java.util.Locale;
 
 /** Renders an {@link ExperimentReport} as one JSON document or a Markdown leaderboard, and writes both to a folder. */
 public final class ReportWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = io.genrec.util.Json.MAPPER;
 
     private ReportWriter() { }
 

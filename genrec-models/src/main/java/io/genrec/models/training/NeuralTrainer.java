@@ -85,8 +85,9 @@ public final class NeuralTrainer {
                             done += rows.length;
                             double secs = (System.nanoTime() - started) / 1e9;
                             double rate = done / Math.max(secs, 1e-9);
-                            listener.progress("train", done, total, String.format("epoch %d/%d%s loss %.4f, %.0f examples/s, ETA %.0fs",
-                                    epoch, config.epochs(), label, lossSum / batches, rate, (total - done) / rate));
+                            // no ETA here: the listener computes the one ETA from done/total
+                            listener.progress("train", done, total, String.format("epoch %d/%d%s loss %.4f, %.0f examples/s",
+                                    epoch, config.epochs(), label, lossSum / batches, rate));
                         }
                     }
                     network.afterPhase(phase, params);
