@@ -95,6 +95,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig cfg = config();
+        SavedOutputs.watch(cfg.outputDir());
         ProgressBar bar = new ProgressBar(System.err);
         ExperimentRunner runner = new ExperimentRunner(RecommenderRegistry.load(), common.quiet ? io.genrec.model.ProgressListener.NONE : bar,
                 msg -> { bar.finishLine(); if (!common.quiet) System.err.println("genrec: " + msg); });

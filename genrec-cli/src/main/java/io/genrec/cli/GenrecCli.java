@@ -25,7 +25,36 @@ public final class GenrecCli implements Runnable {
     public static void main(String[] args) {
         // Lucene logs its Vector API probe at INFO through java.util.logging; keep stderr for our own messages.
         java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.WARNING);
-        System.exit(commandLine().execute(args));
+        Runtime.getRuntime().addShutdownHook(new Thread(GenrecCli::onShutdown, "genrec-shutdown"));
+        int code = commandLine().execute(args);
+        finished = true;
+        System.exit(code);
+    }
+
+    /** Set when the command returned; a shutdown before that is an interruption (SIGINT, SIGTERM). */
+    private static volatile boolean finished;
+
+    /** How long an interrupted process waits for running native work (a training batch, a matrix inverse). */
+    static final long NATIVE_WAIT_MILLIS = 30_000;
+
+    /**
+     * On SIGINT/SIGTERM: asks running work to stop at its next safe point and waits (bounded) until native memory is
+     * closed, then says in one line what happened; the JVM then exits with 130 (SIGINT) or 143 (SIGTERM).
+     */
+    private static void onShutdown() {
+        if (finished) return;
+        io.genrec.model.Interruption.request();
+        boolean idle;
+        try {
+            idle = io.genrec.model.Interruption.awaitNativeIdle(NATIVE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            idle = false;
+        }
+        String saved = SavedOutputs.summary();
+        System.err.println(idle ? "\ngenrec: interrupted; " + saved
+                : "\ngenrec: interrupted; native work did not stop within " + NATIVE_WAIT_MILLIS / 1000 + " s, exiting anyway; " + saved);
+        System.err.flush();
     }
 
     /** The configured command line (also used by tests). */
@@ -60,6 +89,7 @@ public final class GenrecCli implements Runnable {
         Throwable t = e;
         while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException
                 || t instanceof java.io.UncheckedIOException) && t.getCause() != null) t = t.getCause();
+        if (t instanceof io.genrec.model.Interruption.StoppedException) return 130; // the shutdown hook says what happened
         String kind = t instanceof DataFormatException ? "bad input" : t instanceof IllegalArgumentException ? "invalid argument" : t.getClass().getSimpleName();
         err.println("genrec: " + kind + ": " + t.getMessage());
         if (verbose) t.printStackTrace(err);

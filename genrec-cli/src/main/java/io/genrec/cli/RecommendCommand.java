@@ -130,6 +130,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         if (save != null) {
             m.save(save);
+            SavedOutputs.record(save);
             System.err.println("genrec: saved model to " + save);
         }
         UserContext ctx = UserContext.of(d, u);
@@ -235,6 +236,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (cache != null) {
             if (m.capabilities().contains(Capability.PERSISTENCE)) {
                 java.nio.file.Path dir = cache.store(key, m);
+                SavedOutputs.record(dir);
                 System.err.println("genrec: cached " + recommender.name() + " model in " + dir);
             } else {
                 System.err.println("genrec: " + recommender.name() + " cannot be saved, so it is not cached; the next call fits again");
