@@ -44,16 +44,24 @@ public final class GenrecCli implements Runnable {
     private static void onShutdown() {
         if (finished) return;
         io.genrec.model.Interruption.request();
+        // on a terminal the progress bar's line may be open (no newline yet)
+        String nl = System.console() != null ? "\n" : "";
         boolean idle;
         try {
-            idle = io.genrec.model.Interruption.awaitNativeIdle(NATIVE_WAIT_MILLIS);
+            idle = io.genrec.model.Interruption.awaitNativeIdle(1000);
+            if (!idle) {
+                // a long native call (EASE's matrix inverse) cannot be cut short; say why the exit takes a while
+                System.err.println(nl + "genrec: stopping once the running native computation ends (at most " + NATIVE_WAIT_MILLIS / 1000 + " s)");
+                nl = "";
+                idle = io.genrec.model.Interruption.awaitNativeIdle(NATIVE_WAIT_MILLIS - 1000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             idle = false;
         }
         String saved = SavedOutputs.summary();
-        System.err.println(idle ? "\ngenrec: interrupted; " + saved
-                : "\ngenrec: interrupted; native work did not stop within " + NATIVE_WAIT_MILLIS / 1000 + " s, exiting anyway; " + saved);
+        System.err.println(nl + (idle ? "genrec: interrupted; " + saved
+                : "genrec: interrupted; native work did not stop within " + NATIVE_WAIT_MILLIS / 1000 + " s, exiting anyway; " + saved));
         System.err.flush();
     }
 

@@ -12,13 +12,15 @@ import java.util.function.LongSupplier;
  * A one-line progress bar on stderr: stage, bar, done/total, the one ETA, elapsed time and the model's detail (e.g.
  * loss). The ETA comes from the observed rate of the current stage only (work done since the stage began over the
  * time since; a stage interleaved with another, like training with per-epoch validation, keeps its clock), and is
- * shown only once the stage has run at least {@value #MIN_ETA_SECONDS} s and done {@value #MIN_ETA_PERCENT}% of its
- * work: an estimate from the first batch (with warm-up and JIT) is noise. Redrawn at most 5 times a second; on a non-terminal stderr it prints a plain
+ * shown only once the stage has run at least {@value #MIN_ETA_SECONDS} s and done {@value #MIN_ETA_PERCENT}% and
+ * {@value #MIN_ETA_UNITS} units of its work: an estimate from the first batch (with warm-up and JIT) is noise. Redrawn at most 5 times a second; on a non-terminal stderr it prints a plain
  * line at most every 5 seconds instead.
  */
 final class ProgressBar implements ProgressListener {
     static final int MIN_ETA_SECONDS = 3;
     static final int MIN_ETA_PERCENT = 3;
+    /** A stage of a few uneven steps (EASE: Gram matrix, inverse, weights) gives no usable rate. */
+    static final int MIN_ETA_UNITS = 5;
     private final PrintStream out;
     private final boolean terminal;
     private final LongSupplier clock;
@@ -63,7 +65,7 @@ final class ProgressBar implements ProgressListener {
             int width = 24, full = (int) Math.round(frac * width);
             sb.append(" [").append("#".repeat(full)).append(".".repeat(width - full)).append("] ");
             sb.append(String.format(Locale.ROOT, "%d/%d", done, total));
-            if (!last && secs >= MIN_ETA_SECONDS && progressed * 100.0 / total >= MIN_ETA_PERCENT)
+            if (!last && secs >= MIN_ETA_SECONDS && progressed >= MIN_ETA_UNITS && progressed * 100.0 / total >= MIN_ETA_PERCENT)
                 sb.append(" ETA ").append(duration(secs * (total - done) / progressed));
         } else {
             sb.append(' ').append(done);

@@ -33,6 +33,11 @@ class ProgressBarTest {
         assertTrue(lines.get(2).contains("ETA 1m20s"), lines.get(2));
         assertFalse(lines.get(3).contains("ETA"), lines.get(3));
         assertTrue(lines.get(4).contains("ETA 1m47s"), "70 left at 30/46 per s: " + lines.get(4));
+        buf.reset();
+        bar.progress("ease", 1, 3, "Gram matrix");
+        now.set(76_000_000_000L);
+        bar.progress("ease", 2, 3, "inverse");      // 30 s for one uneven step of three: no rate to speak of
+        assertFalse(buf.toString(StandardCharsets.UTF_8).contains("ETA"), buf.toString(StandardCharsets.UTF_8));
     }
 
     @Test
