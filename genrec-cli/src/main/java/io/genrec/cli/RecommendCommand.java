@@ -95,6 +95,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (continueItems != null && continueItems < 1) throw new IllegalArgumentException("--continue must be >= 1, got " + continueItems);
         if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
         if (beam != 1 && continueItems == null) throw new IllegalArgumentException("--beam " + beam + " needs --continue N");
+        if (save != null) checkSaveTarget(save);
         RecommenderRegistry registry = RecommenderRegistry.load();
         Recommender recommender = null;
         String modelName;
@@ -154,6 +155,18 @@ final class RecommendCommand implements Callable<Integer> {
             ItemListOutput.printTable(System.out, rows);
         }
         return 0;
+    }
+
+    /** A --save target must be new, empty, or a saved model: anything else is the user's, and fitting first would waste the fit. */
+    private static void checkSaveTarget(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir) || java.nio.file.Files.isRegularFile(dir.resolve("model.json"))) return;
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var s = java.nio.file.Files.list(dir)) {
+                if (s.findAny().isEmpty()) return;
+            }
+        }
+        throw new IllegalArgumentException("--save " + dir + ": exists and is not a saved GenRec model (no model.json); refusing to"
+                + " replace it, choose a new directory");
     }
 
     /**

@@ -29,6 +29,14 @@ class CliTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        // the directory is this test run's own: remove it when the test JVM ends
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var s = Files.walk(TEST_CACHE)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            } catch (java.io.IOException ignored) {
+                // a leftover temporary directory is harmless
+            }
+        }));
     }
 
     static Run run(String... args) { return runWithCache(TEST_CACHE, args); }

@@ -25,7 +25,7 @@ class RecommendCommandTest {
     }
 
     @Test
-    void everyArgumentIsCheckedBeforeFitting() {
+    void everyArgumentIsCheckedBeforeFitting(@TempDir Path dir) throws Exception {
         failsBeforeFitting("--k must be >= 1, got 0", "recommend", "--user", "1", "--model", "itemknn", "--k", "0");
         failsBeforeFitting("--continue must be >= 1, got 0", "recommend", "--user", "1", "--model", "sasrec",
                 "--param", "sasrec.epochs=1", "--continue", "0");
@@ -36,6 +36,10 @@ class RecommendCommandTest {
         failsBeforeFitting("unknown model 'nosuch'", "recommend", "--user", "1", "--model", "nosuch", "--data", "csv:/nonexistent/x.csv");
         failsBeforeFitting("lamda", "recommend", "--user", "1", "--model", "ease", "--param", "ease.lamda=3");
         failsBeforeFitting("--param itemknn.k=3 names model 'itemknn'", "recommend", "--user", "1", "--model", "ease", "--param", "itemknn.k=3");
+        Path notAModel = Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(notAModel.resolve("holiday.jpg"), "not GenRec's");
+        failsBeforeFitting("is not a saved GenRec model", "recommend", "--user", "1", "--model", "itemknn", "--save", notAModel.toString());
+        assertTrue(Files.exists(notAModel.resolve("holiday.jpg")), "a directory GenRec did not write is left alone");
     }
 
     @Test
