@@ -248,9 +248,14 @@ final class RecommendCommand implements Callable<Integer> {
         bar.finishLine();
         if (cache != null) {
             if (m.capabilities().contains(Capability.PERSISTENCE)) {
-                java.nio.file.Path dir = cache.store(key, m);
-                SavedOutputs.record(dir);
-                System.err.println("genrec: cached " + recommender.name() + " model in " + dir);
+                try {
+                    java.nio.file.Path dir = cache.store(key, m);
+                    SavedOutputs.record(dir);
+                    System.err.println("genrec: cached " + recommender.name() + " model in " + dir);
+                } catch (java.io.IOException | io.genrec.model.UnsupportedCapabilityException e) {
+                    // the answer does not depend on the cache: say so and answer
+                    System.err.println("genrec: warning: could not cache the model in " + cache.root() + ": " + e.getMessage());
+                }
             } else {
                 System.err.println("genrec: " + recommender.name() + " cannot be saved, so it is not cached; the next call fits again");
             }
