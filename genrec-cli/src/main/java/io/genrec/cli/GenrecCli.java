@@ -22,9 +22,14 @@ public final class GenrecCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * Lucene logs its Vector API probe at INFO through java.util.logging; keep stderr for our own messages. The field
+     * keeps the logger alive: java.util.logging holds loggers weakly, and a collected one forgets its level.
+     */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
-        // Lucene logs its Vector API probe at INFO through java.util.logging; keep stderr for our own messages.
-        java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.WARNING);
+        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
         Runtime.getRuntime().addShutdownHook(new Thread(GenrecCli::onShutdown, "genrec-shutdown"));
         int code = commandLine().execute(args);
         finished = true;
