@@ -113,14 +113,20 @@ final class EvalCommand implements Callable<Integer> {
         String proto = protocol != null ? protocol : (data != null && config == null ? "auto" : base.protocol());
         if (protocol == null && dataSpec.startsWith("presplit:")) proto = "given";
         Map<String, Map<String, String>> modelParams = new LinkedHashMap<>(base.modelParams());
+        List<String> modelList = models != null ? models : base.models();
         if (params != null) {
             for (var e : params.entrySet()) {
                 int dot = e.getKey().indexOf('.');
+                if (dot < 0 && modelList.size() == 1) { // the old KEY=VALUE form is unambiguous for one model
+                    System.err.println("genrec: warning: --param " + e.getKey() + "=" + e.getValue() + " is deprecated; write --param "
+                            + modelList.get(0) + "." + e.getKey() + "=" + e.getValue());
+                    modelParams.computeIfAbsent(modelList.get(0), k -> new LinkedHashMap<>()).put(e.getKey(), e.getValue());
+                    continue;
+                }
                 if (dot <= 0) throw new IllegalArgumentException("--param '" + e.getKey() + "=" + e.getValue() + "': expected MODEL.KEY=VALUE");
                 modelParams.computeIfAbsent(e.getKey().substring(0, dot), k -> new LinkedHashMap<>()).put(e.getKey().substring(dot + 1), e.getValue());
             }
         }
-        List<String> modelList = models != null ? models : base.models();
         for (String m : modelParams.keySet())
             if (!modelList.contains(m)) throw new IllegalArgumentException("--param names model '" + m + "', which is not in --models " + modelList);
         if (negatives != null) applyNegatives(modelList, modelParams);

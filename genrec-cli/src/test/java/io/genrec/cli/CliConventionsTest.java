@@ -146,6 +146,17 @@ class CliConventionsTest {
     }
 
     @Test
+    void evalAcceptsTheOldParamFormForOneModelWithAWarning() throws Exception {
+        CliTest.Run old = CliTest.run("eval", "--models", "itemknn", "--param", "neighbours=20", "--metrics", "ndcg@10", "--format", "json", "--quiet");
+        assertEquals(0, old.exit(), old.err());
+        assertTrue(old.err().contains("--param neighbours=20 is deprecated; write --param itemknn.neighbours=20"), old.err());
+        assertEquals(20, JSON.readTree(old.out()).get("results").get(0).get("provenance").get("config").get("neighbours").asInt(), old.out());
+        CliTest.Run two = CliTest.run("eval", "--models", "itemknn,mostpop", "--param", "neighbours=20", "--quiet");
+        assertEquals(2, two.exit());
+        assertTrue(two.err().contains("expected MODEL.KEY=VALUE"), two.err());
+    }
+
+    @Test
     void unknownProtocolListsEveryProtocol() {
         CliTest.Run r = CliTest.run("eval", "--models", "mostpop", "--protocol", "nosuch", "--quiet");
         assertEquals(2, r.exit());
