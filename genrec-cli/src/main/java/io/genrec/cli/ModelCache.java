@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * {@code $GENREC_CACHE_DIR}, else {@code ~/.genrec/cache}. The key hashes everything the fitted weights depend on:
  * the preprocessed data's content hash, model name, full config, seed, training scheme, and the GenRec build
  * (version, commit and the code's modification time, so a rebuilt model class never serves a stale model).
- * An entry is written into a temporary directory and moved into place; the cache deletes only its own temporaries.
+ * An entry is written into a temporary directory and moved into place. The cache deletes only its own temporaries
+ * and the entries it replaces: the same request fitted by an older build.
  */
 final class ModelCache {
     private final Path root;
@@ -36,16 +38,26 @@ final class ModelCache {
 
     Path root() { return root; }
 
-    /** A hex key over the given parts (name → value, in order) and the build that fits the model. */
+    /**
+     * {@code <what>-<build>}: a hex hash of the given parts (name → value, in order), then one of the build that fits
+     * the model, so entries of the same request from older builds share the first half and can be replaced.
+     */
     static String key(Map<String, Object> parts, Class<?> modelCode) {
+        String build = io.genrec.provenance.Provenance.BuildInfo.VERSION + " " + io.genrec.provenance.Provenance.BuildInfo.GIT_COMMIT
+                + " " + codeStamp(modelCode) + " " + codeStamp(io.genrec.data.Dataset.class);
+        return key(parts, build);
+    }
+
+    static String key(Map<String, Object> parts, String build) {
         StringBuilder sb = new StringBuilder();
         parts.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-        sb.append("genrec=").append(io.genrec.provenance.Provenance.BuildInfo.VERSION).append(' ')
-                .append(io.genrec.provenance.Provenance.BuildInfo.GIT_COMMIT).append('\n');
-        sb.append("code=").append(codeStamp(modelCode)).append(' ').append(codeStamp(io.genrec.data.Dataset.class)).append('\n');
+        return hash(sb.toString()) + "-" + hash(build);
+    }
+
+    private static String hash(String s) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 16);
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -74,13 +86,28 @@ final class ModelCache {
                 // a concurrent run stored it first (DirectoryNotEmptyException / FileAlreadyExistsException): keep theirs
                 if (lookup(key) == null) throw e;
             }
+            removeOlderBuilds(key);
             return target;
         } finally {
             deleteOwnTemp(tmp);
         }
     }
 
-    /** Deletes a temporary directory this class created (and only that). */
+    /**
+     * Deletes entries for the same request made by other builds (same first half of the key): they can never be
+     * used again, and a dense model is hundreds of MB. Only saved models (with model.json) in this cache are touched.
+     */
+    private void removeOlderBuilds(String key) throws IOException {
+        String what = key.substring(0, key.indexOf('-') + 1);
+        List<Path> stale;
+        try (Stream<Path> s = Files.list(root)) {
+            stale = s.filter(p -> p.getFileName().toString().startsWith(what) && !p.getFileName().toString().equals(key))
+                    .filter(p -> Files.isRegularFile(p.resolve("model.json"))).toList();
+        }
+        for (Path p : stale) deleteOwnTemp(p);
+    }
+
+    /** Deletes a directory this class created (a temporary, or a stale entry of this cache). */
     private static void deleteOwnTemp(Path tmp) throws IOException {
         if (!Files.exists(tmp)) return;
         try (Stream<Path> s = Files.walk(tmp)) {
