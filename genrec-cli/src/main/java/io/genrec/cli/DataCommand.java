@@ -5,12 +5,20 @@ import io.genrec.data.io.DataSpecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code genrec data info}: what a data spec contains. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Inspect data sets.",
+@Command(name = "data", mixinStandardHelpOptions = true, description = {"Inspect data sets.",
+        "Data specs: ml-latest-small (bundled), movielens:DIR, presplit:DIR, sequences:FILE, lcrec:DIR,",
+        "csv:FILE / tsv:FILE / jsonl:FILE?user=COL&item=COL&rating=COL&time=COL&header=true|false&delimiter=C.",
+        "A csv:/tsv: spec takes an item file for titles and text (then search and titles work on any data):",
+        "items=FILE&item_id=COL&item_title=COL&item_text=COL[,COL...]&item_categories=COL&item_category_separator=C."},
         subcommands = DataCommand.Info.class)
 final class DataCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -25,6 +33,9 @@ final class DataCommand implements Runnable {
         @Option(names = "--data", paramLabel = "SPEC", description = "Data spec (default: ${DEFAULT-VALUE}).")
         String data = "ml-latest-small";
 
+        @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
+        EvalCommand.Format format = EvalCommand.Format.table;
+
         @picocli.CommandLine.Mixin
         CommonOptions common;
 
@@ -33,50 +44,96 @@ final class DataCommand implements Runnable {
             long t0 = System.nanoTime();
             DataSpecs.LoadedData loaded = DataSpecs.load(data);
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.println("source:        " + loaded.description());
-            System.out.printf(Locale.ROOT, "load time:     %.2f s%n", secs);
+            List<Map<String, Object>> parts = new ArrayList<>();
             if (loaded.given() != null) {
                 var s = loaded.given();
-                describe("train", s.train());
-                if (s.validation() != null) describe("validation", s.validation().targets());
-                describe("test", s.test().targets());
+                parts.add(describe("train", s.train()));
+                if (s.validation() != null) parts.add(describe("validation", s.validation().targets()));
+                parts.add(describe("test", s.test().targets()));
             } else {
-                describe("all", loaded.data());
+                parts.add(describe("all", loaded.data()));
             }
+            if (format == EvalCommand.Format.json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("source", loaded.description());
+                doc.put("loadSeconds", secs);
+                doc.put("parts", parts);
+                System.out.println(ItemListOutput.json(doc));
+                return 0;
+            }
+            System.out.println("source:        " + loaded.description());
+            System.out.printf(Locale.ROOT, "load time:     %.2f s%n", secs);
+            for (Map<String, Object> p : parts) print(p);
             return 0;
         }
 
-        private static void describe(String label, Dataset d) {
-            int users = d.numActiveUsers();
-            System.out.printf(Locale.ROOT, "%n[%s] %s%n", label, d.name());
-            System.out.printf(Locale.ROOT, "users:         %,d (%,d with interactions)%n", d.numUsers(), users);
-            System.out.printf(Locale.ROOT, "items:         %,d%n", d.numItems());
-            System.out.printf(Locale.ROOT, "interactions:  %,d%n", d.numInteractions());
-            System.out.printf(Locale.ROOT, "density:       %.4f%%%n", 100.0 * d.numInteractions() / Math.max(1.0, (double) d.numUsers() * d.numItems()));
+        /** One part's statistics, by the names the JSON uses. */
+        private static Map<String, Object> describe(String label, Dataset d) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("part", label);
+            m.put("name", d.name());
+            m.put("users", d.numUsers());
+            m.put("activeUsers", d.numActiveUsers());
+            m.put("items", d.numItems());
+            m.put("interactions", d.numInteractions());
+            m.put("density", (double) d.numInteractions() / Math.max(1.0, (double) d.numUsers() * d.numItems()));
             int[] lens = new int[d.numUsers()];
             for (int u = 0; u < lens.length; u++) lens[u] = d.historyLength(u);
-            System.out.println("history len:   " + quantiles(lens));
-            System.out.println("item pop.:     " + quantiles(d.itemPopularity().clone()));
+            m.put("historyLength", quantiles(lens));
+            m.put("itemPopularity", quantiles(d.itemPopularity().clone()));
             float[] v = d.values();
+            Map<String, Object> values = null;
             if (v.length > 0) {
                 float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
                 double sum = 0;
                 for (float x : v) { min = Math.min(min, x); max = Math.max(max, x); sum += x; }
-                System.out.printf(Locale.ROOT, "values:        min %.2f, mean %.3f, max %.2f%n", min, sum / v.length, max);
+                values = new LinkedHashMap<>();
+                values.put("min", min);
+                values.put("mean", sum / v.length);
+                values.put("max", max);
             }
-            long withTitle = 0;
+            m.put("values", values);
+            int withTitle = 0;
             for (int i = 0; i < d.numItems(); i++) if (!d.catalog().get(i).title().isEmpty()) withTitle++;
-            System.out.printf(Locale.ROOT, "item metadata: %,d of %,d items have a title%n", withTitle, d.numItems());
-            System.out.println("content hash:  " + d.contentHash());
+            m.put("itemsWithTitle", withTitle);
+            m.put("contentHash", d.contentHash());
+            return m;
         }
 
-        private static String quantiles(int[] x) {
-            if (x.length == 0) return "n/a";
+        @SuppressWarnings("unchecked")
+        private static void print(Map<String, Object> p) {
+            System.out.printf(Locale.ROOT, "%n[%s] %s%n", p.get("part"), p.get("name"));
+            System.out.printf(Locale.ROOT, "users:         %,d (%,d with interactions)%n", p.get("users"), p.get("activeUsers"));
+            System.out.printf(Locale.ROOT, "items:         %,d%n", p.get("items"));
+            System.out.printf(Locale.ROOT, "interactions:  %,d%n", p.get("interactions"));
+            System.out.printf(Locale.ROOT, "density:       %.4f%%%n", 100 * (Double) p.get("density"));
+            System.out.println("history len:   " + quantileText((Map<String, Object>) p.get("historyLength")));
+            System.out.println("item pop.:     " + quantileText((Map<String, Object>) p.get("itemPopularity")));
+            if (p.get("values") instanceof Map<?, ?> v)
+                System.out.printf(Locale.ROOT, "values:        min %.2f, mean %.3f, max %.2f%n", v.get("min"), v.get("mean"), v.get("max"));
+            System.out.printf(Locale.ROOT, "item metadata: %,d of %,d items have a title%n", p.get("itemsWithTitle"), p.get("items"));
+            System.out.println("content hash:  " + p.get("contentHash"));
+        }
+
+        /** min, median, mean, p90, max; null for no values. */
+        private static Map<String, Object> quantiles(int[] x) {
+            if (x.length == 0) return null;
             Arrays.sort(x);
             long sum = 0;
             for (int a : x) sum += a;
-            return String.format(Locale.ROOT, "min %d, median %d, mean %.1f, p90 %d, max %d", x[0], x[x.length / 2],
-                    (double) sum / x.length, x[(int) (x.length * 0.9)], x[x.length - 1]);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("min", x[0]);
+            m.put("median", x[x.length / 2]);
+            m.put("mean", (double) sum / x.length);
+            m.put("p90", x[(int) (x.length * 0.9)]);
+            m.put("max", x[x.length - 1]);
+            return m;
+        }
+
+        private static String quantileText(Map<String, Object> q) {
+            if (q == null) return "n/a";
+            return String.format(Locale.ROOT, "min %d, median %d, mean %.1f, p90 %d, max %d", q.get("min"), q.get("median"),
+                    q.get("mean"), q.get("p90"), q.get("max"));
         }
     }
 }

@@ -20,8 +20,9 @@ import java.util.concurrent.Callable;
 
 /** {@code genrec eval}: fit and evaluate models on one split and print a leaderboard. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit models and evaluate them with full ranking over all items (training items excluded;",
-                "--sampled-candidates switches to labelled sampled metrics, only to compare with papers that use them).",
+        description = {"Fit models, evaluate them on one split and print a leaderboard.",
+                "Ranking is full, over all items (training items excluded); --sampled-candidates switches to labelled",
+                "sampled metrics, only to compare with papers that use them.",
                 "With no options: the bundled MovieLens latest-small, ratings >= 4 as positives, 5-core filtering,",
                 "a seeded per-user random holdout (20%% test, 10%% of the rest validation), and the baselines",
                 "mostpop, itemknn, ease, als."},
@@ -105,6 +106,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentConfig cfg = config();
         RunOutput out = cfg.outputDir() == null ? null : RunOutput.open(cfg.outputDir(), overwrite); // before any fitting
+        SavedOutputs.watch(cfg.outputDir());
         ProgressBar bar = new ProgressBar(System.err);
         ExperimentRunner runner = new ExperimentRunner(RecommenderRegistry.load(), common.quiet ? io.genrec.model.ProgressListener.NONE : bar,
                 msg -> { bar.finishLine(); if (!common.quiet) System.err.println("genrec: " + msg); });
@@ -124,14 +126,20 @@ final class EvalCommand implements Callable<Integer> {
         String proto = protocol != null ? protocol : (data != null && config == null ? "auto" : base.protocol());
         if (protocol == null && dataSpec.startsWith("presplit:")) proto = "given";
         Map<String, Map<String, String>> modelParams = new LinkedHashMap<>(base.modelParams());
+        List<String> modelList = models != null ? models : base.models();
         if (params != null) {
             for (var e : params.entrySet()) {
                 int dot = e.getKey().indexOf('.');
+                if (dot < 0 && modelList.size() == 1) { // the old KEY=VALUE form is unambiguous for one model
+                    System.err.println("genrec: warning: --param " + e.getKey() + "=" + e.getValue() + " is deprecated; write --param "
+                            + modelList.get(0) + "." + e.getKey() + "=" + e.getValue());
+                    modelParams.computeIfAbsent(modelList.get(0), k -> new LinkedHashMap<>()).put(e.getKey(), e.getValue());
+                    continue;
+                }
                 if (dot <= 0) throw new IllegalArgumentException("--param '" + e.getKey() + "=" + e.getValue() + "': expected MODEL.KEY=VALUE");
                 modelParams.computeIfAbsent(e.getKey().substring(0, dot), k -> new LinkedHashMap<>()).put(e.getKey().substring(dot + 1), e.getValue());
             }
         }
-        List<String> modelList = models != null ? models : base.models();
         for (String m : modelParams.keySet())
             if (!modelList.contains(m)) throw new IllegalArgumentException("--param names model '" + m + "', which is not in --models " + modelList);
         if (negatives != null) applyNegatives(modelList, modelParams);

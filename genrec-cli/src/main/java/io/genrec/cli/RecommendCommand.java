@@ -1,20 +1,25 @@
 package io.genrec.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genrec.config.Params;
 import io.genrec.data.Dataset;
-import io.genrec.data.Item;
 import io.genrec.data.io.DataSpecs;
 import io.genrec.data.prep.Preprocessing;
 import io.genrec.experiment.ExperimentRunner;
 import io.genrec.model.DataBinding;
+import io.genrec.model.Capability;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ItemFilter;
+import io.genrec.model.ModelArchive;
+import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderRegistry;
 import io.genrec.model.SequenceGenerator;
 import io.genrec.model.TopK;
 import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
+import io.genrec.provenance.Provenance;
+import io.genrec.split.EvalSet;
+import io.genrec.split.Split;
+import io.genrec.split.Splitters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,21 +34,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code genrec recommend}: top-k items for one user, from a model fitted on all the data or loaded from disk. */
+/** {@code genrec recommend}: top-k items for one user, from a model fitted on the data (cached between runs) or loaded. */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Recommend items for one user. The model is fitted on all interactions of the data",
-                "(or loaded with --load); items the user already has are never recommended."},
-        footer = {"", "Examples:", "  genrec recommend --user 1", "  genrec recommend --user 42 --model itemknn --k 20",
+        description = {"Recommend items for one user from a model fitted on the data (or loaded with --load).",
+                "Items the user already has are never recommended. Every option is checked before any fitting. A fitted",
+                "model is cached (GENREC_CACHE_DIR, default ~/.genrec/cache/models), so the next call with the same data,",
+                "model and parameters loads it instead of fitting; --no-cache fits afresh. Neural models hold out each user's",
+                "last interaction as a validation set for early stopping."},
+        footer = {"", "Examples:", "  genrec recommend --user 1", "  genrec recommend --user 42 --model itemknn --k 20 --format json",
                 "  genrec recommend --user 1 --save /tmp/ease-model   then   genrec recommend --user 1 --load /tmp/ease-model",
-                "  genrec recommend --user 1 --model sasrec --param loss=ce --continue 5 --beam 4"})
+                "  genrec recommend --user 1 --model sasrec --param sasrec.loss=ce --continue 5 --beam 4"})
 final class RecommendCommand implements Callable<Integer> {
+    /** Overrides GENREC_CACHE_DIR (tests use it to keep the user's cache untouched). */
+    static final String CACHE_DIR_PROPERTY = "genrec.cache.dir";
+
     @Option(names = "--user", required = true, paramLabel = "ID", description = "External user id as in the data.")
     String user;
 
     @Option(names = {"--model", "--models"}, paramLabel = "NAME", description = "Model name (default: ${DEFAULT-VALUE}).")
     String model = "ease";
 
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Model hyperparameter (repeatable).")
+    @Option(names = "--param", paramLabel = "MODEL.KEY=VALUE", description = "Model hyperparameter, e.g. ease.lambda=200 (repeatable).")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--data", paramLabel = "SPEC", description = "Data spec (default: ${DEFAULT-VALUE}).")
@@ -64,6 +75,9 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Option(names = "--save", paramLabel = "DIR", description = "Save the fitted model here.")
     Path save;
+
+    @Option(names = "--no-cache", description = "Fit the model even if a cached one exists, and do not cache it.")
+    boolean noCache;
 
     @Option(names = "--continue", paramLabel = "N", description = {"Sequence models: write the user's next N items",
             "auto-regressively (each chosen item is fed back) instead of one ranking."})
@@ -94,6 +108,30 @@ final class RecommendCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the model in " + load + " was saved with --implicit " + binding.implicit()
                     + "; drop --implicit " + implicit + " (the saved preprocessing is applied)");
         if (binding != null && !given("--data")) data = binding.dataSpec();
+        // Everything that can be checked without the data is checked first, then the user against the data: a bad
+        // value must fail in a second, not after minutes of fitting.
+        if (k < 1) throw new IllegalArgumentException("--k must be >= 1, got " + k);
+        if (continueItems != null && continueItems < 1) throw new IllegalArgumentException("--continue must be >= 1, got " + continueItems);
+        if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
+        if (beam != 1 && continueItems == null) throw new IllegalArgumentException("--beam " + beam + " needs --continue N");
+        if (save != null) checkSaveTarget(save);
+        RecommenderRegistry registry = RecommenderRegistry.load();
+        Recommender recommender = null;
+        String modelName;
+        if (load != null) {
+            if (!params.isEmpty()) throw new IllegalArgumentException("--param cannot change a loaded model (--load " + load + "); drop it");
+            modelName = ModelArchive.readHeader(load).model();
+        } else {
+            modelName = model;
+            recommender = registry.create(model, new Params(modelParams(registry), "--param of model '" + model + "'"));
+        }
+        if (continueItems != null) {
+            Recommender r = recommender != null ? recommender : registry.create(modelName, Params.empty());
+            if (!r.capabilities().contains(Capability.SEQUENTIAL))
+                throw new IllegalArgumentException("--continue needs a sequence model (" + String.join(", ", sequenceModels(registry))
+                        + "); '" + (load != null ? load : modelName) + "' only ranks items");
+        }
+
         DataSpecs.LoadedData loaded = DataSpecs.load(data);
         Dataset all = loaded.given() == null ? loaded.data()
                 : loaded.given().train().union("all", loaded.given().validation().targets()).union("all", loaded.given().test().targets());
@@ -104,56 +142,189 @@ final class RecommendCommand implements Callable<Integer> {
         int u = d.userIds().indexOf(user);
         if (u < 0) throw new IllegalArgumentException("unknown user '" + user + "' in " + loaded.description()
                 + " (after keeping positives: " + implicit + "); example ids: " + d.userIds().externalId(0) + ", " + d.userIds().externalId(Math.min(1, d.numUsers() - 1)));
-        RecommenderRegistry registry = RecommenderRegistry.load();
+
         FittedRecommender m;
         if (load != null) {
             m = registry.load(load);
             if (m.numItems() != d.numItems())
                 throw new IllegalArgumentException("model in " + load + " has " + m.numItems() + " items, data '" + data + "' has " + d.numItems());
         } else {
-            ProgressBar bar = new ProgressBar(System.err);
-            m = registry.create(model, new Params(params, "--param of model '" + model + "'"))
-                    .fit(new TrainContext(d, null, seed, common.threads, common.quiet ? io.genrec.model.ProgressListener.NONE : bar, FITTED_ON_ALL));
-            bar.finishLine();
+            m = fitOrCached(registry, recommender, d);
         }
         if (save != null) {
             if (binding == null) binding = DataBinding.of(data, implicit,
                     new Preprocessing(ExperimentRunner.resolveThreshold(implicit, all), 0, 0, Preprocessing.DuplicatePolicy.KEEP_ALL), d, FITTED_ON_ALL);
             binding.save(m, save);
+            SavedOutputs.record(save);
             System.err.println("genrec: saved model to " + save);
         }
         UserContext ctx = UserContext.of(d, u);
+        String by = load != null ? load.toString() : modelName;
         if (continueItems != null) {
             if (!(m instanceof SequenceGenerator g))
-                throw new IllegalArgumentException("--continue needs a sequence model (sasrec, gru4rec, bert4rec); '"
-                        + (load != null ? load : model) + "' only ranks items");
-            if (continueItems < 1 || beam < 1)
-                throw new IllegalArgumentException("--continue and --beam must be >= 1, got " + continueItems + " and " + beam);
+                throw new IllegalArgumentException("--continue needs a sequence model; '" + by + "' only ranks items");
             List<SequenceGenerator.Continuation> out = g.generate(ctx, continueItems, beam, ItemFilter.excluding(ctx.history()));
             Warnings.report(m);
-            printContinuations(d, out, ctx);
+            printContinuations(d, out, ctx, modelName, by);
             return 0;
         }
         TopK top = m.recommend(ctx, k, ItemFilter.excluding(ctx.history()));
         Warnings.report(m);
-        print(d, top, ctx);
+        List<ItemListOutput.Row> rows = new ArrayList<>();
+        for (int r = 0; r < top.size(); r++) rows.add(ItemListOutput.Row.of(r + 1, d.catalog().get(top.items()[r]), top.scores()[r]));
+        if (format == EvalCommand.Format.json) {
+            System.out.println(ItemListOutput.json(header(modelName, ctx), "recommendations", rows));
+        } else {
+            System.out.printf(Locale.ROOT, "Top %d for user %s (%d items in history) by %s:%n", top.size(), user, ctx.history().length, by);
+            ItemListOutput.printTable(System.out, rows);
+        }
         return 0;
     }
 
-    private void printContinuations(Dataset d, List<SequenceGenerator.Continuation> out, UserContext ctx) throws Exception {
-        if (format == EvalCommand.Format.json) {
-            List<Map<String, Object>> beams = new ArrayList<>();
-            for (var c : out) {
-                List<String> items = new ArrayList<>();
-                for (int i : c.items()) items.add(d.catalog().get(i).id());
-                beams.add(Map.of("items", items, "logProb", c.logProb()));
+    /** A --save target must be new, empty, or a saved model: anything else is the user's, and fitting first would waste the fit. */
+    private static void checkSaveTarget(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir) || java.nio.file.Files.isRegularFile(dir.resolve("model.json"))) return;
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var s = java.nio.file.Files.list(dir)) {
+                if (s.findAny().isEmpty()) return;
             }
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("user", user);
-            doc.put("model", model);
-            doc.put("historyLength", ctx.history().length);
-            doc.put("continuations", beams);
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        }
+        throw new IllegalArgumentException("--save " + dir + ": exists and is not a saved GenRec model (no model.json); refusing to"
+                + " replace it, choose a new directory");
+    }
+
+    /**
+     * {@code --param MODEL.KEY=VALUE} as everywhere else; the old {@code KEY=VALUE} still works for the one model
+     * chosen here, with a deprecation warning. A prefix naming another model is an error, not silently ignored.
+     */
+    private Map<String, String> modelParams(RecommenderRegistry registry) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var e : params.entrySet()) {
+            String key = e.getKey();
+            int dot = key.indexOf('.');
+            if (dot < 0) {
+                System.err.println("genrec: warning: --param " + key + "=" + e.getValue() + " is deprecated; write --param "
+                        + model + "." + key + "=" + e.getValue());
+                out.put(key, e.getValue());
+                continue;
+            }
+            String prefix = key.substring(0, dot);
+            if (!prefix.equals(model)) {
+                String what = registry.providers().containsKey(prefix) ? "names model '" + prefix + "'" : "names unknown model '" + prefix + "'";
+                throw new IllegalArgumentException("--param " + key + "=" + e.getValue() + " " + what + ", but --model is '" + model
+                        + "'; write --param " + model + "." + key.substring(dot + 1) + "=" + e.getValue());
+            }
+            out.put(key.substring(dot + 1), e.getValue());
+        }
+        return out;
+    }
+
+    private static List<String> sequenceModels(RecommenderRegistry registry) {
+        List<String> out = new ArrayList<>();
+        for (String name : registry.providers().keySet())
+            if (registry.create(name, Params.empty()).capabilities().contains(Capability.SEQUENTIAL)) out.add(name);
+        return out;
+    }
+
+    /**
+     * The cached model for this data, model, config and seed, or a freshly fitted one (then cached when it can be
+     * saved). Models with early stopping train on all but each user's last interaction and stop on those.
+     */
+    private FittedRecommender fitOrCached(RecommenderRegistry registry, Recommender recommender, Dataset d) throws java.io.IOException {
+        boolean validation = hasEarlyStopping(Provenance.recordToMap(recommender.config()));
+        ModelCache cache = noCache ? null : ModelCache.open();
+        String key = null;
+        if (cache != null) {
+            Map<String, Object> parts = new LinkedHashMap<>();
+            parts.put("data", d.contentHash());
+            parts.put("model", recommender.name());
+            parts.put("config", Provenance.recordToMap(recommender.config()));
+            parts.put("seed", seed);
+            parts.put("training", validation ? "all but each user's last interaction; early stopping on it" : "all interactions");
+            key = ModelCache.key(parts, registry.provider(recommender.name()).getClass());
+            java.nio.file.Path hit = cache.lookup(key);
+            if (hit != null) {
+                FittedRecommender m = registry.load(hit);
+                if (m.numItems() == d.numItems()) {
+                    System.err.println("genrec: using cached " + recommender.name() + " model " + hit + " (--no-cache to fit afresh)");
+                    return m;
+                }
+                System.err.println("genrec: warning: cached model " + hit + " has " + m.numItems() + " items, the data " + d.numItems()
+                        + "; fitting afresh");
+                cache = null;
+            }
+        }
+        System.err.println("genrec: fitting " + recommender.name() + " on " + d + (cache != null ? "; caching it in " + cache.root()
+                : noCache ? " (--no-cache: not cached)" : " (not cached)"));
+        TrainContext ctx;
+        ProgressBar bar = new ProgressBar(System.err);
+        var listener = common.quiet ? io.genrec.model.ProgressListener.NONE : bar;
+        if (validation) {
+            Split s = Splitters.create("leave-one-out", new Params(Map.of("validation", "false"), "recommend's early-stopping split")).split(d, seed);
+            EvalSet held = new EvalSet("validation (each user's last interaction)", s.test().history(), s.test().targets(), s.test().excluded());
+            System.err.printf(Locale.ROOT, "genrec: holding out %,d of %,d interactions (each user's last) as a validation set for early stopping%n",
+                    held.targets().numInteractions(), d.numInteractions());
+            ctx = new TrainContext(s.train(), held, seed, common.threads, listener);
+        } else {
+            ctx = new TrainContext(d, null, seed, common.threads, listener);
+        }
+        FittedRecommender m = recommender.fit(ctx);
+        bar.finishLine();
+        if (cache != null) {
+            if (m.capabilities().contains(Capability.PERSISTENCE)) {
+                try {
+                    java.nio.file.Path dir = cache.store(key, m);
+                    SavedOutputs.record(dir);
+                    System.err.println("genrec: cached " + recommender.name() + " model in " + dir);
+                } catch (java.io.IOException | io.genrec.model.UnsupportedCapabilityException e) {
+                    // the answer does not depend on the cache: say so and answer
+                    System.err.println("genrec: warning: could not cache the model in " + cache.root() + ": " + e.getMessage());
+                }
+            } else {
+                System.err.println("genrec: " + recommender.name() + " cannot be saved, so it is not cached; the next call fits again");
+            }
+        }
+        return m;
+    }
+
+    /** Neural models (the shared training loop's config has {@code patience}) use a validation set when given one. */
+    @SuppressWarnings("unchecked")
+    private static boolean hasEarlyStopping(Map<String, Object> config) {
+        for (var e : config.entrySet()) {
+            if (e.getKey().equals("patience")) return true;
+            if (e.getValue() instanceof Map<?, ?> nested && hasEarlyStopping((Map<String, Object>) nested)) return true;
+        }
+        return false;
+    }
+
+    private Map<String, Object> header(String modelName, UserContext ctx) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("user", user);
+        h.put("model", load != null ? load.toString() : modelName);
+        h.put("historyLength", ctx.history().length);
+        return h;
+    }
+
+    private void printContinuations(Dataset d, List<SequenceGenerator.Continuation> out, UserContext ctx, String modelName, String by) {
+        List<List<ItemListOutput.Row>> beams = new ArrayList<>();
+        for (var c : out) {
+            List<ItemListOutput.Row> rows = new ArrayList<>();
+            // a continuation has one log-probability, not a score per item
+            for (int r = 0; r < c.items().length; r++) rows.add(ItemListOutput.Row.of(r + 1, d.catalog().get(c.items()[r]), null));
+            beams.add(rows);
+        }
+        if (format == EvalCommand.Format.json) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (int b = 0; b < out.size(); b++) {
+                Map<String, Object> beamDoc = new LinkedHashMap<>();
+                beamDoc.put("rank", b + 1);
+                beamDoc.put("logProb", out.get(b).logProb());
+                beamDoc.put("items", ItemListOutput.maps(beams.get(b)));
+                list.add(beamDoc);
+            }
+            Map<String, Object> doc = header(modelName, ctx);
+            doc.put("continuations", list);
+            System.out.println(ItemListOutput.json(doc));
             return;
         }
         int[] h = ctx.history();
@@ -161,37 +332,8 @@ final class RecommendCommand implements Callable<Integer> {
         for (int i = Math.max(0, h.length - 3); i < h.length; i++)
             System.out.printf(Locale.ROOT, "       %-8s %s%n", d.catalog().get(h[i]).id(), d.catalog().get(h[i]).title());
         for (int b = 0; b < out.size(); b++) {
-            var c = out.get(b);
-            System.out.printf(Locale.ROOT, "Continuation %d of %d by %s (log-probability %.3f):%n", b + 1, out.size(), load != null ? load : model, c.logProb());
-            for (int r = 0; r < c.items().length; r++) {
-                Item it = d.catalog().get(c.items()[r]);
-                System.out.printf(Locale.ROOT, "%3d. %-8s %s%n", r + 1, it.id(), it.title());
-            }
+            System.out.printf(Locale.ROOT, "Continuation %d of %d by %s (log-probability %.3f):%n", b + 1, out.size(), by, out.get(b).logProb());
+            ItemListOutput.printTable(System.out, beams.get(b));
         }
-    }
-
-    private void print(Dataset d, TopK top, UserContext ctx) throws Exception {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int r = 0; r < top.size(); r++) {
-            Item it = d.catalog().get(top.items()[r]);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("rank", r + 1);
-            row.put("item", it.id());
-            row.put("title", it.title());
-            row.put("score", top.scores()[r]);
-            rows.add(row);
-        }
-        if (format == EvalCommand.Format.json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("user", user);
-            doc.put("model", model);
-            doc.put("historyLength", ctx.history().length);
-            doc.put("recommendations", rows);
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
-            return;
-        }
-        System.out.printf(Locale.ROOT, "Top %d for user %s (%d items in history) by %s:%n", top.size(), user, ctx.history().length, load != null ? load : model);
-        for (var row : rows)
-            System.out.printf(Locale.ROOT, "%3d. %-8s %-60s %.4f%n", row.get("rank"), row.get("item"), row.get("title"), (Float) row.get("score"));
     }
 }

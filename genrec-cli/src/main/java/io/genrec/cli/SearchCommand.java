@@ -1,6 +1,5 @@
 package io.genrec.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genrec.data.Dataset;
 import io.genrec.data.Item;
 import io.genrec.data.io.DataSpecs;
@@ -14,14 +13,14 @@ import picocli.CommandLine.Parameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code genrec search}: free-text dense retrieval over the item catalogue with an in-process sentence encoder. */
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Find items by meaning: the catalogue's text (title, genres, tags, description) and the query",
-                "are embedded with the in-process all-MiniLM-L6-v2 encoder (no network); items are ranked by cosine.",
+        description = {"Find items by meaning, with an in-process sentence encoder (no network).",
+                "The catalogue's text (title, genres, tags, description) and the query are embedded with all-MiniLM-L6-v2;",
+                "items are ranked by cosine. Any data with item titles works (csv:/tsv: take items=FILE, see 'genrec data --help').",
                 "Catalogue embeddings are cached on disk (GENREC_CACHE_DIR, default ~/.genrec/cache)."},
         footer = {"", "Examples:", "  genrec search \"a light-hearted space adventure\"",
                 "  genrec search \"lab equipment for pipetting\" --data lcrec:../shared/data/amazon-scientific-lcrec --k 5"})
@@ -47,30 +46,21 @@ final class SearchCommand implements Callable<Integer> {
         DataSpecs.LoadedData loaded = DataSpecs.load(data);
         Dataset d = loaded.given() == null ? loaded.data() : loaded.given().train();
         ProgressBar bar = new ProgressBar(System.err);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<ItemListOutput.Row> rows = new ArrayList<>();
         try (ItemSearch search = ItemSearch.of(d, common.quiet ? ProgressListener.NONE : bar)) {
             bar.finishLine();
             int rank = 1;
             for (ItemSearch.Hit hit : search.search(query, k)) {
                 Item it = d.catalog().get(hit.item());
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("rank", rank++);
-                row.put("title", hit.title());
-                row.put("item", hit.id());
-                row.put("categories", it.categories());
-                row.put("score", hit.score());
-                rows.add(row);
+                rows.add(ItemListOutput.Row.of(rank++, it, hit.score()).with("categories", it.categories()));
             }
         }
         if (format == EvalCommand.Format.json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("query", query);
-            doc.put("results", rows);
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("query", query);
+            System.out.println(ItemListOutput.json(header, "results", rows));
         } else {
-            for (var row : rows)
-                System.out.printf(Locale.ROOT, "%3d. %-60s %.4f  %s%n", row.get("rank"), row.get("title"), (Float) row.get("score"),
-                        String.join("|", (List<String>) row.get("categories")));
+            ItemListOutput.printTable(System.out, rows);
         }
         return 0;
     }

@@ -20,7 +20,30 @@ import static org.junit.jupiter.api.Assertions.*;
 class CliTest {
     record Run(int exit, String out, String err) { }
 
-    static synchronized Run run(String... args) {
+    /** Fitted models of {@code recommend} are cached here, never in the user's home, unless a test says otherwise. */
+    private static final Path TEST_CACHE;
+
+    static {
+        try {
+            TEST_CACHE = Files.createTempDirectory("genrec-test-cache-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // the directory is this test run's own: remove it when the test JVM ends
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var s = Files.walk(TEST_CACHE)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            } catch (java.io.IOException ignored) {
+                // a leftover temporary directory is harmless
+            }
+        }));
+    }
+
+    static Run run(String... args) { return runWithCache(TEST_CACHE, args); }
+
+    static synchronized Run runWithCache(Path cache, String... args) {
+        String oldCache = System.getProperty(RecommendCommand.CACHE_DIR_PROPERTY);
+        System.setProperty(RecommendCommand.CACHE_DIR_PROPERTY, cache.toString());
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         StringWriter pErr = new StringWriter();
@@ -34,6 +57,8 @@ class CliTest {
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
+            if (oldCache == null) System.clearProperty(RecommendCommand.CACHE_DIR_PROPERTY);
+            else System.setProperty(RecommendCommand.CACHE_DIR_PROPERTY, oldCache);
         }
     }
 
@@ -130,7 +155,7 @@ class CliTest {
 
     @Test
     void recommendContinuesASequenceWithBeamSearch() throws Exception {
-        Run r = run("recommend", "--user", "1", "--model", "sasrec", "--param", "epochs=1", "--param", "max_len=20",
+        Run r = run("recommend", "--user", "1", "--model", "sasrec", "--param", "sasrec.epochs=1", "--param", "sasrec.max_len=20",
                 "--continue", "3", "--beam", "2", "--format", "json", "--quiet");
         assertEquals(0, r.exit(), r.err());
         JsonNode beams = new ObjectMapper().readTree(r.out()).get("continuations");
@@ -143,7 +168,7 @@ class CliTest {
         }
         for (JsonNode beam : beams) {
             java.util.Set<String> items = new java.util.HashSet<>();
-            for (JsonNode it : beam.get("items")) items.add(it.asText());
+            for (JsonNode it : beam.get("items")) items.add(it.get("item").asText());
             assertEquals(3, items.size(), "three distinct items: " + beam);
             for (String it : items) assertFalse(history.contains(it), "continuation repeats history item " + it);
         }

@@ -229,6 +229,13 @@ public final class Dataset {
         return new Dataset(newName, users, items, catalog, userTable, userPtr, itemIdx, values, times);
     }
 
+    /** The same interactions with another item catalogue (one row per item id). */
+    public Dataset withCatalog(ItemCatalog newCatalog) {
+        if (newCatalog.size() != items.size())
+            throw new IllegalArgumentException("catalogue has " + newCatalog.size() + " items, the data " + items.size());
+        return new Dataset(name, users, items, newCatalog, userTable, userPtr, itemIdx, values, times);
+    }
+
     public String name() { return name; }
     public IdMap userIds() { return users; }
     public IdMap itemIds() { return items; }

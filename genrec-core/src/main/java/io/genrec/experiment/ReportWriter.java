@@ -1,9 +1,6 @@
 package io.genrec.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.genrec.util.SafeWrites;
 
 import java.io.IOException;
@@ -15,9 +12,7 @@ import java.util.Locale;
 
 /** Renders an {@link ExperimentReport} as one JSON document or a Markdown leaderboard, and writes both to a folder. */
 public final class ReportWriter {
-    // Paths are written as paths ("/tmp/out"), not as Jackson's default file:// URIs.
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance));
+    private static final ObjectMapper JSON = io.genrec.util.Json.MAPPER;
 
     private ReportWriter() { }
 

@@ -13,4 +13,11 @@ public interface Recommender {
     Record config();
 
     FittedRecommender fit(TrainContext context);
+
+    /**
+     * Capabilities the fitted model is known to have before fitting, so a caller can refuse a request (e.g.
+     * {@code recommend --continue} with a model that is not {@link Capability#SEQUENTIAL}) before spending training
+     * time. Empty means "not declared"; the fitted model's {@link FittedRecommender#capabilities()} is authoritative.
+     */
+    default java.util.Set<Capability> capabilities() { return java.util.Set.of(); }
 }

@@ -30,7 +30,8 @@ public final class Splitters {
             case GivenSplit.NAME -> throw new IllegalArgumentException("split protocol '" + GivenSplit.NAME
                     + "' reads a fixed split from pre-split files (the data loader creates it as a GivenSplit); "
                     + "it cannot be created from parameters. Protocols that split a dataset: " + KNOWN);
-            default -> throw new IllegalArgumentException("unknown split protocol '" + protocol + "'; known: " + KNOWN);
+            default -> throw new IllegalArgumentException("unknown split protocol '" + protocol + "'; known: " + KNOWN
+                    + ", " + GivenSplit.NAME + " (the split of pre-split data, presplit:DIR)");
         };
         params.requireAllUsed();
         return splitter;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
  *   sequences:FILE                  "user item item ..." lines (Amazon 5-core user_sequence.txt)
  *   lcrec:DIR                       LC-Rec NAME.inter.json + NAME.item.json
  *   csv:FILE / tsv:FILE / jsonl:FILE ?user=COL&amp;item=COL&amp;rating=COL&amp;time=COL&amp;header=true|false&amp;delimiter=C
+ *       csv/tsv also: &amp;items=FILE&amp;item_id=COL&amp;item_title=COL&amp;item_text=COL[,COL]&amp;item_categories=COL
+ *       (an item-metadata file, see {@link ItemFileLoader})
  * </pre>
  * Unknown options are rejected naming them.
  */
@@ -88,7 +91,12 @@ public final class DataSpecs {
             case "csv", "tsv", "jsonl" -> {
                 Path file = file(spec, arg);
                 DelimitedLoader.Mapping m = delimitedMapping(DelimitedLoader.Format.valueOf(kind.toUpperCase(Locale.ROOT)), opts);
-                yield () -> new LoadedData(DelimitedLoader.load(file, m), null, kind + ":" + file);
+                ItemFileLoader items = itemFile(m, opts);
+                yield () -> {
+                    Dataset d = DelimitedLoader.load(file, m);
+                    return items == null ? new LoadedData(d, null, kind + ":" + file)
+                            : new LoadedData(items.attachTo(d), null, kind + ":" + file + " with items " + items.file());
+                };
             }
             default -> throw new IllegalArgumentException("unknown data spec '" + spec + "'; known: " + KNOWN);
         };
@@ -116,6 +124,25 @@ public final class DataSpecs {
         if (delim.length() != 1) throw new IllegalArgumentException(o.source() + ": delimiter must be one character (or 'tab'), got '" + delim + "'");
         return new DelimitedLoader.Mapping(format, o.getString("user", d.user()), o.getString("item", d.item()),
                 o.getString("rating", d.rating()), o.getString("time", d.time()), delim.charAt(0), o.getBoolean("header", d.header()));
+    }
+
+    /** The {@code items=FILE&item_...} options of a csv:/tsv: spec, or null without {@code items}. */
+    private static ItemFileLoader itemFile(DelimitedLoader.Mapping m, Params o) {
+        String file = o.getString("items", null);
+        List<String> keys = List.of("item_id", "item_title", "item_text", "item_categories", "item_category_separator", "items_header");
+        if (file == null) {
+            for (String k : keys)
+                if (o.has(k)) throw new IllegalArgumentException(o.source() + ": option '" + k + "' needs items=FILE (the item file it reads)");
+            return null;
+        }
+        if (m.format() == DelimitedLoader.Format.JSONL)
+            throw new IllegalArgumentException(o.source() + ": items=FILE is supported for csv: and tsv: data");
+        // the item file names its id column like the interactions do, unless told otherwise
+        String id = o.getString("item_id", m.item().chars().allMatch(Character::isDigit) ? "0" : m.item());
+        String text = o.getString("item_text", null);
+        return new ItemFileLoader(Path.of(file), m.delimiter(), o.getBoolean("items_header", true), id, o.getString("item_title", null),
+                text == null ? List.of() : List.of(text.split(",")), o.getString("item_categories", null),
+                o.getString("item_category_separator", "|"));
     }
 
     private static Map<String, String> options(String spec, String query) {

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.genrec.model.Interruption;
 
 import java.util.Map;
 
@@ -18,7 +19,8 @@ final class DenseInverse {
 
     /** The inverse of the row-major {@code n × n} matrix {@code a}, as float32 throughout. */
     static float[] invert(float[] a, int n) {
-        try (NDManager manager = Engine.getEngine(ENGINE).newBaseManager();
+        try (Interruption.NativeSection section = Interruption.enterNative(); // a shutdown waits for it, see Interruption
+             NDManager manager = Engine.getEngine(ENGINE).newBaseManager();
              NDArray m = manager.create(a, new Shape(n, n));
              NDArray inv = m.inverse()) {
             return inv.toFloatArray();
@@ -30,7 +32,8 @@ final class DenseInverse {
         double[] d = new double[a.length];
         for (int k = 0; k < a.length; k++) d[k] = a[k];
         double[] inv;
-        try (NDManager manager = Engine.getEngine(ENGINE).newBaseManager();
+        try (Interruption.NativeSection section = Interruption.enterNative();
+             NDManager manager = Engine.getEngine(ENGINE).newBaseManager();
              NDArray m = manager.create(d, new Shape(n, n));
              NDArray result = m.inverse()) {
             inv = result.toDoubleArray();

@@ -20,6 +20,7 @@ public final class Bert4Rec implements Recommender {
     public Bert4Rec(Bert4RecConfig config) { this.config = config; }
 
     @Override public String name() { return "bert4rec"; }
+    @Override public java.util.Set<io.genrec.model.Capability> capabilities() { return SequentialFitted.CAPABILITIES; }
     @Override public Bert4RecConfig config() { return config; }
 
     @Override

@@ -20,6 +20,7 @@ public final class Gru4Rec implements Recommender {
     public Gru4Rec(Gru4RecConfig config) { this.config = config; }
 
     @Override public String name() { return "gru4rec"; }
+    @Override public java.util.Set<io.genrec.model.Capability> capabilities() { return SequentialFitted.CAPABILITIES; }
     @Override public Gru4RecConfig config() { return config; }
 
     @Override

@@ -32,6 +32,7 @@ public final class SasRec implements Recommender {
     }
 
     @Override public String name() { return "sasrec"; }
+    @Override public java.util.Set<io.genrec.model.Capability> capabilities() { return SequentialFitted.CAPABILITIES; }
     @Override public SasRecConfig config() { return config; }
 
     @Override

@@ -22,13 +22,17 @@ import java.util.Set;
  * chosen item back as input.
  */
 public abstract class SequentialFitted extends NeuralFitted implements SequenceGenerator {
+    /** What every sequence model can do; also declared by the unfitted models ({@code Recommender#capabilities}). */
+    static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(
+            EnumSet.of(Capability.PERSISTENCE, Capability.FOLD_IN, Capability.SEQUENTIAL, Capability.LIST_GENERATION));
+
     protected SequentialFitted(String name, int numItems, Provenance provenance, Map<String, String> params, ParameterSet weights) {
         super(name, numItems, provenance, params, weights);
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.PERSISTENCE, Capability.FOLD_IN, Capability.SEQUENTIAL, Capability.LIST_GENERATION);
+        return CAPABILITIES;
     }
 
     /** The trained weights (read-only), for tests that compare the Java forward pass with the training network. */

@@ -7,6 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.genrec.eval.QuickValidation;
 import io.genrec.model.FittedRecommender;
+import io.genrec.model.Interruption;
 import io.genrec.model.ProgressListener;
 import io.genrec.model.TrainContext;
 
@@ -32,6 +33,9 @@ import java.util.function.Function;
  * <p>An epoch runs the network's {@link TrainingPhase}s in order (one phase, one pass, all parameters unless the
  * network declares more), each pass reshuffled, each phase updating only its parameters with its own Adam state;
  * after each phase the network's {@link TrainableNetwork#afterPhase} hook sees the weights.
+ *
+ * <p>A stop request ({@link Interruption}, SIGINT/SIGTERM in the CLI) ends training at the next batch boundary with
+ * {@link Interruption.StoppedException}, after the native managers are closed.
  */
 public final class NeuralTrainer {
     private final TrainingConfig config;
@@ -69,7 +73,9 @@ public final class NeuralTrainer {
         long total = (long) config.epochs() * n * passesPerEpoch;
         long done = 0;
         long started = System.nanoTime();
-        try (NDManager root = NDManager.newBaseManager()) {
+        // The section tells a shutdown hook to wait until the root manager is closed (see Interruption); the stop
+        // check sits between batches, where no native call is running and every array is owned by a manager.
+        try (Interruption.NativeSection section = Interruption.enterNative(); NDManager root = NDManager.newBaseManager()) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long t0 = System.nanoTime();
                 double lossSum = 0;
@@ -80,13 +86,15 @@ public final class NeuralTrainer {
                     for (int pass = 0; pass < phase.passes(); pass++) {
                         shuffle(order, rng);
                         for (int[] rows : network.batches(order, config.batchSize(), rng)) {
+                            Interruption.check();
                             lossSum += step(network, params, phase, optimizers.get(ph), root, rows, rng, epoch, step++);
                             batches++;
                             done += rows.length;
                             double secs = (System.nanoTime() - started) / 1e9;
                             double rate = done / Math.max(secs, 1e-9);
-                            listener.progress("train", done, total, String.format("epoch %d/%d%s loss %.4f, %.0f examples/s, ETA %.0fs",
-                                    epoch, config.epochs(), label, lossSum / batches, rate, (total - done) / rate));
+                            // no ETA here: the listener computes the one ETA from done/total
+                            listener.progress("train", done, total, String.format("epoch %d/%d%s loss %.4f, %.0f examples/s",
+                                    epoch, config.epochs(), label, lossSum / batches, rate));
                         }
                     }
                     network.afterPhase(phase, params);
