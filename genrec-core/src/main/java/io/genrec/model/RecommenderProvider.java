@@ -1,9 +1,11 @@
 package io.genrec.model;
 
+import io.genrec.config.ParamInfo;
 import io.genrec.config.Params;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Service-provider entry for one model family, found by {@link java.util.ServiceLoader} (register the class in
@@ -19,6 +21,9 @@ public interface RecommenderProvider {
 
     /** A configured recommender; must call {@link Params#requireAllUsed()} so unknown keys fail. */
     Recommender create(Params params);
+
+    /** Each parameter with its default (empty when the provider does not describe them). */
+    default List<ParamInfo> parameters() { return List.of(); }
 
     /** Restores a model written by {@link FittedRecommender#save}. */
     FittedRecommender load(Path dir) throws IOException;
