@@ -1,5 +1,8 @@
 package io.genrec.models.baseline;
 
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
+
 /**
  * Implicit ALS hyperparameters.
  *
@@ -19,18 +22,13 @@ package io.genrec.models.baseline;
  *                       library's default; Takács et al. 2011 show that a few warm-started steps suffice)
  * @param initStd        standard deviation of the seeded Gaussian initialisation (default 0.01)
  */
-public record AlsConfig(int factors, double regularization, double alpha, int iterations, int cgSteps, double initStd) {
-    public AlsConfig {
-        if (factors < 1) throw new IllegalArgumentException("als: factors must be >= 1, got " + factors);
-        if (!(regularization >= 0) || Double.isInfinite(regularization))
-            throw new IllegalArgumentException("als: regularization must be a finite number >= 0, got " + regularization);
-        if (!(alpha >= 0) || Double.isInfinite(alpha))
-            throw new IllegalArgumentException("als: alpha must be a finite number >= 0, got " + alpha);
-        if (iterations < 0) throw new IllegalArgumentException("als: iterations must be >= 0, got " + iterations);
-        if (cgSteps < 1) throw new IllegalArgumentException("als: cgSteps must be >= 1, got " + cgSteps);
-        if (!(initStd > 0) || Double.isInfinite(initStd))
-            throw new IllegalArgumentException("als: initStd must be a finite number > 0, got " + initStd);
-    }
+public record AlsConfig(@Param(min = 1, doc = "latent dimensions") int factors,
+                        @Param(min = 0, doc = "L2 weight on every factor, not scaled by counts") double regularization,
+                        @Param(min = 0, doc = "confidence slope: an interaction has confidence 1 + alpha") double alpha,
+                        @Param(min = 0, doc = "ALS sweeps") int iterations,
+                        @Param(min = 1, aliases = "cgSteps", doc = "conjugate-gradient steps per row per sweep") int cgSteps,
+                        @Param(min = 0, minExclusive = true, aliases = "initStd", doc = "std of the seeded Gaussian initialisation") double initStd) {
+    public AlsConfig { ConfigBinder.check(AlsConfig.class, factors, regularization, alpha, iterations, cgSteps, initStd); }
 
     public static AlsConfig defaults() { return new AlsConfig(64, 30, 3, 15, 3, 0.01); }
 }

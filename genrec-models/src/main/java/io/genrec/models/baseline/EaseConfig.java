@@ -1,5 +1,8 @@
 package io.genrec.models.baseline;
 
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
+
 /**
  * EASE hyperparameters.
  *
@@ -9,16 +12,12 @@ package io.genrec.models.baseline;
  *                  (2,810 items) float32 scores differed from float64 by at most 3e-6 with identical NDCG, and its
  *                  inverse was faster (0.58 s against 0.92 s, best of 5; docs/results/baselines-speed.md)
  */
-public record EaseConfig(double lambda, String precision) {
+public record EaseConfig(@Param(min = 0, minExclusive = true, doc = "L2 regularisation on the Gram diagonal") double lambda,
+                         @Param(choices = {EaseConfig.FLOAT32, EaseConfig.FLOAT64}, doc = "type of the matrix inverse") String precision) {
     public static final String FLOAT32 = "float32";
     public static final String FLOAT64 = "float64";
 
-    public EaseConfig {
-        if (!(lambda > 0) || Double.isInfinite(lambda))
-            throw new IllegalArgumentException("ease: lambda must be a finite number > 0, got " + lambda);
-        if (!FLOAT32.equals(precision) && !FLOAT64.equals(precision))
-            throw new IllegalArgumentException("ease: precision must be float32 or float64, got '" + precision + "'");
-    }
+    public EaseConfig { ConfigBinder.check(EaseConfig.class, lambda, precision); }
 
     public static EaseConfig defaults() { return new EaseConfig(500, FLOAT32); }
 

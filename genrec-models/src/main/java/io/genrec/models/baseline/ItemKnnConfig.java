@@ -1,5 +1,8 @@
 package io.genrec.models.baseline;
 
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
+
 /**
  * Item-kNN hyperparameters.
  *
@@ -10,12 +13,9 @@ package io.genrec.models.baseline;
  * @param neighbours most similar items kept per item (default 100)
  * @param shrink     shrinkage added to the cosine denominator, damping similarities backed by few users (default 10)
  */
-public record ItemKnnConfig(int neighbours, double shrink) {
-    public ItemKnnConfig {
-        if (neighbours < 1) throw new IllegalArgumentException("itemknn: neighbours must be >= 1, got " + neighbours);
-        if (!(shrink >= 0) || Double.isInfinite(shrink))
-            throw new IllegalArgumentException("itemknn: shrink must be a finite number >= 0, got " + shrink);
-    }
+public record ItemKnnConfig(@Param(min = 1, doc = "most similar items kept per item") int neighbours,
+                            @Param(min = 0, doc = "shrinkage added to the cosine denominator") double shrink) {
+    public ItemKnnConfig { ConfigBinder.check(ItemKnnConfig.class, neighbours, shrink); }
 
     public static ItemKnnConfig defaults() { return new ItemKnnConfig(100, 10); }
 }
