@@ -162,6 +162,20 @@ public final class ConfigBinder {
                 default -> throw p.invalid(key, raw, "true or false");
             };
         }
+        if (t == List.class) {
+            // "600,200" or "[600, 200]"; empty means no entries
+            String body = s.replace("[", "").replace("]", "").trim();
+            List<Integer> out = new ArrayList<>();
+            if (!body.isEmpty())
+                for (String part : body.split(",")) {
+                    try {
+                        out.add(Integer.parseInt(part.trim()));
+                    } catch (NumberFormatException e) {
+                        throw p.invalid(key, raw, "comma-separated integers");
+                    }
+                }
+            return List.copyOf(out);
+        }
         if (t == String.class) {
             for (String choice : c.ann.choices()) if (choice.equalsIgnoreCase(s)) return choice;
             return raw;
@@ -177,6 +191,14 @@ public final class ConfigBinder {
                     && (c.ann.minExclusive() ? d > c.ann.min() : d >= c.ann.min())
                     && (c.ann.maxExclusive() ? d < c.ann.max() : d <= c.ann.max());
             return ok ? null : (rangeText(c).isEmpty() ? "a finite number" : rangeText(c));
+        }
+        if (v instanceof List<?> l) {
+            for (Object o : l) {
+                double d = ((Number) o).doubleValue();
+                if (!(c.ann.minExclusive() ? d > c.ann.min() : d >= c.ann.min()) || !(c.ann.maxExclusive() ? d < c.ann.max() : d <= c.ann.max()))
+                    return "comma-separated integers, each " + rangeText(c);
+            }
+            return null;
         }
         if (v instanceof String s && c.ann.choices().length > 0 && !Arrays.asList(c.ann.choices()).contains(s))
             return rangeText(c);
@@ -195,13 +217,17 @@ public final class ConfigBinder {
 
     private static String num(double d) { return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d); }
 
-    private static String format(Object v) { return String.valueOf(v); }
+    private static String format(Object v) {
+        if (v instanceof List<?> l) return String.join(",", l.stream().map(String::valueOf).toList());
+        return String.valueOf(v);
+    }
 
     private static String typeName(Class<?> t) {
         if (t == int.class || t == Integer.class) return "int";
         if (t == long.class || t == Long.class) return "long";
         if (t == double.class || t == Double.class) return "double";
         if (t == boolean.class || t == Boolean.class) return "boolean";
+        if (t == List.class) return "int list";
         return "string";
     }
 

@@ -145,6 +145,20 @@ class ConfigBinderTest {
         assertEquals(new ParamInfo("lr", "double", "0.001", "> 0", List.of(), ""), info.get(8));
     }
 
+    record Dims(@Param(min = 1) List<Integer> hiddenDims) {}
+
+    @Test
+    void integerListsParseBothSpellingsAndCheckEachEntry() {
+        Dims d = new Dims(List.of(600));
+        assertEquals(List.of(300, 100), ConfigBinder.bind(d, p(Map.of("hidden_dims", "[300, 100]"))).hiddenDims());
+        assertEquals("300,100", ConfigBinder.toParams(new Dims(List.of(300, 100))).get("hidden_dims"));
+        assertEquals(List.of(), ConfigBinder.bind(d, p(Map.of("hidden_dims", ""))).hiddenDims());
+        var e = assertThrows(IllegalArgumentException.class, () -> ConfigBinder.bind(d, p(Map.of("hidden_dims", "300,0"))));
+        assertTrue(e.getMessage().contains("'hidden_dims' = '300,0'") && e.getMessage().contains(">= 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ConfigBinder.bind(d, p(Map.of("hidden_dims", "3x"))));
+        assertTrue(e.getMessage().contains("comma-separated integers"), e.getMessage());
+    }
+
     @Test
     void snakeCaseOfComponentNames() {
         assertEquals("hidden_dim", ConfigBinder.snakeCase("hiddenDim"));

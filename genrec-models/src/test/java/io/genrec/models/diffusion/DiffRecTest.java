@@ -1,5 +1,6 @@
 package io.genrec.models.diffusion;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.config.Params;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderContract;
@@ -70,7 +71,7 @@ class DiffRecTest implements RecommenderContract {
         var d = trainingData();
         DiffRecConfig all = small(), two = all.withReverseSteps(2);
         assertEquals(5, all.effectiveReverseSteps());
-        assertEquals("2", two.toParams().get("reverse_steps"));
+        assertEquals("2", ConfigBinder.toParams(two).get("reverse_steps"));
         var a = new DiffRec(all).fit(new io.genrec.model.TrainContext(d, null, 3, 1, io.genrec.model.ProgressListener.NONE));
         var b = new DiffRec(two).fit(new io.genrec.model.TrainContext(d, null, 3, 1, io.genrec.model.ProgressListener.NONE));
         float[] sa = new float[d.numItems()], sb = new float[d.numItems()];
