@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  */
 public final class ConfigBinder {
     private static final Map<Class<?>, List<Comp>> CACHE = new ConcurrentHashMap<>();
-    private static volatile Consumer<String> warnings = System.err::println;
+    // a lambda, not System.err::println, so a System.setErr after class initialisation (CLI tests) is honoured
+    private static volatile Consumer<String> warnings = s -> System.err.println(s);
     /** Each deprecation is said once per sink, not once per grid point. */
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
