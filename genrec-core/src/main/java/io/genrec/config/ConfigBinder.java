@@ -46,7 +46,7 @@ public final class ConfigBinder {
         for (int i = 0; i < comps.size(); i++) {
             Comp c = comps.get(i);
             Object def = get(c.rc, defaults);
-            values[i] = c.nested ? bind((Record) def, p) : read(c, p, def);
+            values[i] = c.nested ? bind((Record) def, p) : c.ann.internal() ? def : read(c, p, def);
         }
         for (int i = 0; i < comps.size(); i++) {
             Comp c = comps.get(i);
@@ -72,6 +72,7 @@ public final class ConfigBinder {
         for (int i = 0; i < comps.size(); i++) {
             Comp c = comps.get(i);
             if (c.nested) m.putAll(toParams((Record) values[i]));
+            else if (c.ann.internal()) continue;
             else if (c.whenKey == null || c.whenValue.equals(sibling(comps, values, c.whenKey))) m.put(c.key, format(values[i]));
         }
         return m;
@@ -106,6 +107,7 @@ public final class ConfigBinder {
                 out.addAll(describe((Record) def));
                 continue;
             }
+            if (c.ann.internal()) continue;
             String range = rangeText(c);
             if (c.whenKey != null) range = (range.isEmpty() ? "" : range + "; ") + "only with " + c.whenKey + "=" + c.whenValue;
             out.add(new ParamInfo(c.key, typeName(c.rc.getType()), format(def), range, List.of(c.ann.aliases()), c.ann.doc()));
@@ -244,7 +246,9 @@ public final class ConfigBinder {
 
     private static Object get(RecordComponent rc, Record r) {
         try {
-            return rc.getAccessor().invoke(r);
+            var accessor = rc.getAccessor();
+            accessor.setAccessible(true); // config records may be private nested records of a provider
+            return accessor.invoke(r);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("ConfigBinder: cannot read " + rc.getName() + " of " + r.getClass().getName(), e);
         }

@@ -41,6 +41,12 @@ public @interface Param {
      */
     String when() default "";
 
+    /**
+     * Not a user key: the value always comes from the defaults instance the provider passes (e.g. the base model
+     * of an LLM re-ranker, chosen by the provider); a key of this name is unknown.
+     */
+    boolean internal() default false;
+
     /** One line for {@code genrec models --params}. */
     String doc() default "";
 }

@@ -159,6 +159,19 @@ class ConfigBinderTest {
         assertTrue(e.getMessage().contains("comma-separated integers"), e.getMessage());
     }
 
+    record Ranker(@Param(internal = true) String base, @Param(min = 1) int candidates) {}
+
+    @Test
+    void internalComponentsComeFromTheDefaultsAndAreNoKeys() {
+        Params params = p(Map.of("base", "ease", "candidates", "5"));
+        Ranker r = ConfigBinder.bind(new Ranker("mostpop", 20), params);
+        assertEquals(new Ranker("mostpop", 5), r);
+        var e = assertThrows(IllegalArgumentException.class, params::requireAllUsed);
+        assertTrue(e.getMessage().contains("[base]"), e.getMessage());
+        assertEquals(Map.of("candidates", "5"), ConfigBinder.toParams(r));
+        assertEquals(List.of("candidates"), ConfigBinder.describe(r).stream().map(ParamInfo::key).toList());
+    }
+
     @Test
     void snakeCaseOfComponentNames() {
         assertEquals("hidden_dim", ConfigBinder.snakeCase("hiddenDim"));
