@@ -2,6 +2,7 @@ package io.genrec.cli;
 
 import io.genrec.config.ConfigBinder;
 import io.genrec.config.Params;
+import io.genrec.model.ConfiguredProvider;
 import io.genrec.model.RecommenderRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,23 @@ class DocumentedParamsTest {
         // the scan must have found the documented tuning examples, or it checks nothing
         assertTrue(seen.size() >= 20, "found only " + seen);
         assertTrue(seen.contains("sasrec.item_init=text") && seen.contains("als.regularization=10"), seen.toString());
+    }
+
+    @Test
+    void everyConfiguredModelRoundTripsThroughItsParameters() {
+        int checked = 0;
+        for (var p : RecommenderRegistry.load().providers().values()) {
+            if (!(p instanceof ConfiguredProvider<?> cp)) continue;
+            Record defaults = cp.config(Params.empty());
+            Map<String, String> written = ConfigBinder.toParams(defaults);
+            assertEquals(defaults, cp.config(new Params(written, p.name() + " round trip")), p.name());
+            // every written key is described; described keys not written are the inactive conditional ones
+            for (var info : cp.parameters())
+                assertTrue(written.containsKey(info.key()) || info.range().contains("only with"), p.name() + " " + info);
+            assertTrue(cp.parameters().stream().map(i -> i.key()).toList().containsAll(written.keySet()), p.name());
+            checked++;
+        }
+        assertTrue(checked >= 15, "only " + checked + " configured providers");
     }
 
     @Test
