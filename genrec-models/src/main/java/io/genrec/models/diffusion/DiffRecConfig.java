@@ -50,6 +50,7 @@ public record DiffRecConfig(@Param(min = 1) List<Integer> dims,
         dims = List.copyOf(dims);
         ConfigBinder.check(DiffRecConfig.class, dims, embSize, steps, noiseSchedule, noiseScale, noiseMin, noiseMax, samplingSteps,
                 reverseSteps, reweight, importanceSampling, dropout, training);
+        if (dims.isEmpty()) throw new IllegalArgumentException("dims must not be empty");
         if (!(noiseMin > 0 && noiseMin < noiseMax)) throw new IllegalArgumentException("noise_min must be > 0 and < noise_max (" + noiseMax + "), got " + noiseMin);
         if (noiseScale * noiseMax >= 1) throw new IllegalArgumentException("noise_scale * noise_max must be < 1, got " + noiseScale * noiseMax);
         if (reverseSteps < 0 || reverseSteps > steps) throw new IllegalArgumentException("reverse_steps must be in [0, steps=" + steps + "] (0 = all steps), got " + reverseSteps);

@@ -60,6 +60,8 @@ class DiffRecTest implements RecommenderContract {
         var r = assertThrows(IllegalArgumentException.class,
                 () -> new DiffRecProvider().create(new Params(Map.of("reverse_steps", "41"), "test")));
         assertTrue(r.getMessage().contains("reverse_steps") && r.getMessage().contains("41"), r.getMessage());
+        var d = assertThrows(IllegalArgumentException.class, () -> new DiffRecProvider().create(new Params(Map.of("dims", ""), "test")));
+        assertTrue(d.getMessage().contains("dims"), d.getMessage());
         // the noised start must lie within the reverse steps actually run
         var both = assertThrows(IllegalArgumentException.class,
                 () -> new DiffRecProvider().create(new Params(Map.of("reverse_steps", "5", "sampling_steps", "6"), "test")));
