@@ -78,6 +78,15 @@ public final class Params {
         };
     }
 
+    /** The raw value of {@code key} or null, marking the key as known (for readers such as {@link ConfigBinder}). */
+    public String take(String key) {
+        used.add(key);
+        return values.get(key);
+    }
+
+    /** The error for a bad value, naming this source, the key and the value. */
+    public IllegalArgumentException invalid(String key, String value, String expected) { return bad(key, value, expected); }
+
     private IllegalArgumentException bad(String key, String value, String expected) {
         return new IllegalArgumentException(source + ": parameter '" + key + "' = '" + value + "': expected " + expected);
     }

@@ -1,9 +1,11 @@
 package io.genrec.model;
 
+import io.genrec.config.ParamInfo;
 import io.genrec.config.Params;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Service-provider entry for one model family, found by {@link java.util.ServiceLoader} (register the class in
@@ -25,6 +27,9 @@ public interface RecommenderProvider {
      * {@link #load}; {@code genrec models} shows it before anything is fitted.
      */
     default boolean savable() { return true; }
+
+    /** Each parameter with its default (empty when the provider does not describe them). */
+    default List<ParamInfo> parameters() { return List.of(); }
 
     /** Restores a model written by {@link FittedRecommender#save}. */
     FittedRecommender load(Path dir) throws IOException;

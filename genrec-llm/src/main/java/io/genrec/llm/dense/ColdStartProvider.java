@@ -1,5 +1,7 @@
 package io.genrec.llm.dense;
 
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
 import io.genrec.config.Params;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.Recommender;
@@ -11,8 +13,8 @@ import java.nio.file.Path;
 
 /**
  * Registers {@link ColdStartRecommender} as {@code coldstart}. Keys: {@code base} (default {@code ease}, created from
- * the registry with its default parameters), {@code minInteractions} (default 1), and the {@code dense} keys for the
- * text side ({@code encoder, template, recencyDecay, maxHistory, cache, cacheDir}). Unknown keys fail.
+ * the registry with its default parameters), {@code min_interactions} (default 1; {@code minInteractions} is the deprecated spelling), and the {@code dense} keys for the
+ * text side ({@code encoder, template, recency_decay, max_history, cache, cache_dir}). Unknown keys fail.
  */
 public final class ColdStartProvider implements RecommenderProvider {
     public static final String DEFAULT_BASE = "ease";
@@ -28,12 +30,15 @@ public final class ColdStartProvider implements RecommenderProvider {
     @Override
     public Recommender create(Params params) {
         String base = params.getString("base", DEFAULT_BASE);
-        int minInteractions = params.getInt("minInteractions", 1);
+        int minInteractions = ConfigBinder.bind(new MinInteractions(1), params).minInteractions();
         DenseRetrievalRecommender.Config text = DenseRetrievalRecommender.Config.from(params);
         if (base.equals(ColdStartRecommender.NAME)) throw new IllegalArgumentException("coldstart cannot be its own base");
         Recommender b = RecommenderRegistry.load().create(base, Params.empty());
         return new ColdStartRecommender(new ColdStartRecommender.Config(base, minInteractions, text), b, null);
     }
+
+    /** The provider's own key; the text side's keys are {@link DenseRetrievalRecommender.Config}'s. */
+    private record MinInteractions(@Param(aliases = "minInteractions", min = 1) int minInteractions) {}
 
     @Override
     public FittedRecommender load(Path dir) throws IOException { return ColdStartModel.load(dir); }

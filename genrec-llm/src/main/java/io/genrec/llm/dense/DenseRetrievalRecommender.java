@@ -1,5 +1,7 @@
 package io.genrec.llm.dense;
 
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
 import io.genrec.config.Params;
 import io.genrec.data.Dataset;
 import io.genrec.llm.embed.CachingItemEncoder;
@@ -39,22 +41,23 @@ public final class DenseRetrievalRecommender implements Recommender {
      * @param cache        whether embeddings go through the disk cache
      * @param cacheDir     cache root; empty means {@link EmbeddingCache#defaultRoot()}
      */
-    public record Config(String encoder, String template, double recencyDecay, int maxHistory, boolean cache, String cacheDir) {
+    public record Config(@Param(doc = "encoder name") String encoder,
+                         @Param(doc = "item text template") String template,
+                         @Param(aliases = "recencyDecay", min = 0, minExclusive = true, max = 1, doc = "history weight per step of age") double recencyDecay,
+                         @Param(aliases = "maxHistory", min = 1, doc = "newest history items used for the query vector") int maxHistory,
+                         @Param(doc = "embeddings through the disk cache") boolean cache,
+                         @Param(aliases = "cacheDir", doc = "cache root; empty means the default") String cacheDir) {
         public static final Config DEFAULT = new Config(Encoders.MINILM, ItemTextTemplate.DEFAULT_TEMPLATE, 0.9, 50, true, "");
 
         public Config {
-            if (!(recencyDecay > 0 && recencyDecay <= 1)) throw new IllegalArgumentException("recencyDecay must be in (0, 1], got " + recencyDecay);
-            if (maxHistory < 1) throw new IllegalArgumentException("maxHistory must be >= 1, got " + maxHistory);
-            ItemTextTemplate.of(template); // validates the placeholders
             cacheDir = cacheDir == null ? "" : cacheDir;
+            ConfigBinder.check(Config.class, encoder, template, recencyDecay, maxHistory, cache, cacheDir);
+            ItemTextTemplate.of(template); // validates the placeholders
         }
 
-        /** Reads the keys {@code encoder, template, recencyDecay, maxHistory, cache, cacheDir}; unknown keys fail. */
+        /** Binds the keys of this record over {@link #DEFAULT}; unknown keys fail. */
         public static Config from(Params p) {
-            Config d = DEFAULT;
-            Config c = new Config(p.getString("encoder", d.encoder()), p.getString("template", d.template()),
-                    p.getDouble("recencyDecay", d.recencyDecay()), p.getInt("maxHistory", d.maxHistory()),
-                    p.getBoolean("cache", d.cache()), p.getString("cacheDir", d.cacheDir()));
+            Config c = ConfigBinder.bind(DEFAULT, p);
             p.requireAllUsed();
             return c;
         }

@@ -1,5 +1,6 @@
 package io.genrec.llm.rag;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.config.Params;
 import io.genrec.llm.llm.LlmClient;
 import io.genrec.llm.llm.LlmClients;
@@ -7,15 +8,12 @@ import io.genrec.llm.llm.LlmConfig;
 
 import java.util.Optional;
 
-/** Reads the parameters both LLM providers share: {@code candidates}, {@code history}, {@code fewShot}, {@code titleThreshold}, {@code maxTokens}, {@code llm.*}. */
+/** Reads the parameters both LLM providers share: the keys of {@link LlmRankerConfig}, {@code llm.*}. */
 final class RankerParams {
     private RankerParams() { }
 
     static LlmRankerConfig config(Params p, String base, boolean fewShotDefault) {
-        LlmRankerConfig d = LlmRankerConfig.defaults(base);
-        return new LlmRankerConfig(base, p.getInt("candidates", d.candidates()), p.getInt("history", d.historyItems()),
-                p.getBoolean("fewShot", fewShotDefault), p.getDouble("titleThreshold", d.titleThreshold()),
-                p.getInt("maxTokens", d.maxTokens()));
+        return ConfigBinder.bind(LlmRankerConfig.defaults(base).withFewShot(fewShotDefault), p);
     }
 
     /** The client from {@code llm.*} parameters over the environment; empty when no endpoint is configured. */

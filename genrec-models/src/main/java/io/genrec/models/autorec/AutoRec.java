@@ -1,5 +1,6 @@
 package io.genrec.models.autorec;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.data.Dataset;
 import io.genrec.model.Capability;
 import io.genrec.model.FittedRecommender;
@@ -70,7 +71,7 @@ public final class AutoRec implements Recommender {
         private final float meanBias;
 
         Fitted(Provenance p, AutoRecConfig config, ParameterSet w) {
-            super("autorec", w.shape("codes")[0], p, config.toParams(), w);
+            super("autorec", w.shape("codes")[0], p, ConfigBinder.toParams(config), w);
             codes = w.get("codes");
             hidden = w.shape("codes")[1];
             w.requireShape("dec.w", hidden, w.shape("dec.b")[0]);

@@ -1,5 +1,8 @@
 package io.genrec.models.baseline;
 
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
+
 /**
  * Implicit ALS hyperparameters.
  *
@@ -23,8 +26,13 @@ package io.genrec.models.baseline;
  *                       data, and on it every choice is the same); {@code linear} {@code 1 + alpha w};
  *                       {@code log} {@code 1 + alpha ln(1 + w)} (for play counts). Values must be >= 0
  */
-public record AlsConfig(int factors, double regularization, double alpha, int iterations, int cgSteps, double initStd,
-                        String weighting) {
+public record AlsConfig(@Param(min = 1, doc = "latent dimensions") int factors,
+                        @Param(min = 0, doc = "L2 weight on every factor, not scaled by counts") double regularization,
+                        @Param(min = 0, doc = "confidence slope: an interaction has confidence 1 + alpha") double alpha,
+                        @Param(min = 0, doc = "ALS sweeps") int iterations,
+                        @Param(min = 1, aliases = "cgSteps", doc = "conjugate-gradient steps per row per sweep") int cgSteps,
+                        @Param(min = 0, minExclusive = true, aliases = "initStd", doc = "std of the seeded Gaussian initialisation") double initStd,
+                        @Param(choices = {"binary", "linear", "log"}, doc = "confidence from interaction values: 1+alpha, 1+alpha*w, 1+alpha*ln(1+w)") String weighting) {
     /** The weightings {@link #weighting()} accepts. */
     public static final java.util.List<String> WEIGHTINGS = java.util.List.of("binary", "linear", "log");
 
@@ -32,19 +40,7 @@ public record AlsConfig(int factors, double regularization, double alpha, int it
         this(factors, regularization, alpha, iterations, cgSteps, initStd, "binary");
     }
 
-    public AlsConfig {
-        if (weighting == null || !WEIGHTINGS.contains(weighting))
-            throw new IllegalArgumentException("als: weighting must be one of " + WEIGHTINGS + ", got '" + weighting + "'");
-        if (factors < 1) throw new IllegalArgumentException("als: factors must be >= 1, got " + factors);
-        if (!(regularization >= 0) || Double.isInfinite(regularization))
-            throw new IllegalArgumentException("als: regularization must be a finite number >= 0, got " + regularization);
-        if (!(alpha >= 0) || Double.isInfinite(alpha))
-            throw new IllegalArgumentException("als: alpha must be a finite number >= 0, got " + alpha);
-        if (iterations < 0) throw new IllegalArgumentException("als: iterations must be >= 0, got " + iterations);
-        if (cgSteps < 1) throw new IllegalArgumentException("als: cgSteps must be >= 1, got " + cgSteps);
-        if (!(initStd > 0) || Double.isInfinite(initStd))
-            throw new IllegalArgumentException("als: initStd must be a finite number > 0, got " + initStd);
-    }
+    public AlsConfig { ConfigBinder.check(AlsConfig.class, factors, regularization, alpha, iterations, cgSteps, initStd, weighting); }
 
     public static AlsConfig defaults() { return new AlsConfig(64, 30, 3, 15, 3, 0.01); }
 }

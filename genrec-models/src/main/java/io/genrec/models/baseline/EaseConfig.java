@@ -1,5 +1,8 @@
 package io.genrec.models.baseline;
 
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
+
 /**
  * EASE hyperparameters.
  *
@@ -12,18 +15,15 @@ package io.genrec.models.baseline;
  *                  training and in a request's history; default false (the published defaults were tuned on
  *                  binarised data, where both are the same)
  */
-public record EaseConfig(double lambda, String precision, boolean weighted) {
+public record EaseConfig(@Param(min = 0, minExclusive = true, doc = "L2 regularisation on the Gram diagonal") double lambda,
+                         @Param(choices = {EaseConfig.FLOAT32, EaseConfig.FLOAT64}, doc = "type of the matrix inverse") String precision,
+                         @Param(doc = "X holds summed interaction values instead of 1s") boolean weighted) {
     public EaseConfig(double lambda, String precision) { this(lambda, precision, false); }
 
     public static final String FLOAT32 = "float32";
     public static final String FLOAT64 = "float64";
 
-    public EaseConfig {
-        if (!(lambda > 0) || Double.isInfinite(lambda))
-            throw new IllegalArgumentException("ease: lambda must be a finite number > 0, got " + lambda);
-        if (!FLOAT32.equals(precision) && !FLOAT64.equals(precision))
-            throw new IllegalArgumentException("ease: precision must be float32 or float64, got '" + precision + "'");
-    }
+    public EaseConfig { ConfigBinder.check(EaseConfig.class, lambda, precision, weighted); }
 
     public static EaseConfig defaults() { return new EaseConfig(500, FLOAT32); }
 

@@ -1,5 +1,8 @@
 package io.genrec.models.baseline;
 
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
+
 /**
  * Item-kNN hyperparameters.
  *
@@ -13,14 +16,12 @@ package io.genrec.models.baseline;
  *                   columns, and a request's history weighted by its values; default false (unchanged results on
  *                   binarised data, where both are the same)
  */
-public record ItemKnnConfig(int neighbours, double shrink, boolean weighted) {
+public record ItemKnnConfig(@Param(min = 1, doc = "most similar items kept per item") int neighbours,
+                            @Param(min = 0, doc = "shrinkage added to the cosine denominator") double shrink,
+                            @Param(doc = "cosine of summed interaction values instead of binary columns") boolean weighted) {
     public ItemKnnConfig(int neighbours, double shrink) { this(neighbours, shrink, false); }
 
-    public ItemKnnConfig {
-        if (neighbours < 1) throw new IllegalArgumentException("itemknn: neighbours must be >= 1, got " + neighbours);
-        if (!(shrink >= 0) || Double.isInfinite(shrink))
-            throw new IllegalArgumentException("itemknn: shrink must be a finite number >= 0, got " + shrink);
-    }
+    public ItemKnnConfig { ConfigBinder.check(ItemKnnConfig.class, neighbours, shrink, weighted); }
 
     public static ItemKnnConfig defaults() { return new ItemKnnConfig(100, 10); }
 }

@@ -1,25 +1,15 @@
 package io.genrec.models.baseline;
 
-import io.genrec.config.Params;
+import io.genrec.model.ConfiguredProvider;
 import io.genrec.model.FittedRecommender;
-import io.genrec.model.Recommender;
-import io.genrec.model.RecommenderProvider;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Registers {@code itemknn}; parameters {@code neighbours}, {@code shrink}. */
-public final class ItemKnnProvider implements RecommenderProvider {
-    @Override public String name() { return ItemKnnRecommender.NAME; }
-    @Override public String description() { return "Item-kNN: shrunk cosine similarity of items, top-N neighbours per item"; }
-
-    @Override
-    public Recommender create(Params params) {
-        ItemKnnConfig d = ItemKnnConfig.defaults();
-        ItemKnnConfig c = new ItemKnnConfig(params.getInt("neighbours", d.neighbours()), params.getDouble("shrink", d.shrink()),
-                params.getBoolean("weighted", d.weighted()));
-        params.requireAllUsed();
-        return new ItemKnnRecommender(c);
+/** Registers {@code itemknn}; parameters from {@link ItemKnnConfig}. */
+public final class ItemKnnProvider extends ConfiguredProvider<ItemKnnConfig> {
+    public ItemKnnProvider() {
+        super(ItemKnnRecommender.NAME, "Item-kNN: shrunk cosine similarity of items, top-N neighbours per item", ItemKnnConfig::defaults, ItemKnnRecommender::new);
     }
 
     @Override

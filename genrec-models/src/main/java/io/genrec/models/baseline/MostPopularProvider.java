@@ -1,22 +1,15 @@
 package io.genrec.models.baseline;
 
-import io.genrec.config.Params;
+import io.genrec.model.ConfiguredProvider;
 import io.genrec.model.FittedRecommender;
-import io.genrec.model.Recommender;
-import io.genrec.model.RecommenderProvider;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Registers {@code mostpop}. */
-public final class MostPopularProvider implements RecommenderProvider {
-    @Override public String name() { return MostPopularRecommender.NAME; }
-    @Override public String description() { return "Most popular items (distinct training users per item); non-personalised"; }
-
-    @Override
-    public Recommender create(Params params) {
-        params.requireAllUsed();
-        return new MostPopularRecommender(MostPopularConfig.defaults());
+/** Registers {@code mostpop}; parameters from {@link MostPopularConfig}. */
+public final class MostPopularProvider extends ConfiguredProvider<MostPopularConfig> {
+    public MostPopularProvider() {
+        super(MostPopularRecommender.NAME, "Most popular items (distinct training users per item); non-personalised", MostPopularConfig::defaults, MostPopularRecommender::new);
     }
 
     @Override

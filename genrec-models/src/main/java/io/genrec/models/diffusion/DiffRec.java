@@ -1,5 +1,6 @@
 package io.genrec.models.diffusion;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.data.Dataset;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.Recommender;
@@ -52,7 +53,7 @@ public final class DiffRec implements Recommender {
         private final long seed;
 
         Fitted(int numItems, Provenance p, DiffRecConfig config, ParameterSet w, long seed) {
-            super("diffrec", numItems, p, config.toParams(), w);
+            super("diffrec", numItems, p, ConfigBinder.toParams(config), w);
             w.requireShape("out" + (config.dims().size() - 1) + ".b", numItems);
             this.seed = seed;
             scorer = new DiffRecScorer(w, "", config.dims().size(), config.samplingSteps(), config.effectiveReverseSteps(), diffusion(config));

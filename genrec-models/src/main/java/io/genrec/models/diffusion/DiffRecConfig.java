@@ -1,12 +1,10 @@
 package io.genrec.models.diffusion;
 
-import io.genrec.config.Params;
-import io.genrec.models.training.NeuralArchive;
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
 import io.genrec.models.training.TrainingConfig;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Hyperparameters of DiffRec (Wang et al., "Diffusion Recommender Model", SIGIR 2023). Defaults are the authors'
@@ -35,38 +33,34 @@ import java.util.Map;
  * @param importanceSampling sample timesteps by loss history (else uniformly)
  * @param dropout          input dropout of the denoiser
  */
-public record DiffRecConfig(List<Integer> dims, int embSize, int steps, String noiseSchedule, double noiseScale,
-                            double noiseMin, double noiseMax, int samplingSteps, int reverseSteps, boolean reweight,
-                            boolean importanceSampling, double dropout, TrainingConfig training) {
+public record DiffRecConfig(@Param(min = 1) List<Integer> dims,
+                            @Param(min = 1) int embSize,
+                            @Param(min = 1) int steps,
+                            @Param(choices = {"linear-var", "linear"}) String noiseSchedule,
+                            @Param(min = 0) double noiseScale,
+                            @Param(min = 0, minExclusive = true) double noiseMin,
+                            @Param double noiseMax,
+                            @Param(min = 0) int samplingSteps,
+                            @Param(min = 0) int reverseSteps,
+                            @Param boolean reweight,
+                            @Param boolean importanceSampling,
+                            @Param(min = 0, max = 1, maxExclusive = true) double dropout,
+                            TrainingConfig training) {
     public DiffRecConfig {
         dims = List.copyOf(dims);
+        ConfigBinder.check(DiffRecConfig.class, dims, embSize, steps, noiseSchedule, noiseScale, noiseMin, noiseMax, samplingSteps,
+                reverseSteps, reweight, importanceSampling, dropout, training);
         if (dims.isEmpty()) throw new IllegalArgumentException("dims must not be empty");
-        for (int d : dims) if (d < 1) throw new IllegalArgumentException("dims entries must be >= 1, got " + dims);
-        if (embSize < 1) throw new IllegalArgumentException("emb_size must be >= 1, got " + embSize);
-        if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-        if (!noiseSchedule.equals("linear-var") && !noiseSchedule.equals("linear"))
-            throw new IllegalArgumentException("noise_schedule must be linear-var or linear, got " + noiseSchedule);
-        if (!(noiseScale >= 0)) throw new IllegalArgumentException("noise_scale must be >= 0, got " + noiseScale);
         if (!(noiseMin > 0 && noiseMin < noiseMax)) throw new IllegalArgumentException("noise_min must be > 0 and < noise_max (" + noiseMax + "), got " + noiseMin);
         if (noiseScale * noiseMax >= 1) throw new IllegalArgumentException("noise_scale * noise_max must be < 1, got " + noiseScale * noiseMax);
         if (reverseSteps < 0 || reverseSteps > steps) throw new IllegalArgumentException("reverse_steps must be in [0, steps=" + steps + "] (0 = all steps), got " + reverseSteps);
         int reverse = reverseSteps == 0 ? steps : reverseSteps;
         if (samplingSteps < 0 || samplingSteps > reverse) throw new IllegalArgumentException("sampling_steps must be in [0, " + reverse + "] (the reverse steps), got " + samplingSteps);
-        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
     }
 
     public static DiffRecConfig defaults() {
         return new DiffRecConfig(List.of(200, 600), 10, 40, "linear-var", 0.005, 0.005, 0.01, 0, 0, true, true, 0.5,
                 new TrainingConfig(1000, 400, 1e-3, 0.0, 4, 5, 20, 0));
-    }
-
-    public static DiffRecConfig from(Params p, DiffRecConfig d) {
-        return new DiffRecConfig(NeuralArchive.intList(p, "dims", d.dims), p.getInt("emb_size", d.embSize), p.getInt("steps", d.steps),
-                p.getString("noise_schedule", d.noiseSchedule), p.getDouble("noise_scale", d.noiseScale),
-                p.getDouble("noise_min", d.noiseMin), p.getDouble("noise_max", d.noiseMax), p.getInt("sampling_steps", d.samplingSteps),
-                p.getInt("reverse_steps", d.reverseSteps),
-                p.getBoolean("reweight", d.reweight), p.getBoolean("importance_sampling", d.importanceSampling),
-                p.getDouble("dropout", d.dropout), TrainingConfig.from(p, d.training));
     }
 
     /** This config with {@code reverse_steps} replaced (inference only: the trained weights do not depend on it). */
@@ -77,22 +71,4 @@ public record DiffRecConfig(List<Integer> dims, int embSize, int steps, String n
 
     /** The number of reverse steps run at inference: {@code reverse_steps}, or all {@code steps} when it is 0. */
     public int effectiveReverseSteps() { return reverseSteps == 0 ? steps : reverseSteps; }
-
-    public Map<String, String> toParams() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("dims", NeuralArchive.join(dims));
-        m.put("emb_size", Integer.toString(embSize));
-        m.put("steps", Integer.toString(steps));
-        m.put("noise_schedule", noiseSchedule);
-        m.put("noise_scale", Double.toString(noiseScale));
-        m.put("noise_min", Double.toString(noiseMin));
-        m.put("noise_max", Double.toString(noiseMax));
-        m.put("sampling_steps", Integer.toString(samplingSteps));
-        m.put("reverse_steps", Integer.toString(reverseSteps));
-        m.put("reweight", Boolean.toString(reweight));
-        m.put("importance_sampling", Boolean.toString(importanceSampling));
-        m.put("dropout", Double.toString(dropout));
-        m.putAll(NeuralArchive.toParams(training));
-        return m;
-    }
 }

@@ -1,5 +1,6 @@
 package io.genrec.models.diffusion;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.data.Dataset;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.RecommenderRegistry;
@@ -36,7 +37,7 @@ public final class DiffRecSpeedBenchmark {
             return;
         }
         NeuralArchive.Loaded l = NeuralArchive.load(modelDir);
-        DiffRecConfig saved = DiffRecConfig.from(l.params(), DiffRecConfig.defaults());
+        DiffRecConfig saved = ConfigBinder.bind(DiffRecConfig.defaults(), l.params());
         int numItems = l.weights().shape("out" + (saved.dims().size() - 1) + ".b")[0];
         for (String s : steps.split(",")) {
             DiffRecConfig c = saved.withReverseSteps(Integer.parseInt(s));

@@ -1,5 +1,6 @@
 package io.genrec.models.diffusion;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.data.Dataset;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.Recommender;
@@ -73,7 +74,7 @@ public final class LDiffRec implements Recommender {
         private final long seed;
 
         Fitted(Provenance p, LDiffRecConfig config, ParameterSet w, long seed) {
-            super("ldiffrec", w.shape("dec.b")[0], p, config.toParams(), w);
+            super("ldiffrec", w.shape("dec.b")[0], p, ConfigBinder.toParams(config), w);
             this.seed = seed;
             float[] a = w.get("clusters");
             cluster = new int[a.length];

@@ -1,5 +1,6 @@
 package io.genrec.models.sequential;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.Recommender;
 import io.genrec.model.TrainContext;
@@ -38,7 +39,7 @@ public final class Bert4Rec implements Recommender {
         private final Bert4RecScorer scorer;
 
         Fitted(Provenance p, Bert4RecConfig config, int numItems, ParameterSet w) {
-            super("bert4rec", numItems, p, config.toParams(), w);
+            super("bert4rec", numItems, p, ConfigBinder.toParams(config), w);
             scorer = new Bert4RecScorer(w, config, numItems);
         }
 

@@ -1,11 +1,9 @@
 package io.genrec.models.sequential;
 
-import io.genrec.config.Params;
-import io.genrec.models.training.NeuralArchive;
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
 import io.genrec.models.training.TrainingConfig;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Hyperparameters of BERT4Rec (Sun et al., "BERT4Rec: Sequential Recommendation with Bidirectional Encoder
@@ -25,39 +23,20 @@ import java.util.Map;
  * @param dropout    dropout on embeddings, attention weights and sub-layer outputs
  * @param maskProb   probability that a training position is masked (at least one per sequence)
  */
-public record Bert4RecConfig(int hiddenSize, int blocks, int heads, int maxLen, double dropout, double maskProb,
+public record Bert4RecConfig(@Param(min = 1) int hiddenSize,
+                             @Param(min = 1) int blocks,
+                             @Param(min = 1) int heads,
+                             @Param(min = 2, doc = "window length including the mask token") int maxLen,
+                             @Param(min = 0, max = 1, maxExclusive = true) double dropout,
+                             @Param(min = 0, minExclusive = true, max = 1) double maskProb,
                              TrainingConfig training) {
     public Bert4RecConfig {
-        if (hiddenSize < 1) throw new IllegalArgumentException("hidden_size must be >= 1, got " + hiddenSize);
-        if (blocks < 1) throw new IllegalArgumentException("blocks must be >= 1, got " + blocks);
+        ConfigBinder.check(Bert4RecConfig.class, hiddenSize, blocks, heads, maxLen, dropout, maskProb, training);
         if (heads < 1 || hiddenSize % heads != 0)
             throw new IllegalArgumentException("heads must be >= 1 and divide hidden_size " + hiddenSize + ", got " + heads);
-        if (maxLen < 2) throw new IllegalArgumentException("max_len must be >= 2 (history plus mask token), got " + maxLen);
-        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
-        if (!(maskProb > 0 && maskProb <= 1)) throw new IllegalArgumentException("mask_prob must be in (0,1], got " + maskProb);
-        if (training == null) throw new IllegalArgumentException("training must not be null");
     }
 
     public static Bert4RecConfig defaults() {
         return new Bert4RecConfig(64, 2, 2, 50, 0.1, 0.6, new TrainingConfig(200, 256, 1e-4, 0.0, 10, 1, 10, 0));
-    }
-
-    /** Keys {@code hidden_size, blocks, heads, max_len, dropout, mask_prob} plus the training loop's keys. */
-    public static Bert4RecConfig from(Params p, Bert4RecConfig def) {
-        return new Bert4RecConfig(p.getInt("hidden_size", def.hiddenSize), p.getInt("blocks", def.blocks),
-                p.getInt("heads", def.heads), p.getInt("max_len", def.maxLen), p.getDouble("dropout", def.dropout),
-                p.getDouble("mask_prob", def.maskProb), TrainingConfig.from(p, def.training));
-    }
-
-    public Map<String, String> toParams() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("hidden_size", Integer.toString(hiddenSize));
-        m.put("blocks", Integer.toString(blocks));
-        m.put("heads", Integer.toString(heads));
-        m.put("max_len", Integer.toString(maxLen));
-        m.put("dropout", Double.toString(dropout));
-        m.put("mask_prob", Double.toString(maskProb));
-        m.putAll(NeuralArchive.toParams(training));
-        return m;
     }
 }

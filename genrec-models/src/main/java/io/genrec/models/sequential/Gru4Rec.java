@@ -1,5 +1,6 @@
 package io.genrec.models.sequential;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.Recommender;
 import io.genrec.model.TrainContext;
@@ -38,7 +39,7 @@ public final class Gru4Rec implements Recommender {
         private final Gru4RecScorer scorer;
 
         Fitted(Provenance p, Gru4RecConfig config, int numItems, ParameterSet w) {
-            super("gru4rec", numItems, p, config.toParams(), w);
+            super("gru4rec", numItems, p, ConfigBinder.toParams(config), w);
             scorer = new Gru4RecScorer(w, config, numItems);
         }
 

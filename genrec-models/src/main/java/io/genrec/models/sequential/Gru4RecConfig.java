@@ -1,11 +1,9 @@
 package io.genrec.models.sequential;
 
-import io.genrec.config.Params;
-import io.genrec.models.training.NeuralArchive;
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
 import io.genrec.models.training.TrainingConfig;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Hyperparameters of GRU4Rec (Hidasi et al., "Session-based Recommendations with Recurrent Neural Networks", ICLR
@@ -23,15 +21,16 @@ import java.util.Map;
  * @param loss       {@code ce} (full softmax, default) or {@code bpr-max}
  * @param bpreg      BPR-max's score regularisation weight
  */
-public record Gru4RecConfig(int hiddenSize, int maxLen, double dropout, TrainingConfig training, String loss, double bpreg) {
+public record Gru4RecConfig(@Param(min = 1) int hiddenSize,
+                            @Param(min = 1) int maxLen,
+                            @Param(min = 0, max = 1, maxExclusive = true) double dropout,
+                            TrainingConfig training,
+                            @Param(doc = "ce or bpr-max") String loss,
+                            @Param(min = 0) double bpreg) {
     public Gru4RecConfig {
-        if (hiddenSize < 1) throw new IllegalArgumentException("hidden_size must be >= 1, got " + hiddenSize);
-        if (maxLen < 1) throw new IllegalArgumentException("max_len must be >= 1, got " + maxLen);
-        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
-        if (training == null) throw new IllegalArgumentException("training must not be null");
+        ConfigBinder.check(Gru4RecConfig.class, hiddenSize, maxLen, dropout, training, loss, bpreg);
         NextItemLoss l = NextItemLoss.parse(String.valueOf(loss));
         if (l == NextItemLoss.SAMPLED_BCE) throw new IllegalArgumentException("gru4rec loss must be 'ce' or 'bpr-max', got '" + loss + "'");
-        if (!(bpreg >= 0)) throw new IllegalArgumentException("bpreg must be >= 0, got " + bpreg);
     }
 
     /** A full-softmax configuration. */
@@ -44,23 +43,5 @@ public record Gru4RecConfig(int hiddenSize, int maxLen, double dropout, Training
 
     public static Gru4RecConfig defaults() {
         return new Gru4RecConfig(100, 50, 0.5, new TrainingConfig(30, 50, 1e-3, 0.0, 5, 1, 10, 0));
-    }
-
-    /** Keys {@code hidden_size, max_len, dropout, loss, bpreg} plus the training loop's keys. */
-    public static Gru4RecConfig from(Params p, Gru4RecConfig def) {
-        return new Gru4RecConfig(p.getInt("hidden_size", def.hiddenSize), p.getInt("max_len", def.maxLen),
-                p.getDouble("dropout", def.dropout), TrainingConfig.from(p, def.training), p.getString("loss", def.loss),
-                p.getDouble("bpreg", def.bpreg));
-    }
-
-    public Map<String, String> toParams() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("hidden_size", Integer.toString(hiddenSize));
-        m.put("max_len", Integer.toString(maxLen));
-        m.put("dropout", Double.toString(dropout));
-        m.put("loss", loss);
-        m.put("bpreg", Double.toString(bpreg));
-        m.putAll(NeuralArchive.toParams(training));
-        return m;
     }
 }

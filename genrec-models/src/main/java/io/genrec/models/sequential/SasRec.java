@@ -1,5 +1,6 @@
 package io.genrec.models.sequential;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ItemTextEmbedder;
 import io.genrec.model.ItemTextEmbedders;
@@ -52,7 +53,7 @@ public final class SasRec implements Recommender {
         private final SasRecScorer scorer;
 
         Fitted(Provenance p, SasRecConfig config, int numItems, ParameterSet w) {
-            super("sasrec", numItems, p, config.toParams(), w);
+            super("sasrec", numItems, p, ConfigBinder.toParams(config), w);
             scorer = new SasRecScorer(w, config, numItems);
         }
 

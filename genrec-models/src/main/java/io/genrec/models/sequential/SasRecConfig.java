@@ -1,11 +1,8 @@
 package io.genrec.models.sequential;
 
-import io.genrec.config.Params;
-import io.genrec.models.training.NeuralArchive;
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
 import io.genrec.models.training.TrainingConfig;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Hyperparameters of SASRec (Kang &amp; McAuley, "Self-Attentive Sequential Recommendation", ICDM 2018). Defaults are
@@ -34,23 +31,23 @@ import java.util.Map;
  * @param itemInit   {@code random} (Xavier-normal, the default) or {@code text} (see above)
  * @param negatives  how {@code loss=bce} samples negatives ({@code irgan} needs {@code loss=bce})
  */
-public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, double dropout, String loss,
-                           TrainingConfig training, String itemInit, NegativeSamplingConfig negatives) {
+public record SasRecConfig(@Param(min = 1) int hiddenSize,
+                           @Param(min = 1) int blocks,
+                           @Param(min = 1) int heads,
+                           @Param(min = 1) int maxLen,
+                           @Param(min = 0, max = 1, maxExclusive = true) double dropout,
+                           @Param(doc = "bce or ce") String loss,
+                           TrainingConfig training,
+                           @Param(choices = {SasRecConfig.INIT_RANDOM, SasRecConfig.INIT_TEXT}) String itemInit,
+                           NegativeSamplingConfig negatives) {
     public static final String INIT_RANDOM = "random", INIT_TEXT = "text";
 
     public SasRecConfig {
-        if (hiddenSize < 1) throw new IllegalArgumentException("hidden_size must be >= 1, got " + hiddenSize);
-        if (blocks < 1) throw new IllegalArgumentException("blocks must be >= 1, got " + blocks);
+        ConfigBinder.check(SasRecConfig.class, hiddenSize, blocks, heads, maxLen, dropout, loss, training, itemInit, negatives);
         if (heads < 1 || hiddenSize % heads != 0)
             throw new IllegalArgumentException("heads must be >= 1 and divide hidden_size " + hiddenSize + ", got " + heads);
-        if (maxLen < 1) throw new IllegalArgumentException("max_len must be >= 1, got " + maxLen);
-        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
         if (NextItemLoss.parse(String.valueOf(loss)) == NextItemLoss.BPR_MAX)
             throw new IllegalArgumentException("sasrec loss must be 'bce' or 'ce', got '" + loss + "'");
-        if (training == null) throw new IllegalArgumentException("training must not be null");
-        if (!INIT_RANDOM.equals(itemInit) && !INIT_TEXT.equals(itemInit))
-            throw new IllegalArgumentException("item_init must be random or text, got " + itemInit);
-        if (negatives == null) throw new IllegalArgumentException("negatives must not be null");
         if (negatives.isIrgan() && NextItemLoss.parse(loss) != NextItemLoss.SAMPLED_BCE)
             throw new IllegalArgumentException("negatives=irgan needs loss=bce (loss=" + loss + " samples no negatives)");
     }
@@ -84,31 +81,6 @@ public record SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, do
                 new TrainingConfig(200, 128, 1e-3, 0.0, 10, 1, 10, 0));
     }
 
-    /**
-     * Keys {@code hidden_size, blocks, heads, max_len, dropout, loss, item_init}, the negative sampling's keys
-     * ({@code negatives, irgan_*}) and the training loop's keys.
-     */
-    public static SasRecConfig from(Params p, SasRecConfig def) {
-        return new SasRecConfig(p.getInt("hidden_size", def.hiddenSize), p.getInt("blocks", def.blocks),
-                p.getInt("heads", def.heads), p.getInt("max_len", def.maxLen), p.getDouble("dropout", def.dropout),
-                p.getString("loss", def.loss), TrainingConfig.from(p, def.training), p.getString("item_init", def.itemInit),
-                NegativeSamplingConfig.from(p, def.negatives));
-    }
-
     /** The loss as its enum. */
     public NextItemLoss lossFunction() { return NextItemLoss.parse(loss); }
-
-    public Map<String, String> toParams() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("hidden_size", Integer.toString(hiddenSize));
-        m.put("blocks", Integer.toString(blocks));
-        m.put("heads", Integer.toString(heads));
-        m.put("max_len", Integer.toString(maxLen));
-        m.put("dropout", Double.toString(dropout));
-        m.put("loss", loss);
-        m.put("item_init", itemInit);
-        m.putAll(negatives.toParams());
-        m.putAll(NeuralArchive.toParams(training));
-        return m;
-    }
 }

@@ -1,5 +1,6 @@
 package io.genrec.models.slate;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.model.Capability;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ItemFilter;
@@ -47,7 +48,7 @@ public final class ListCvae implements Recommender {
         private final SlateDecoder decoder;
 
         Fitted(Provenance p, ListCvaeConfig config, int numItems, ParameterSet w) {
-            super("listcvae", numItems, p, config.toParams(), w);
+            super("listcvae", numItems, p, ConfigBinder.toParams(config), w);
             decoder = new SlateDecoder(w, config, numItems);
         }
 

@@ -1,5 +1,6 @@
 package io.genrec.models.training;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.config.Params;
 import io.genrec.model.ModelArchive;
 import io.genrec.provenance.Provenance;
@@ -41,41 +42,10 @@ public final class NeuralArchive {
         return new Loaded(l.header(), new Params(p, dir.resolve("model.json").toString()), ParameterSet.readFrom(l, (List<String>) nl));
     }
 
-    /** Parses {@code "600,200"} or {@code "[600, 200]"} into positive ints, naming the key on error. */
-    public static List<Integer> intList(Params p, String key, List<Integer> def) {
-        String s = p.getString(key, null);
-        if (s == null) return def;
-        String body = s.trim().replace("[", "").replace("]", "").trim();
-        if (body.isEmpty()) return List.of();
-        List<Integer> out = new java.util.ArrayList<>();
-        for (String part : body.split(",")) {
-            try {
-                out.add(Integer.parseInt(part.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(p.source() + ": parameter '" + key + "' = '" + s + "': expected comma-separated integers");
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    /** {@code [a, b]} as {@code "a,b"}. */
-    public static String join(List<Integer> l) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < l.size(); i++) sb.append(i == 0 ? "" : ",").append(l.get(i));
-        return sb.toString();
-    }
-
-    /** The training loop's keys in command-line form. */
-    public static Map<String, String> toParams(TrainingConfig t) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("epochs", Integer.toString(t.epochs()));
-        m.put("batch_size", Integer.toString(t.batchSize()));
-        m.put("lr", Double.toString(t.learningRate()));
-        m.put("weight_decay", Double.toString(t.weightDecay()));
-        m.put("patience", Integer.toString(t.patience()));
-        m.put("validate_every", Integer.toString(t.validateEvery()));
-        m.put("validation_k", Integer.toString(t.validationK()));
-        m.put("validation_users", Integer.toString(t.validationUsers()));
-        return m;
+    /** The stored config, read with the same binding (names, ranges) as {@code create}; unknown keys fail. */
+    public static <C extends Record> C config(Loaded l, C defaults) {
+        C c = ConfigBinder.bind(defaults, l.params());
+        l.params().requireAllUsed();
+        return c;
     }
 }

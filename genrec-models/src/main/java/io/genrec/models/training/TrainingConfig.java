@@ -1,6 +1,7 @@
 package io.genrec.models.training;
 
-import io.genrec.config.Params;
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
 
 /**
  * The shared loop's settings, embedded in every neural model's config.
@@ -14,25 +15,17 @@ import io.genrec.config.Params;
  * @param validationK     cut-off of the validation NDCG
  * @param validationUsers at most this many (evenly strided) validation users, 0 = all
  */
-public record TrainingConfig(int epochs, int batchSize, double learningRate, double weightDecay, int patience,
-                             int validateEvery, int validationK, int validationUsers) {
+public record TrainingConfig(@Param(min = 1, doc = "maximum passes over the training rows") int epochs,
+                             @Param(min = 1, doc = "rows per mini-batch") int batchSize,
+                             @Param(name = "lr", min = 0, minExclusive = true, doc = "Adam step size") double learningRate,
+                             @Param(min = 0, doc = "L2 coefficient added to the gradient") double weightDecay,
+                             @Param(min = 0, doc = "validations without improvement before stopping (0 = never)") int patience,
+                             @Param(min = 1, doc = "validate every this many epochs") int validateEvery,
+                             @Param(min = 1, doc = "cut-off of the validation NDCG") int validationK,
+                             @Param(min = 0, doc = "at most this many validation users (0 = all)") int validationUsers) {
     public TrainingConfig {
-        if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-        if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
-        if (!(weightDecay >= 0)) throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
-        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
-        if (validateEvery < 1) throw new IllegalArgumentException("validateEvery must be >= 1, got " + validateEvery);
-        if (validationK < 1) throw new IllegalArgumentException("validationK must be >= 1, got " + validationK);
-        if (validationUsers < 0) throw new IllegalArgumentException("validationUsers must be >= 0, got " + validationUsers);
-    }
-
-    /** Reads the loop's keys ({@code epochs, batch_size, lr, weight_decay, patience, validate_every, validation_k, validation_users}) over {@code def}. */
-    public static TrainingConfig from(Params p, TrainingConfig def) {
-        return new TrainingConfig(p.getInt("epochs", def.epochs), p.getInt("batch_size", def.batchSize),
-                p.getDouble("lr", def.learningRate), p.getDouble("weight_decay", def.weightDecay),
-                p.getInt("patience", def.patience), p.getInt("validate_every", def.validateEvery),
-                p.getInt("validation_k", def.validationK), p.getInt("validation_users", def.validationUsers));
+        ConfigBinder.check(TrainingConfig.class, epochs, batchSize, learningRate, weightDecay, patience, validateEvery,
+                validationK, validationUsers);
     }
 
     public TrainingConfig withEpochs(int e) {

@@ -1,11 +1,13 @@
 package io.genrec.models.vae;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.data.Dataset;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.Recommender;
 import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
 import io.genrec.models.training.CsrRows;
+import io.genrec.models.training.NeuralArchive;
 import io.genrec.models.training.NeuralFitted;
 import io.genrec.models.training.NeuralTrainer;
 import io.genrec.models.training.ParameterSet;
@@ -41,11 +43,16 @@ public final class MultAutoencoder implements Recommender {
     }
 
     /** A trained Mult-VAE/DAE. */
+    /** A saved model restored with its stored config. */
+    static FittedRecommender fitted(NeuralArchive.Loaded l, MultVaeConfig c, boolean variational) {
+        return new Fitted(l.header().model(), l.weights().shape("out.b")[0], l.header().provenance(), c, variational, l.weights());
+    }
+
     static final class Fitted extends NeuralFitted {
         private final MultAutoencoderScorer scorer;
 
         Fitted(String name, int numItems, Provenance p, MultVaeConfig config, boolean variational, ParameterSet w) {
-            super(name, numItems, p, config.toParams(), w);
+            super(name, numItems, p, ConfigBinder.toParams(config), w);
             int h = config.hiddenDims().size();
             w.requireShape("out.w", h == 0 ? config.latentDim() : config.hiddenDims().get(0), numItems);
             scorer = new MultAutoencoderScorer(w, h, variational);

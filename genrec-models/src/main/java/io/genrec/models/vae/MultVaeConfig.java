@@ -1,12 +1,10 @@
 package io.genrec.models.vae;
 
-import io.genrec.config.Params;
-import io.genrec.models.training.NeuralArchive;
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
 import io.genrec.models.training.TrainingConfig;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Hyperparameters of Mult-VAE and Mult-DAE (Liang et al., "Variational Autoencoders for Collaborative Filtering",
@@ -22,15 +20,15 @@ import java.util.Map;
  * @param annealCap        final KL weight beta (VAE only)
  * @param totalAnnealSteps updates over which beta grows linearly from 0 to the cap (VAE only)
  */
-public record MultVaeConfig(List<Integer> hiddenDims, int latentDim, double dropout, double annealCap,
-                            int totalAnnealSteps, TrainingConfig training) {
+public record MultVaeConfig(@Param(min = 1) List<Integer> hiddenDims,
+                            @Param(min = 1) int latentDim,
+                            @Param(min = 0, max = 1, maxExclusive = true) double dropout,
+                            @Param(min = 0) double annealCap,
+                            @Param(min = 1) int totalAnnealSteps,
+                            TrainingConfig training) {
     public MultVaeConfig {
         hiddenDims = List.copyOf(hiddenDims);
-        for (int d : hiddenDims) if (d < 1) throw new IllegalArgumentException("hidden_dims entries must be >= 1, got " + hiddenDims);
-        if (latentDim < 1) throw new IllegalArgumentException("latent_dim must be >= 1, got " + latentDim);
-        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
-        if (!(annealCap >= 0)) throw new IllegalArgumentException("anneal_cap must be >= 0, got " + annealCap);
-        if (totalAnnealSteps < 1) throw new IllegalArgumentException("total_anneal_steps must be >= 1, got " + totalAnnealSteps);
+        ConfigBinder.check(MultVaeConfig.class, hiddenDims, latentDim, dropout, annealCap, totalAnnealSteps, training);
     }
 
     public static MultVaeConfig vaeDefaults() {
@@ -39,23 +37,5 @@ public record MultVaeConfig(List<Integer> hiddenDims, int latentDim, double drop
 
     public static MultVaeConfig daeDefaults() {
         return new MultVaeConfig(List.of(600), 200, 0.5, 0.2, 200_000, new TrainingConfig(200, 500, 1e-3, 4e-5, 20, 1, 100, 0));
-    }
-
-    /** Keys {@code hidden_dims, latent_dim, dropout, anneal_cap, total_anneal_steps} plus the loop's keys. */
-    public static MultVaeConfig from(Params p, MultVaeConfig def) {
-        return new MultVaeConfig(NeuralArchive.intList(p, "hidden_dims", def.hiddenDims), p.getInt("latent_dim", def.latentDim),
-                p.getDouble("dropout", def.dropout), p.getDouble("anneal_cap", def.annealCap),
-                p.getInt("total_anneal_steps", def.totalAnnealSteps), TrainingConfig.from(p, def.training));
-    }
-
-    public Map<String, String> toParams() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("hidden_dims", NeuralArchive.join(hiddenDims));
-        m.put("latent_dim", Integer.toString(latentDim));
-        m.put("dropout", Double.toString(dropout));
-        m.put("anneal_cap", Double.toString(annealCap));
-        m.put("total_anneal_steps", Integer.toString(totalAnnealSteps));
-        m.putAll(NeuralArchive.toParams(training));
-        return m;
     }
 }

@@ -1,5 +1,6 @@
 package io.genrec.models.vae;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.data.Dataset;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.Recommender;
@@ -43,7 +44,7 @@ public final class RecVae implements Recommender {
         private final RecVaeScorer scorer;
 
         Fitted(int numItems, Provenance p, RecVaeConfig config, ParameterSet w) {
-            super("recvae", numItems, p, config.toParams(), w);
+            super("recvae", numItems, p, ConfigBinder.toParams(config), w);
             w.requireShape("enc0.w", numItems, config.hiddenDim());
             w.requireShape("out.w", config.latentDim(), numItems);
             scorer = new RecVaeScorer(w, config.hiddenLayers());

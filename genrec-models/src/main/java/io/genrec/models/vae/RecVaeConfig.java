@@ -1,11 +1,9 @@
 package io.genrec.models.vae;
 
-import io.genrec.config.Params;
-import io.genrec.models.training.NeuralArchive;
+import io.genrec.config.ConfigBinder;
+import io.genrec.config.Param;
 import io.genrec.models.training.TrainingConfig;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Hyperparameters of RecVAE (Shenbin, Alekseev, Tutubalina, Malykh &amp; Nikolenko, "RecVAE: a New Variational
@@ -27,41 +25,19 @@ import java.util.Map;
  * @param encoderPasses passes over the users per epoch that update the encoder (authors' {@code n_enc_epochs})
  * @param decoderPasses passes per epoch that update the decoder, on the un-dropped input ({@code n_dec_epochs})
  */
-public record RecVaeConfig(int hiddenDim, int hiddenLayers, int latentDim, double gamma, double dropout,
-                           int encoderPasses, int decoderPasses, TrainingConfig training) {
+public record RecVaeConfig(@Param(min = 1) int hiddenDim,
+                           @Param(min = 1) int hiddenLayers,
+                           @Param(min = 1) int latentDim,
+                           @Param(min = 0) double gamma,
+                           @Param(min = 0, max = 1, maxExclusive = true) double dropout,
+                           @Param(min = 1) int encoderPasses,
+                           @Param(min = 1) int decoderPasses,
+                           TrainingConfig training) {
     public RecVaeConfig {
-        if (hiddenDim < 1) throw new IllegalArgumentException("hidden_dim must be >= 1, got " + hiddenDim);
-        if (hiddenLayers < 1) throw new IllegalArgumentException("hidden_layers must be >= 1, got " + hiddenLayers);
-        if (latentDim < 1) throw new IllegalArgumentException("latent_dim must be >= 1, got " + latentDim);
-        if (!(gamma >= 0)) throw new IllegalArgumentException("gamma must be >= 0, got " + gamma);
-        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0,1), got " + dropout);
-        if (encoderPasses < 1) throw new IllegalArgumentException("encoder_passes must be >= 1, got " + encoderPasses);
-        if (decoderPasses < 1) throw new IllegalArgumentException("decoder_passes must be >= 1, got " + decoderPasses);
+        ConfigBinder.check(RecVaeConfig.class, hiddenDim, hiddenLayers, latentDim, gamma, dropout, encoderPasses, decoderPasses, training);
     }
 
     public static RecVaeConfig defaults() {
         return new RecVaeConfig(600, 5, 200, 0.005, 0.5, 3, 1, new TrainingConfig(50, 500, 5e-4, 0.0, 0, 1, 100, 0));
-    }
-
-    /** Keys {@code hidden_dim, hidden_layers, latent_dim, gamma, dropout, encoder_passes, decoder_passes} plus the loop's. */
-    public static RecVaeConfig from(Params p) {
-        RecVaeConfig d = defaults();
-        return new RecVaeConfig(p.getInt("hidden_dim", d.hiddenDim), p.getInt("hidden_layers", d.hiddenLayers),
-                p.getInt("latent_dim", d.latentDim), p.getDouble("gamma", d.gamma), p.getDouble("dropout", d.dropout),
-                p.getInt("encoder_passes", d.encoderPasses), p.getInt("decoder_passes", d.decoderPasses),
-                TrainingConfig.from(p, d.training));
-    }
-
-    public Map<String, String> toParams() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("hidden_dim", Integer.toString(hiddenDim));
-        m.put("hidden_layers", Integer.toString(hiddenLayers));
-        m.put("latent_dim", Integer.toString(latentDim));
-        m.put("gamma", Double.toString(gamma));
-        m.put("dropout", Double.toString(dropout));
-        m.put("encoder_passes", Integer.toString(encoderPasses));
-        m.put("decoder_passes", Integer.toString(decoderPasses));
-        m.putAll(NeuralArchive.toParams(training));
-        return m;
     }
 }

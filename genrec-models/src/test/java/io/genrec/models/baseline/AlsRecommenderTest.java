@@ -124,7 +124,7 @@ class AlsRecommenderTest implements RecommenderContract {
         e = assertThrows(IllegalArgumentException.class, () -> new AlsConfig(4, -2, 1, 1, 1, 0.1));
         assertTrue(e.getMessage().contains("regularization") && e.getMessage().contains("-2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new AlsConfig(4, 0.1, 1, 1, 0, 0.1));
-        assertTrue(e.getMessage().contains("cgSteps"), e.getMessage());
+        assertTrue(e.getMessage().contains("cg_steps"), e.getMessage());
     }
 
     @Test

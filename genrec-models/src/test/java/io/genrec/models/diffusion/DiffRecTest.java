@@ -1,5 +1,6 @@
 package io.genrec.models.diffusion;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.config.Params;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderContract;
@@ -59,6 +60,8 @@ class DiffRecTest implements RecommenderContract {
         var r = assertThrows(IllegalArgumentException.class,
                 () -> new DiffRecProvider().create(new Params(Map.of("reverse_steps", "41"), "test")));
         assertTrue(r.getMessage().contains("reverse_steps") && r.getMessage().contains("41"), r.getMessage());
+        var d = assertThrows(IllegalArgumentException.class, () -> new DiffRecProvider().create(new Params(Map.of("dims", ""), "test")));
+        assertTrue(d.getMessage().contains("dims"), d.getMessage());
         // the noised start must lie within the reverse steps actually run
         var both = assertThrows(IllegalArgumentException.class,
                 () -> new DiffRecProvider().create(new Params(Map.of("reverse_steps", "5", "sampling_steps", "6"), "test")));
@@ -70,7 +73,7 @@ class DiffRecTest implements RecommenderContract {
         var d = trainingData();
         DiffRecConfig all = small(), two = all.withReverseSteps(2);
         assertEquals(5, all.effectiveReverseSteps());
-        assertEquals("2", two.toParams().get("reverse_steps"));
+        assertEquals("2", ConfigBinder.toParams(two).get("reverse_steps"));
         var a = new DiffRec(all).fit(new io.genrec.model.TrainContext(d, null, 3, 1, io.genrec.model.ProgressListener.NONE));
         var b = new DiffRec(two).fit(new io.genrec.model.TrainContext(d, null, 3, 1, io.genrec.model.ProgressListener.NONE));
         float[] sa = new float[d.numItems()], sb = new float[d.numItems()];

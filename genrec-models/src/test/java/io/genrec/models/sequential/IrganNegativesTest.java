@@ -1,5 +1,6 @@
 package io.genrec.models.sequential;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.config.Params;
 import io.genrec.data.Dataset;
 import io.genrec.model.UserContext;
@@ -181,7 +182,7 @@ class IrganNegativesTest {
         var r = (SasRec) new SasRecProvider().create(new Params(Map.of("negatives", "IRGAN", "irgan_temperature", "0.5"), "test"));
         assertTrue(r.config().negatives().isIrgan());
         assertEquals(0.5, r.config().negatives().temperature());
-        assertEquals("irgan", r.config().toParams().get("negatives"));
+        assertEquals("irgan", ConfigBinder.toParams(r.config()).get("negatives"));
         assertEquals(NegativeSamplingConfig.uniform(), SasRecConfig.defaults().negatives());
     }
 

@@ -1,5 +1,6 @@
 package io.genrec.models.sequential;
 
+import io.genrec.config.ConfigBinder;
 import io.genrec.config.Params;
 import io.genrec.data.Dataset;
 import io.genrec.data.ItemCatalog;
@@ -78,9 +79,9 @@ class SasRecTextInitTest {
 
     @Test
     void configKeyRoundTripsAndTextFitUsesTheEmbedder() {
-        SasRecConfig c = SasRecConfig.from(new Params(Map.of("item_init", "text"), "test"), SasRecConfig.defaults());
+        SasRecConfig c = ConfigBinder.bind(SasRecConfig.defaults(), new Params(Map.of("item_init", "text"), "test"));
         assertTrue(c.textInit());
-        assertEquals("text", c.toParams().get("item_init"));
+        assertEquals("text", ConfigBinder.toParams(c).get("item_init"));
         assertThrows(IllegalArgumentException.class, () -> config("bert"));
         FakeEmbedder e = new FakeEmbedder();
         Dataset data = SequenceTestData.cyclic(40, 24, 4, 10, 3);
