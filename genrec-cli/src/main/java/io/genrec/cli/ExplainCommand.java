@@ -34,9 +34,9 @@ import java.util.concurrent.Callable;
 
 /** {@code genrec explain}: a user's top-k with explanations grounded in what the history and each item share. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Recommend items for one user and explain each from facts in the data (shared categories, similar",
-                "liked items, shared words). Template sentences by default; worded by the LLM when an endpoint is",
-                "configured (OPENAI_BASE_URL / OPENAI_API_KEY), with the template used, and said so, when it fails."},
+        description = {"Recommend items for one user and explain each from facts in the data.",
+                "Facts: shared categories, similar liked items, shared words. Template sentences by default; worded by the",
+                "LLM when an endpoint is configured (OPENAI_BASE_URL / OPENAI_API_KEY), with the template used, and said so, when it fails."},
         footer = {"", "Examples:", "  genrec explain --user 1 --model itemknn", "  genrec explain --user 1 --model mostpop --k 5 --format json"})
 final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, paramLabel = "ID", description = "External user id as in the data.")

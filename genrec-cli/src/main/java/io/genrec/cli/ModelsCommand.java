@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code genrec models}: the models on the class path. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = {"List the available models and whether a fitted one",
-        "can be saved (eval --output, recommend --save)."})
+@Command(name = "models", mixinStandardHelpOptions = true, description = {"List the available models and whether a fitted one can be saved.",
+        "Saving: eval --output, recommend --save."})
 final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
     EvalCommand.Format format = EvalCommand.Format.table;

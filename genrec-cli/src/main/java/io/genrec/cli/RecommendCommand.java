@@ -264,9 +264,10 @@ final class RecommendCommand implements Callable<Integer> {
             EvalSet held = new EvalSet("validation (each user's last interaction)", s.test().history(), s.test().targets(), s.test().excluded());
             System.err.printf(Locale.ROOT, "genrec: holding out %,d of %,d interactions (each user's last) as a validation set for early stopping%n",
                     held.targets().numInteractions(), d.numInteractions());
-            ctx = new TrainContext(s.train(), held, seed, common.threads, listener);
+            ctx = new TrainContext(s.train(), held, seed, common.threads, listener,
+                    "validation: each user's last interaction held out for early stopping; fitted on the rest");
         } else {
-            ctx = new TrainContext(d, null, seed, common.threads, listener);
+            ctx = new TrainContext(d, null, seed, common.threads, listener, FITTED_ON_ALL);
         }
         FittedRecommender m = recommender.fit(ctx);
         bar.finishLine();

@@ -54,7 +54,8 @@ class SavedModelPathTest {
     static JsonNode plainResults, sequentialResults;
     static String plainErr;
 
-    static Stream<String> models() { return RecommenderRegistry.load().providers().keySet().stream(); }
+    // biasedmf fits explicit ratings and refuses the binarised default data (RatingMetricsCliTest covers it).
+    static Stream<String> models() { return RecommenderRegistry.load().providers().keySet().stream().filter(n -> !n.equals("biasedmf")); }
 
     @BeforeAll
     static void evaluateEveryModelWithOutput() throws Exception {
