@@ -31,6 +31,8 @@ check "README first screen names the test command" 0 "" -- \
 
 check "./genrec eval (main job, embedded defaults)" 0 '\| ease \|' -- ./genrec eval
 check "./genrec eval --format json" 0 '"model" *: *"als"' -- ./genrec eval --models mostpop,als --format json
+check "./genrec eval --models llm without an endpoint shows the fallback" 0 'llm ⚠ fallback 100%' -- \
+  env -u OPENAI_BASE_URL -u OPENAI_API_KEY ./genrec eval --models llm --quiet
 check "./genrec models" 0 'sasrec' -- ./genrec models
 check "./genrec data info" 0 '9,?724|601' -- ./genrec data info
 check "./genrec recommend --user 1" 0 '(^ *1\. |^\| *1 *\|)' -- ./genrec recommend --user 1 --k 5
