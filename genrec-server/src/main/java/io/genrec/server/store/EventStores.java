@@ -13,6 +13,12 @@ public final class EventStores {
 
     private EventStores() { }
 
+    /** Where the embedded store and other server state live by default: {@code $GENREC_DATA_DIR}, else {@code ~/.genrec/data}. */
+    public static Path defaultDataDir() {
+        String env = System.getenv("GENREC_DATA_DIR");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".genrec", "data");
+    }
+
     /**
      * Opens (creating and migrating when needed) the store {@code url} names.
      *
