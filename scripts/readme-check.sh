@@ -35,6 +35,8 @@ check "./genrec eval --models llm without an endpoint shows the fallback" 0 'llm
   env -u OPENAI_BASE_URL -u OPENAI_API_KEY ./genrec eval --models llm --quiet
 check "./genrec models" 0 'sasrec' -- ./genrec models
 check "./genrec data info" 0 '9,?724|601' -- ./genrec data info
+check "./genrec import (into a fresh store)" 0 '100,836 stored, 0 duplicates' -- ./genrec import --data ml-latest-small --data-dir "$WORK/data" --quiet
+check "./genrec import again stores nothing" 0 '0 stored, 100,836 duplicates' -- ./genrec import --data ml-latest-small --data-dir "$WORK/data" --quiet
 check "./genrec recommend --user 1" 0 '(^ *1\. |^\| *1 *\|)' -- ./genrec recommend --user 1 --k 5
 check "./genrec search" 0 '[Ss]pace' -- ./genrec search "a light-hearted space adventure" --k 5
 check "unknown model is a one-line error, exit 2" 2 'nosuchmodel' -- ./genrec eval --models nosuchmodel
