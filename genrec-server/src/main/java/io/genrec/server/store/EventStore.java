@@ -32,6 +32,11 @@ public interface EventStore extends AutoCloseable {
     /** Adds or replaces a catalogue item (durable on return). */
     void upsertItem(Item item);
 
+    /** Adds or replaces many catalogue items in one transaction (durable on return); bulk loads use it. */
+    default void upsertItems(List<Item> items) {
+        for (Item item : items) upsertItem(item);
+    }
+
     Optional<Item> item(String id);
 
     /** Every catalogue item, in insertion order of their ids. */
