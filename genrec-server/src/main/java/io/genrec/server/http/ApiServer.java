@@ -355,7 +355,9 @@ public final class ApiServer implements AutoCloseable {
         if (!serving.ready())
             throw new FieldException.NotReady(serving.startError() != null ? "the models failed to load: " + serving.startError() : "models are still loading");
         gaugeModels();
-        ctx.json(new Status("ready", serving.textReady() ? "models and text index loaded" : "models loaded; text index still building"));
+        List<String> pending = serving.pendingModels();
+        String models = pending.isEmpty() ? "models loaded" : "default model loaded; still fitting " + String.join(", ", pending);
+        ctx.json(new Status("ready", models + (serving.textReady() ? "; text index loaded" : "; text index not built (yet)")));
     }
 
     /** The error shape, for the OpenAPI document. */

@@ -69,22 +69,28 @@ public final class ServingService implements RecommendationService, AutoCloseabl
     /**
      * Everything a request reads, replaced as a whole by a retrain.
      *
-     * @param popular global item ids by training popularity, most popular first (the cold-start answer)
+     * @param popular       global item ids by training popularity, most popular first (the cold-start answer)
+     * @param popularCounts their training interaction counts
      */
     public record Snapshot(int generation, Map<String, ServedModel> models, String defaultModel, int[] popular,
-                           long throughSequence, int trainingInteractions) {
+                           int[] popularCounts, long throughSequence, int trainingInteractions) {
         ServedModel model(String name) {
             if (name == null) return models.get(defaultModel);
             ServedModel m = models.get(name);
             if (m == null) throw new FieldException.Unknown("model", "unknown model '" + name + "'; served models: " + String.join(", ", models.keySet()));
             return m;
         }
+
+        /** True once the default model is fitted (the {@code /ready} check); the others may still be fitting. */
+        public boolean hasDefault() { return models.containsKey(defaultModel); }
     }
 
     private final EventStore store;
     private final ModelFitter fitter;
     private final Options options;
     private final Catalog catalog = new Catalog();
+    /** Models still being fitted at start-up (requests for them answer 503). */
+    private final java.util.Set<String> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final UserHistories histories = new UserHistories();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private volatile TextIndex text;
@@ -105,6 +111,7 @@ public final class ServingService implements RecommendationService, AutoCloseabl
         this.store = store;
         this.fitter = fitter;
         this.options = options;
+        pending.addAll(options.models());
     }
 
     public EventStore store() { return store; }
@@ -138,8 +145,16 @@ public final class ServingService implements RecommendationService, AutoCloseabl
                             provenance(m.model(), "loaded from " + m.source()), Map.of()));
             } else {
                 requireData(data);
-                for (String name : options.models()) served.add(fit(name, "v1", data.dataset, true));
+                // each model is served as soon as it is fitted, so a slow neural fit does not hold up the fast ones
+                for (String name : options.models()) {
+                    served.add(fit(name, "v1", data.dataset, true));
+                    pending.remove(name);
+                    current.set(snapshot(1, served, data));
+                    System.err.printf(Locale.ROOT, "genrec serve: serving %s%s%n", describe(List.of(served.getLast())),
+                            pending.isEmpty() ? "" : "; still fitting " + String.join(", ", pending));
+                }
             }
+            pending.clear();
             current.set(snapshot(1, served, data));
             System.err.printf(Locale.ROOT, "genrec serve: ready: %s on %,d interactions of %,d users (%s)%n", describe(served),
                     data.dataset.numInteractions(), data.dataset.numUsers(), store.describe());
@@ -197,20 +212,25 @@ public final class ServingService implements RecommendationService, AutoCloseabl
     private Snapshot snapshot(int generation, List<ServedModel> served, Training data) {
         Map<String, ServedModel> models = new LinkedHashMap<>();
         for (ServedModel m : served) models.put(m.name(), m);
-        return new Snapshot(generation, Map.copyOf(models), served.getFirst().name(), popular(data.dataset),
+        int[][] pop = popular(data.dataset);
+        return new Snapshot(generation, Map.copyOf(models), served.getFirst().name(), pop[0], pop[1],
                 data.throughSequence, data.dataset.numInteractions());
     }
 
-    private int[] popular(Dataset d) {
+    /** {global ids by popularity, their counts}. */
+    private int[][] popular(Dataset d) {
         int[] counts = d.itemPopularity();
         Integer[] order = new Integer[counts.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingInt((Integer i) -> -counts[i]).thenComparingInt(i -> i));
         int n = 0;
         while (n < order.length && counts[order[n]] > 0) n++;
-        int[] out = new int[n];
-        for (int r = 0; r < n; r++) out[r] = catalog.ensure(d.itemIds().externalId(order[r]));
-        return out;
+        int[] out = new int[n], outCounts = new int[n];
+        for (int r = 0; r < n; r++) {
+            out[r] = catalog.ensure(d.itemIds().externalId(order[r]));
+            outCounts[r] = counts[order[r]];
+        }
+        return new int[][]{out, outCounts};
     }
 
     private static String describe(List<ServedModel> served) {
@@ -306,7 +326,7 @@ public final class ServingService implements RecommendationService, AutoCloseabl
 
     private Snapshot doRetrain(String reason) throws Exception {
         Snapshot old = current.get();
-        if (old == null) throw new FieldException.NotReady("models are still loading; retrain after start-up");
+        if (old == null || !pending.isEmpty()) throw new FieldException.NotReady("models are still loading; retrain after start-up");
         long t0 = System.nanoTime();
         long bound;
         synchronized (catchUpLock) {
@@ -327,6 +347,15 @@ public final class ServingService implements RecommendationService, AutoCloseabl
         return next;
     }
 
+    private ServedModel model(Snapshot s, String name) {
+        if (name != null && !s.models().containsKey(name) && pending.contains(name))
+            throw new FieldException.NotReady("model '" + name + "' is still being fitted; served now: " + String.join(", ", s.models().keySet()));
+        return s.model(name);
+    }
+
+    /** Names of the models still being fitted at start-up. */
+    public List<String> pendingModels() { return List.copyOf(pending); }
+
     private Snapshot requireReady() {
         Snapshot s = current.get();
         if (s == null) throw new FieldException.NotReady(startError != null ? "the models failed to load: " + startError : "models are still loading");
@@ -338,7 +367,7 @@ public final class ServingService implements RecommendationService, AutoCloseabl
     @Override
     public ItemList recommend(RecommendRequest r) {
         Snapshot s = requireReady();
-        ServedModel m = s.model(r.model());
+        ServedModel m = model(s, r.model());
         UserHistories.History h = histories.get(r.user());
         int[] seenGlobal = h == null ? new int[0] : h.items();
         IntPredicate category = categoryFilter(r.category());
@@ -425,10 +454,12 @@ public final class ServingService implements RecommendationService, AutoCloseabl
                     + seenGlobal.length + " interactions; ranked by text similarity to them", null, items);
         }
         List<ScoredItem> items = new ArrayList<>();
-        for (int g : s.popular()) {
-            if (items.size() == r.k()) break;
+        int[] popular = s.popular();
+        for (int p = 0; p < popular.length && items.size() < r.k(); p++) {
+            int g = popular[p];
             if (seen.get(g) || (category != null && !category.test(g))) continue;
-            items.add(scored(items.size() + 1, g, 0, "popularity"));
+            // the score of a popularity answer is the item's number of training interactions
+            items.add(scored(items.size() + 1, g, s.popularCounts()[p], "popularity"));
         }
         String why = seenGlobal.length == 0 ? "cold start: unknown user (no interactions); most popular items"
                 : "cold start: model '" + m.name() + "' knows none of the user's " + seenGlobal.length + " interactions"
@@ -454,7 +485,7 @@ public final class ServingService implements RecommendationService, AutoCloseabl
     public ItemList similar(String item, int k, String model) {
         checkK(k);
         Snapshot s = requireReady();
-        ServedModel m = s.model(model);
+        ServedModel m = model(s, model);
         int g = catalog.indexOf(item);
         if (g < 0) throw new FieldException.Unknown("item", "unknown item '" + item + "'");
         int mi = m.toModel(g);
@@ -498,7 +529,7 @@ public final class ServingService implements RecommendationService, AutoCloseabl
     public Explanation explain(String user, String item, String model) {
         if (user == null || user.isBlank()) throw new FieldException.Invalid("user", "'user' must be a non-empty string");
         Snapshot s = requireReady();
-        ServedModel m = s.model(model);
+        ServedModel m = model(s, model);
         int g = catalog.indexOf(item);
         if (g < 0) throw new FieldException.Unknown("item", "unknown item '" + item + "'");
         UserHistories.History h = histories.get(user);
