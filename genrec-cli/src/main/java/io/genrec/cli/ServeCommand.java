@@ -119,6 +119,7 @@ final class ServeCommand implements Callable<Integer> {
         String key = apiKey != null ? apiKey : System.getenv("GENREC_API_KEY");
         if (key != null && key.isBlank()) key = null;
         ApiServer.Options http = new ApiServer.Options(host, port, key, maxBody, rateLimit);
+        ApiServer.checkBinding(http);
         if (retrainAfter < 0) throw new IllegalArgumentException("--retrain-after must be >= 0, got " + retrainAfter);
         Duration every = retrainEvery == null ? null : duration(retrainEvery);
         RecommenderRegistry registry = RecommenderRegistry.load();

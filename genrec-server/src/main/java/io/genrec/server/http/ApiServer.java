@@ -106,9 +106,7 @@ public final class ApiServer implements AutoCloseable {
         this.api = api;
         this.serving = serving;
         this.options = options;
-        if (options.apiKey() == null && !isLoopback(options.host()))
-            throw new IllegalArgumentException("refusing to bind " + options.host() + " without an API key: off loopback, writes and"
-                    + " admin need one (--api-key or GENREC_API_KEY)");
+        checkBinding(options);
         this.json = new ObjectMapper();
         this.limiter = options.ratePerSecond() > 0 ? new RateLimiter(options.ratePerSecond(), 2 * options.ratePerSecond()) : null;
         this.eventsStored = Counter.builder("genrec.events.ingested").description("events stored durably").register(metrics);
@@ -142,6 +140,13 @@ public final class ApiServer implements AutoCloseable {
     /** Stops accepting connections, lets requests in flight finish (up to 10 s), then returns. */
     @Override
     public void close() { app.stop(); }
+
+    /** Refuses an address other than loopback without an API key (checked before anything else is set up). */
+    public static void checkBinding(Options options) {
+        if (options.apiKey() == null && !isLoopback(options.host()))
+            throw new IllegalArgumentException("refusing to bind " + options.host() + " without an API key: off loopback, writes and"
+                    + " admin need one (--api-key or GENREC_API_KEY)");
+    }
 
     static boolean isLoopback(String host) {
         try {
