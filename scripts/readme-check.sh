@@ -29,6 +29,33 @@ check "README first screen names ./genrec eval" 0 "" -- grep -q '^\./genrec eval
 check "README first screen names the test command" 0 "" -- \
   grep -q '^JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B verify' README.md
 
+check "README first screen names ./genrec serve" 0 "" -- grep -q '^\./genrec serve  ' README.md
+
+# ./genrec serve as on the first screen, bounded in time: start it (on a free port: the README's 8080 may be taken),
+# wait for /ready, run the README's curl example against it, then SIGTERM, which must stop it with exit 0.
+serve_check() {
+  local log="$WORK/serve.log" port="" pid i cmd rc
+  ./genrec serve --port 0 --data-dir "$WORK/data" > "$log" 2>&1 &
+  pid=$!
+  # up to 10 minutes: a fresh cache imports the data and fits EASE on shared cores first
+  for i in $(seq 1 600); do
+    [ -z "$port" ] && port=$(grep -oE 'listening on http://127\.0\.0\.1:[0-9]+' "$log" | grep -oE '[0-9]+$' | head -1)
+    if [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/ready" > /dev/null 2>&1; then break; fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  check "./genrec serve answers /ready" 0 '"status":"ready"' -- curl -s "http://127.0.0.1:${port:-1}/ready"
+  cmd=$(grep -m1 "^curl -s 'http://127.0.0.1:8080/v1/users/" README.md | sed "s/:8080/:${port:-1}/")
+  check "README curl example against ./genrec serve" 0 '"model":"ease","modelVersion":"v1".*"items":\[\{"rank":1' -- bash -c "$cmd"
+  kill -TERM "$pid" 2>/dev/null
+  for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fi
+  wait "$pid"; rc=$?
+  check "./genrec serve stops on SIGTERM with exit 0" 0 "" -- test "$rc" = 0
+  if [ "$rc" != 0 ]; then sed 's/^/    /' "$log" | tail -20; fi
+}
+serve_check
+
 check "./genrec eval (main job, embedded defaults)" 0 '\| ease \|' -- ./genrec eval
 check "./genrec eval --format json" 0 '"model" *: *"als"' -- ./genrec eval --models mostpop,als --format json
 check "./genrec eval --models llm without an endpoint shows the fallback" 0 'llm ⚠ fallback 100%' -- \

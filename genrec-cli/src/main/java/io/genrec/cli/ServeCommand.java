@@ -1,0 +1,332 @@
+package io.genrec.cli;
+
+import io.genrec.config.Params;
+import io.genrec.data.Dataset;
+import io.genrec.data.IdMap;
+import io.genrec.data.io.DataSpecs;
+import io.genrec.eval.QuickValidation;
+import io.genrec.model.DataBinding;
+import io.genrec.model.FittedRecommender;
+import io.genrec.model.ModelArchive;
+import io.genrec.model.Recommender;
+import io.genrec.model.RecommenderRegistry;
+import io.genrec.model.TrainContext;
+import io.genrec.provenance.Provenance;
+import io.genrec.server.http.ApiServer;
+import io.genrec.server.service.EventPolicy;
+import io.genrec.server.service.ModelFitter;
+import io.genrec.server.service.ServingService;
+import io.genrec.server.store.DatasetImporter;
+import io.genrec.server.store.EventStore;
+import io.genrec.server.store.EventStores;
+import io.genrec.split.EvalSet;
+import io.genrec.split.Split;
+import io.genrec.split.Splitters;
+import io.genrec.llm.embed.Encoders;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/** {@code genrec serve}: the HTTP API over models fitted on the event store, kept fresh by new events. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve recommendations over HTTP (JSON API under /v1, OpenAPI at /openapi.json, Prometheus at /metrics).",
+                "On an empty event store the --data spec is imported first (default: the bundled MovieLens latest-small).",
+                "The models are fitted on the stored events (cached between runs, like 'genrec recommend') or loaded with --load;",
+                "each is served as soon as it is ready (/ready answers 200 once the first is). New events (POST /v1/events)",
+                "change the next recommendations of their user at once; a retrain (POST /v1/admin/retrain, --retrain-after,",
+                "--retrain-every) refits on all stored events and swaps the models without dropping a request.",
+                "Off loopback an API key is required (--api-key or GENREC_API_KEY); writes then need it. SIGTERM stops gracefully."},
+        footer = {"", "Examples:", "  genrec serve",
+                "  curl 'http://127.0.0.1:8080/v1/users/1/recommendations?k=5'",
+                "  genrec serve --port 9000 --models ease,itemknn --data-dir /tmp/genrec-data",
+                "  genrec serve --load /tmp/ease-model --store sqlite:/tmp/events.db"})
+final class ServeCommand implements Callable<Integer> {
+    static final String DEFAULT_DATA = "ml-latest-small";
+
+    @Option(names = "--port", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = 8080;
+
+    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}; anything but loopback needs --api-key).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--data", paramLabel = "SPEC", description = "Data imported into an empty store (default: ${DEFAULT-VALUE}).")
+    String data = DEFAULT_DATA;
+
+    @Option(names = "--models", paramLabel = "A,B", split = ",", description = "Models to fit and serve; the first is the default (default: ease,sasrec).")
+    List<String> models = new ArrayList<>(List.of("ease", "sasrec"));
+
+    @Option(names = "--param", paramLabel = "MODEL.KEY=VALUE", description = "Model hyperparameter, e.g. ease.lambda=200 (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--load", paramLabel = "DIR", description = {"Serve saved models instead of fitting: a model saved with",
+            "'genrec recommend --save', or a directory of them."})
+    Path load;
+
+    @Option(names = "--store", paramLabel = "URL", description = {"Event store: sqlite (default: events.db under --data-dir),",
+            "sqlite:/path/file.db, or jdbc:postgresql://host:port/db?user=U&password=P."})
+    String store;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the embedded store (default: $GENREC_DATA_DIR, else ~/.genrec/data).")
+    Path dataDir;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "Key required for writes and admin (default: $GENREC_API_KEY; at least 16 characters).")
+    String apiKey;
+
+    @Option(names = "--retrain-after", paramLabel = "N", description = "Retrain after N new events (default: never).")
+    int retrainAfter;
+
+    @Option(names = "--retrain-every", paramLabel = "DURATION", description = "Retrain on a schedule, e.g. PT1H or 30m (default: never).")
+    String retrainEvery;
+
+    @Option(names = "--positive-rating", paramLabel = "T", description = "Rating events count as positives from this value (default: ${DEFAULT-VALUE}).")
+    float positiveRating = 4f;
+
+    @Option(names = "--no-text", description = "Do not build the text index (search, text cold start and new items then answer 503 / popularity).")
+    boolean noText;
+
+    @Option(names = "--rate-limit", paramLabel = "N", description = "Requests per second per client IP, 0 = unlimited (default: ${DEFAULT-VALUE}).")
+    double rateLimit = 5000;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}).")
+    long maxBody = 1 << 20;
+
+    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--no-cache", description = "Fit the models even if cached ones exist, and do not cache them.")
+    boolean noCache;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        // everything checkable without data is checked before the store is opened or a model fitted
+        String key = apiKey != null ? apiKey : System.getenv("GENREC_API_KEY");
+        if (key != null && key.isBlank()) key = null;
+        ApiServer.Options http = new ApiServer.Options(host, port, key, maxBody, rateLimit);
+        ApiServer.checkBinding(http);
+        if (retrainAfter < 0) throw new IllegalArgumentException("--retrain-after must be >= 0, got " + retrainAfter);
+        Duration every = retrainEvery == null ? null : duration(retrainEvery);
+        RecommenderRegistry registry = RecommenderRegistry.load();
+        List<ServingService.LoadedModel> loaded = load == null ? List.of() : loadModels(registry, load);
+        List<String> names = load == null ? models : loaded.stream().map(ServingService.LoadedModel::name).toList();
+        Map<String, Recommender> recommenders = new LinkedHashMap<>();
+        Map<String, Map<String, String>> byModel = modelParams(registry, names);
+        for (String name : names) {
+            if (name.isBlank()) throw new IllegalArgumentException("--models has an empty name");
+            if (recommenders.put(name, registry.create(name, new Params(byModel.getOrDefault(name, Map.of()), "--param of model '" + name + "'"))) != null)
+                throw new IllegalArgumentException("--models names '" + name + "' twice");
+        }
+        Path dir = dataDir != null ? dataDir : EventStores.defaultDataDir();
+
+        try (EventStore events = EventStores.open(store, dir);
+             ServingService serving = new ServingService(events, fitter(registry, recommenders),
+                     new ServingService.Options(names, new EventPolicy(positiveRating), retrainAfter, every))) {
+            ApiServer api = new ApiServer(serving, serving, http);
+            CountDownLatch stop = new CountDownLatch(1);
+            AtomicInteger exit = new AtomicInteger(0);
+            java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+            onSignals(stop);
+            api.start();
+            System.err.printf(Locale.ROOT, "genrec serve: listening on http://%s:%d (store %s%s); /ready answers 200 once a model is loaded%n",
+                    host.contains(":") ? "[" + host + "]" : host, api.port(), events.describe(), key == null ? "" : "; writes need the API key");
+            Thread starter = new Thread(() -> {
+                try {
+                    startUp(events, serving, loaded);
+                } catch (Throwable e) {
+                    if (stopping.get()) return; // a fit cut short by the stop
+                    System.err.println("genrec: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    if (common.verbose) e.printStackTrace();
+                    exit.set(2);
+                    stop.countDown();
+                }
+            }, "genrec-serve-start");
+            starter.setDaemon(true);
+            starter.start();
+            stop.await();
+            stopping.set(true);
+            System.err.println("genrec serve: stopping: no new connections; finishing requests in flight");
+            // a model still being fitted stops at its next batch and releases its native memory
+            io.genrec.model.Interruption.request();
+            api.close();
+            io.genrec.model.Interruption.awaitNativeIdle(GenrecCli.NATIVE_WAIT_MILLIS);
+            System.err.println("genrec serve: stopped; closing the store " + events.describe());
+            return exit.get();
+        }
+    }
+
+    /** Imports the default data into an empty store, loads or fits the models, then builds the text index. */
+    private void startUp(EventStore events, ServingService serving, List<ServingService.LoadedModel> loaded) throws Exception {
+        if (events.count() == 0) {
+            long t0 = System.nanoTime();
+            DataSpecs.LoadedData d = DataSpecs.load(data);
+            Dataset all = d.data();
+            DatasetImporter.Result r = DatasetImporter.importInto(events, all, all.name(), DatasetImporter.defaultType(all), 20_000, null);
+            System.err.printf(Locale.ROOT, "genrec serve: the store was empty: imported %s (%,d events of type %s, %,d items) in %.1f s%n",
+                    d.description(), r.stored(), r.type(), r.items(), (System.nanoTime() - t0) / 1e9);
+        } else if (!data.equals(DEFAULT_DATA)) {
+            System.err.println("genrec serve: note: the store already holds " + events.count() + " events; --data " + data + " is not imported (use genrec import)");
+        }
+        serving.start(loaded);
+        if (!noText) {
+            try {
+                serving.startText(Encoders.cached(Encoders.miniLm(common.threads)), io.genrec.model.ProgressListener.NONE);
+            } catch (RuntimeException e) {
+                // the models serve without it; say what is missing
+                System.err.println("genrec serve: warning: no text index (search and text cold start answer 503 / popularity): " + e.getMessage());
+            }
+        }
+    }
+
+    /** SIGTERM and SIGINT stop the server in order (the process then exits 0), instead of the JVM's abrupt exit. */
+    @SuppressWarnings("sunapi")
+    private static void onSignals(CountDownLatch stop) {
+        for (String sig : List.of("TERM", "INT")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> stop.countDown());
+            } catch (IllegalArgumentException unsupported) {
+                // a platform without this signal keeps the JVM default
+            }
+        }
+    }
+
+    static Duration duration(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) return positive(Duration.parse(t.toUpperCase(Locale.ROOT)), s);
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return positive(switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new NumberFormatException();
+            }, s);
+        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("--retrain-every '" + s + "': expected e.g. 90s, 30m, 6h, 1d or PT1H");
+        }
+    }
+
+    private static Duration positive(Duration d, String s) {
+        if (d.isNegative() || d.isZero() || d.toSeconds() < 1)
+            throw new IllegalArgumentException("--retrain-every '" + s + "' must be at least 1 second");
+        return d;
+    }
+
+    /** MODEL.KEY=VALUE per served model; a prefix naming a model not served is an error. */
+    private Map<String, Map<String, String>> modelParams(RecommenderRegistry registry, List<String> names) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (var e : params.entrySet()) {
+            int dot = e.getKey().indexOf('.');
+            if (dot < 0) throw new IllegalArgumentException("--param " + e.getKey() + "=" + e.getValue() + ": write MODEL.KEY=VALUE, e.g. ease.lambda=200");
+            String model = e.getKey().substring(0, dot);
+            if (!names.contains(model))
+                throw new IllegalArgumentException("--param " + e.getKey() + " names model '" + model + "', which is not served (" + String.join(", ", names) + ")");
+            if (load != null) throw new IllegalArgumentException("--param cannot change a loaded model (--load " + load + "); drop it");
+            registry.provider(model);
+            out.computeIfAbsent(model, m -> new LinkedHashMap<>()).put(e.getKey().substring(dot + 1), e.getValue());
+        }
+        return out;
+    }
+
+    /** A saved model, or a directory of saved models, each with its data binding (the ids it was fitted on). */
+    private static List<ServingService.LoadedModel> loadModels(RecommenderRegistry registry, Path dir) throws Exception {
+        List<Path> dirs = new ArrayList<>();
+        if (Files.isRegularFile(dir.resolve("model.json"))) dirs.add(dir);
+        else if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> Files.isRegularFile(p.resolve("model.json"))).sorted().forEach(dirs::add);
+            }
+        }
+        if (dirs.isEmpty()) throw new IllegalArgumentException("--load " + dir + ": not a saved model (no model.json) nor a directory of saved models");
+        List<ServingService.LoadedModel> out = new ArrayList<>();
+        for (Path p : dirs) {
+            DataBinding b = DataBinding.read(p);
+            if (b == null)
+                throw new IllegalArgumentException("--load " + p + ": saved without its data binding (" + DataBinding.FILE + "), so its ids cannot be mapped to the store's; save it with 'genrec recommend --save'");
+            String name = ModelArchive.readHeader(p).model();
+            if (out.stream().anyMatch(m -> m.name().equals(name))) throw new IllegalArgumentException("--load " + dir + ": two saved '" + name + "' models");
+            FittedRecommender m = registry.load(p);
+            out.add(new ServingService.LoadedModel(name, m, IdMap.of(b.items()), IdMap.of(b.users()), p.toString()));
+        }
+        return out;
+    }
+
+    /**
+     * Fits as {@code genrec recommend} does: from the model cache when the same data, model, config and seed were
+     * fitted before (start-up only: a retrain's data is new), neural models with each user's last interaction held
+     * out for early stopping, whose NDCG@10 is then the reported validation metric.
+     */
+    private ModelFitter fitter(RecommenderRegistry registry, Map<String, Recommender> recommenders) {
+        return (name, d, initial) -> {
+            Recommender recommender = recommenders.get(name);
+            if (recommender == null) recommender = registry.create(name, Params.empty()); // a loaded model, refitted with defaults
+            boolean validation = hasEarlyStopping(Provenance.recordToMap(recommender.config()));
+            ModelCache cache = noCache || !initial ? null : ModelCache.open();
+            String cacheKey = null;
+            if (cache != null) {
+                Map<String, Object> parts = new LinkedHashMap<>();
+                parts.put("data", d.contentHash());
+                parts.put("model", recommender.name());
+                parts.put("config", Provenance.recordToMap(recommender.config()));
+                parts.put("seed", seed);
+                parts.put("training", validation ? "all but each user's last interaction; early stopping on it" : "all interactions");
+                cacheKey = ModelCache.key(parts, registry.provider(recommender.name()).getClass());
+                Path hit = cache.lookup(cacheKey);
+                if (hit != null) {
+                    FittedRecommender m = registry.load(hit);
+                    if (m.numItems() == d.numItems()) {
+                        System.err.println("genrec serve: using cached " + name + " model " + hit);
+                        return new ModelFitter.Fitted(m, Map.of());
+                    }
+                }
+            }
+            System.err.println("genrec serve: fitting " + name + " on " + d);
+            TrainContext ctx;
+            EvalSet held = null;
+            if (validation) {
+                Split s = Splitters.create("leave-one-out", new Params(Map.of("validation", "false"), "serve's early-stopping split")).split(d, seed);
+                held = new EvalSet("validation (each user's last interaction)", s.test().history(), s.test().targets(), s.test().excluded());
+                ctx = new TrainContext(s.train(), held, seed, common.threads, io.genrec.model.ProgressListener.NONE,
+                        "validation: each user's last interaction held out for early stopping; fitted on the rest");
+            } else {
+                ctx = new TrainContext(d, null, seed, common.threads, io.genrec.model.ProgressListener.NONE, RecommendCommand.FITTED_ON_ALL);
+            }
+            FittedRecommender m = recommender.fit(ctx);
+            Map<String, Double> metrics = held == null ? Map.of() : Map.of("ndcg@10 (each user's last interaction, held out)",
+                    QuickValidation.ndcg(m, held, 10, 1000));
+            if (cache != null && m.capabilities().contains(io.genrec.model.Capability.PERSISTENCE)) {
+                try {
+                    cache.store(cacheKey, m);
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.err.println("genrec serve: warning: could not cache the " + name + " model: " + e.getMessage());
+                }
+            }
+            return new ModelFitter.Fitted(m, metrics);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean hasEarlyStopping(Map<String, Object> config) {
+        for (var e : config.entrySet()) {
+            if (e.getKey().equals("patience")) return true;
+            if (e.getValue() instanceof Map<?, ?> nested && hasEarlyStopping((Map<String, Object>) nested)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Load benchmark of `genrec serve`: wrk on loopback against GET /v1/users/{u}/recommendations, per model, alone and
+# with events ingested concurrently (POST /v1/events at about 200/s). Writes docs/results/serving-load.md (or --out).
+#
+#   bash scripts/serving-load.sh [--duration 20s] [--port 18091] [--sets ml1m,synth20k] [--models ease,multvae,sasrec]
+#                                [--epochs 5] [--out FILE]
+#
+# Data sets: ml1m = the DiffRec ML-1M split (presplit:../shared/data/ml-1m-diffrec, all parts imported), synth20k = a
+# synthetic 20,000-item catalogue (10,000 users x 40 interactions, skewed popularity, generated here with a fixed seed).
+# The neural models are fitted with --epochs epochs only: serving latency depends on the network's size, not on how
+# long it was trained. Everything runs on this machine's cores (load generator included); `uptime` is recorded with
+# every run because other processes share them.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=20s; PORT=18091; SETS=ml1m,synth20k; MODELS=ease,multvae,sasrec; EPOCHS=5; OUT=docs/results/serving-load.md
+CONNS=8; INGEST_RATE=200; INGEST_CONNS=8
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) DURATION="$2"; shift 2 ;;
+    --port) PORT="$2"; shift 2 ;;
+    --sets) SETS="$2"; shift 2 ;;
+    --models) MODELS="$2"; shift 2 ;;
+    --epochs) EPOCHS="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    *) echo "serving-load: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v wrk > /dev/null || { echo "serving-load: needs wrk (apt-get install wrk)" >&2; exit 2; }
+command -v curl > /dev/null || { echo "serving-load: needs curl" >&2; exit 2; }
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/genrec-serving-load.XXXXXX")"
+ROWS="$WORK/rows.md"; : > "$ROWS"
+SERVER=""
+cleanup() { [ -n "$SERVER" ] && kill -TERM "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null; }
+trap cleanup EXIT
+
+synth() { # 10,000 users x 40 distinct-ish items out of 20,000, popularity ~ u^2 (a few items are very popular)
+  awk 'BEGIN { srand(42); print "user\titem"; for (u = 0; u < 10000; u++) for (k = 0; k < 40; k++) { r = rand(); printf "%d\t%d\n", u, int(20000 * r * r) } }' > "$WORK/synth20k.tsv"
+}
+
+# wrk output -> "p50 p90 p99 max rps errors" (latencies in ms)
+parse() {
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ *Latency / && !lat { max = ms($4); lat = 1 }
+    /^ *50%/ { p50 = ms($2) } /^ *90%/ { p90 = ms($2) } /^ *99%/ { p99 = ms($2) }
+    /Requests\/sec:/ { rps = $2 }
+    /Non-2xx or 3xx responses:/ { err += $5 }
+    /Socket errors:/ { gsub(",", ""); err += $4 + $6 + $8 + $10 }
+    END { printf "%.3f %.3f %.3f %.3f %.0f %d\n", p50, p90, p99, max, rps, err }' "$1"
+}
+
+run_set() {
+  local set="$1" spec nusers nitems
+  case "$set" in
+    ml1m) spec="presplit:../shared/data/ml-1m-diffrec"; nusers=5949; nitems=3706 ;;
+    synth20k) synth; spec="tsv:$WORK/synth20k.tsv?user=user&item=item"; nusers=10000; nitems=20000 ;;
+    *) echo "serving-load: unknown set $set" >&2; return 1 ;;
+  esac
+  local data="$WORK/data-$set" log="$WORK/serve-$set.log" params=()
+  for m in ${MODELS//,/ }; do
+    case "$m" in multvae|recvae|sasrec|gru4rec|bert4rec|diffrec) params+=(--param "$m.epochs=$EPOCHS") ;; esac
+  done
+  echo "serving-load: $set: starting genrec serve ($MODELS) on port $PORT" >&2
+  ./genrec serve --port "$PORT" --data "$spec" --data-dir "$data" --models "$MODELS" "${params[@]}" --no-text --rate-limit 0 --quiet > "$log" 2>&1 &
+  SERVER=$!
+  local want; want=$(echo "$MODELS" | tr ',' '\n' | wc -l)
+  for i in $(seq 1 3600); do
+    local n; n=$(curl -s "http://127.0.0.1:$PORT/v1/models" 2>/dev/null | grep -o '"version"' | wc -l)
+    [ "$n" = "$want" ] && break
+    kill -0 "$SERVER" 2>/dev/null || { echo "serving-load: $set: the server exited:" >&2; tail -5 "$log" >&2; SERVER=""; return 1; }
+    sleep 1
+  done
+  grep 'genrec serve: serving\|imported' "$log" >&2
+  for m in ${MODELS//,/ }; do
+    MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d5s -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > /dev/null 2>&1 # warm-up
+    local load; load=$(uptime | sed 's/.*load average: //')
+    MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d"$DURATION" --latency -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > "$WORK/$set-$m.txt" 2>&1
+    echo "| $set | $m | reads only | $(parse "$WORK/$set-$m.txt" | awk '{printf "%s | %s | %s | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | – | $load |" >> "$ROWS"
+    load=$(uptime | sed 's/.*load average: //')
+    NUSERS=$nusers NITEMS=$nitems CONNS=$INGEST_CONNS RATE=$INGEST_RATE wrk -t1 -c"$INGEST_CONNS" -d"$DURATION" -s scripts/serving-load/events.lua \
+      "http://127.0.0.1:$PORT" > "$WORK/$set-$m-ingest.txt" 2>&1 &
+    local ing=$!
+    MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d"$DURATION" --latency -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > "$WORK/$set-$m-mixed.txt" 2>&1
+    wait "$ing"
+    local ingest; ingest=$(parse "$WORK/$set-$m-ingest.txt" | awk '{printf "%s/s (p99 %s ms, %s errors)", $5, $3, $6}')
+    echo "| $set | $m | + events | $(parse "$WORK/$set-$m-mixed.txt" | awk '{printf "%s | %s | %s | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | $ingest | $load |" >> "$ROWS"
+    tail -2 "$ROWS" >&2
+  done
+  kill -TERM "$SERVER"; wait "$SERVER"; SERVER=""
+}
+
+for s in ${SETS//,/ }; do run_set "$s" || echo "| $s | – | failed to start (see the log in $WORK) | | | | | | | | |" >> "$ROWS"; done
+
+{
+  echo "# Serving load: \`genrec serve\` under wrk"
+  echo
+  echo "Produced by \`bash scripts/serving-load.sh --duration $DURATION --sets $SETS --models $MODELS --epochs $EPOCHS\` on"
+  echo "$(date -u +%Y-%m-%d) ($(nproc) cores, $(uname -m), GenRec $(git rev-parse --short HEAD)). wrk: 1 thread, $CONNS connections,"
+  echo "GET /v1/users/{random known user}/recommendations?k=10&model=M; \"+ events\" adds a second wrk posting one event per"
+  echo "request at about $INGEST_RATE/s ($INGEST_CONNS connections, each waiting between requests) during the same window;"
+  echo "its achieved rate is in the ingest column. Latencies in ms, throughput in requests/s; errors = non-2xx answers plus"
+  echo "socket errors. The load column is \`uptime\`'s 1/5/15-minute load average just before the run: other processes"
+  echo "shared the cores, so these numbers are noisy."
+  echo
+  echo "| data | model | traffic | p50 | p90 | p99 | max | req/s | errors | ingest | load before |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|---|"
+  cat "$ROWS"
+} > "$OUT.tmp" && mv "$OUT.tmp" "$OUT"
+echo "serving-load: wrote $OUT" >&2
+rm -rf "$WORK"
