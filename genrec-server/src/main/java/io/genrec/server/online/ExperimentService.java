@@ -66,10 +66,10 @@ public final class ExperimentService implements RecommendationService {
 
     /**
      * Starts tracking {@code config}. Unknown models are errors naming the arm; an id already used or another
-     * experiment not yet stopped is an {@link IllegalStateException} (a conflict).
+     * experiment not yet stopped is an {@link ExperimentConflictException}.
      */
     public synchronized ExperimentConfig create(ExperimentConfig config) {
-        if (experiments.containsKey(config.id())) throw new IllegalStateException("experiment '" + config.id() + "' already exists");
+        if (experiments.containsKey(config.id())) throw new ExperimentConflictException("experiment '" + config.id() + "' already exists");
         Set<String> served = new HashSet<>();
         for (ModelInfo m : delegate.models()) served.add(m.name());
         for (int i = 0; i < config.arms().size(); i++) {
@@ -79,7 +79,7 @@ public final class ExperimentService implements RecommendationService {
         }
         for (ExperimentConfig other : experiments.values())
             if (other.endMillis() == null || other.endMillis() > config.startMillis())
-                throw new IllegalStateException("experiment '" + other.id() + "' has not stopped; stop it first (one experiment runs at a time)");
+                throw new ExperimentConflictException("experiment '" + other.id() + "' has not stopped; stop it first (one experiment runs at a time)");
         log.saveExperiment(config);
         experiments.put(config.id(), config);
         publish();
@@ -105,6 +105,11 @@ public final class ExperimentService implements RecommendationService {
         ExperimentConfig c = experiments.get(id);
         if (c == null) throw new NoSuchElementException("no experiment '" + id + "'");
         return c;
+    }
+
+    /** The service clock's time (epoch ms): the default start of a new experiment. */
+    public long nowMillis() {
+        return clock.millis();
     }
 
     public String status(ExperimentConfig c) {
