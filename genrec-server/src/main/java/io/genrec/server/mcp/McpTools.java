@@ -1,7 +1,6 @@
 package io.genrec.server.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.genrec.server.ApiError;
 import io.genrec.server.InvalidFieldException;
 import io.genrec.server.service.RecommendRequest;
@@ -25,12 +24,12 @@ import java.util.logging.Logger;
 /**
  * GenRec's MCP tools, each a thin call into {@link RecommendationService}: {@code recommend}, {@code similar_items},
  * {@code search}, {@code explain} and {@code record_event}. Results come as JSON text and as structured content
- * (snake_case keys, the HTTP API's shapes). A bad argument, an unknown id or a refused write is a tool result with
+ * (the HTTP API's JSON shapes). A bad argument, an unknown id or a refused write is a tool result with
  * {@code isError: true} whose text names the argument; the protocol session is never broken by one.
  */
 public final class McpTools {
     private static final Logger LOG = Logger.getLogger(McpTools.class.getName());
-    static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    static final ObjectMapper JSON = new ObjectMapper(); // default names: the same JSON as the HTTP API's answers
 
     private McpTools() { }
 

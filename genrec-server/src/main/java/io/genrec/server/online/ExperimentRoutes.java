@@ -3,7 +3,6 @@ package io.genrec.server.online;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.genrec.server.ApiError;
 import io.genrec.server.InvalidFieldException;
 import io.javalin.Javalin;
@@ -26,11 +25,12 @@ import java.util.logging.Logger;
  *   <li>{@code POST /v1/experiments/{id}/stop} (admin): stop it now</li>
  * </ul>
  * Errors answer in the {@link ApiError} shape: 400 naming the field, 404 for an unknown id, 409 for a conflict,
- * 500 without internals. JSON keys are snake_case.
+ * 500 without internals. An experiment's configuration reads and writes snake_case keys (like the other request
+ * bodies); reports use the record components' names (like the other answers).
  */
 public final class ExperimentRoutes {
     private static final Logger LOG = Logger.getLogger(ExperimentRoutes.class.getName());
-    static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private ExperimentRoutes() { }
 

@@ -93,7 +93,7 @@ class ExperimentRoutesTest {
         JsonNode ctr = arm.get("ctr");
         assertEquals(1.0, ctr.get("value").asDouble());
         assertTrue(ctr.get("low").asDouble() > 0 && ctr.get("low").asDouble() < 1, rep.body());
-        assertTrue(arm.has("conversion_rate"), "snake_case keys: " + rep.body());
+        assertTrue(arm.has("conversionRate"), rep.body());
         assertTrue(report.get("interleaving").isNull());
 
         assertEquals(401, post("/v1/experiments/e1/stop", "", false).statusCode());

@@ -257,4 +257,37 @@ class ExperimentServiceTest {
             assertNotNull(svc.recommend(req("erin")).arm(), "the experiment is still running after the restart");
         }
     }
+
+    @Test
+    void concurrentRequestsAndFeedbackAreAllLoggedOnce(@TempDir Path dir) throws Exception {
+        try (JdbcExperimentLog log = JdbcExperimentLog.open("jdbc:sqlite:" + dir.resolve("c.db"))) {
+            ExperimentService svc = new ExperimentService(new FakeRecommendationService(), log, clock);
+            svc.create(config("{\"id\":\"conc\",\"method\":\"team-draft-interleaving\",\"arms\":[\"ease\",\"sasrec\"]}"));
+            int threads = 4, perThread = 50;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String user = "t" + id + "-" + i;
+                        ItemList l = svc.recommend(req(user));
+                        // each user clicks the first item twice (a retry with the same key)
+                        Event click = event(user, l.items().get(0).item(), "click", now.get() + 1, user + "-click");
+                        svc.record(List.of(click));
+                        svc.record(List.of(click));
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) f.get();
+            pool.shutdown();
+            ExperimentReport r = svc.report("conc");
+            assertEquals(threads * perThread, r.impressions());
+            assertEquals(threads * perThread, r.attributedEvents());
+            var duel = r.interleaving();
+            assertEquals(threads * perThread, duel.wins() + duel.losses(), "one click per impression decides each duel");
+            assertEquals(0, duel.ties() + duel.noClicks());
+        }
+    }
 }

@@ -97,7 +97,7 @@ public final class McpToolChecks {
 
         JsonNode why = ok(call(client, "explain", Map.of("user", "u1", "item", "i2")));
         assertEquals("i2", why.get("item").asText());
-        assertEquals("i1", why.get("because_of").get(0).asText());
+        assertEquals("i1", why.get("becauseOf").get(0).asText());
         toolError(call(client, "explain", Map.of("user", "u1", "item", "i999")), null, "i999");
 
         Map<String, Object> event = Map.of("user", "u1", "item", "i2", "type", "click", "timestamp", 1_700_000_000_000L, "idempotency_key", "mcp-1");
