@@ -14,9 +14,10 @@ import java.util.function.Function;
  * starts it as a subprocess; the tools are the ones {@code genrec serve} also offers at {@code /mcp}.
  */
 @Command(name = "mcp", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serve GenRec's tools to an LLM agent over MCP on stdin/stdout (JSON-RPC, one message per line).",
-                "Tools: recommend, similar_items, search, explain, record_event. The models are the ones 'genrec serve' would",
-                "serve with the same options. stdout carries only protocol messages; logs and progress go to stderr.",
+        description = {"Serve GenRec's tools to an LLM agent over MCP on stdin/stdout.",
+                "Tools: recommend, similar_items, search, explain, record_event.",
+                "The models are those 'genrec serve' serves with the same options.",
+                "stdout carries only protocol messages; logs and progress go to stderr.",
                 "The server ends when stdin closes."},
         footer = {"", "Example (an agent host's server entry):", "  {\"command\": \"./genrec\", \"args\": [\"mcp\", \"--models\", \"ease\"]}"})
 public final class McpCommand implements Callable<Integer> {

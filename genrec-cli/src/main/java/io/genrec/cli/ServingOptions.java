@@ -13,7 +13,7 @@ public final class ServingOptions {
     @Option(names = "--data", paramLabel = "SPEC", description = "Data spec imported into the event store on first start (default: ${DEFAULT-VALUE}).")
     public String data = "ml-latest-small";
 
-    @Option(names = "--models", paramLabel = "a,b", split = ",", description = "Models to fit and serve (default: ease,sasrec).")
+    @Option(names = "--models", paramLabel = "A,B", split = ",", hideParamSyntax = true, description = "Models to fit and serve (default: ease,sasrec).")
     public List<String> models = List.of("ease", "sasrec");
 
     @Option(names = "--load", paramLabel = "DIR", description = "Serve saved model archives from DIR instead of fitting.")
