@@ -60,6 +60,12 @@ check "./genrec eval (main job, embedded defaults)" 0 '\| ease \|' -- ./genrec e
 check "./genrec eval --format json" 0 '"model" *: *"als"' -- ./genrec eval --models mostpop,als --format json
 check "./genrec eval --models llm without an endpoint shows the fallback" 0 'llm ⚠ fallback 100%' -- \
   env -u OPENAI_BASE_URL -u OPENAI_API_KEY ./genrec eval --models llm --quiet
+# A sequence model with no --protocol gets a leak-free protocol and says which (one epoch: the choice is what is checked).
+check "./genrec eval --models sasrec chooses leave-one-out and says so" 0 'protocol: leave-one-out \(chosen because' -- \
+  ./genrec eval --models sasrec --param sasrec.epochs=1 --metrics ndcg@10
+check "a sequence model under random-holdout is refused before fitting, exit 2" 2 'protocols that work .*: leave-one-out, temporal' -- \
+  ./genrec eval --models sasrec --protocol random-holdout
+check "data emptied by the k-core is an error with a hint, exit 2" 2 'k-core 0' -- ./genrec eval --models mostpop --k-core 1000
 check "./genrec models" 0 'sasrec' -- ./genrec models
 check "./genrec data info" 0 '9,?724|601' -- ./genrec data info
 check "./genrec import (into a fresh store)" 0 '100,836 stored, 0 duplicates' -- ./genrec import --data ml-latest-small --data-dir "$WORK/data" --quiet

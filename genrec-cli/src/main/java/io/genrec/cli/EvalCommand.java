@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
                 "sampled metrics, only to compare with papers that use them.",
                 "With no options: the bundled MovieLens latest-small, ratings >= 4 as positives, 5-core filtering,",
                 "a seeded per-user random holdout (20%% test, 10%% of the rest validation), and the baselines",
-                "mostpop, itemknn, ease, als."},
+                "mostpop, itemknn, ease, als. With a sequence model in --models the default protocol is leave-one-out."},
         footer = {"", "Examples:",
                 "  genrec eval",
                 "  genrec eval --data presplit:../shared/data/ml-1m-diffrec --metrics recall@10,recall@20,ndcg@10,ndcg@20",
@@ -39,7 +39,10 @@ final class EvalCommand implements Callable<Integer> {
     String data;
 
     @Option(names = "--protocol", paramLabel = "P", description = {"Split protocol: random-holdout, leave-one-out, temporal,",
-            "strong-generalization, given (pre-split data). Default: random-holdout, or given for presplit data."})
+            "strong-generalization, given (pre-split data). Default: chosen from the models and printed: leave-one-out",
+            "when a sequence model is among them, else random-holdout; given for presplit data. A model is refused",
+            "under a protocol it cannot honour (sequence models need a time-ordered history; models without fold-in",
+            "cannot run strong-generalization)."})
     String protocol;
 
     @Option(names = "--protocol-param", paramLabel = "KEY=VALUE", description = "Protocol parameter, e.g. test=0.2 (repeatable).")
@@ -123,8 +126,8 @@ final class EvalCommand implements Callable<Integer> {
         ExperimentConfig base = ExperimentConfig.defaults();
         if (config != null) base = ExperimentConfigFile.merge(base, ExperimentConfigFile.read(config));
         String dataSpec = data != null ? data : base.data();
-        String proto = protocol != null ? protocol : (data != null && config == null ? "auto" : base.protocol());
-        if (protocol == null && dataSpec.startsWith("presplit:")) proto = "given";
+        String proto = protocol != null ? protocol : base.protocol(); // "auto" unless the config names one: chosen from the models
+        if (protocol == null && dataSpec.startsWith("presplit:") && !"auto".equals(proto)) proto = "given";
         Map<String, Map<String, String>> modelParams = new LinkedHashMap<>(base.modelParams());
         List<String> modelList = models != null ? models : base.models();
         if (params != null) {

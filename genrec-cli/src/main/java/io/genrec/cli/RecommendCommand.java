@@ -260,7 +260,9 @@ final class RecommendCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(System.err);
         var listener = common.quiet ? io.genrec.model.ProgressListener.NONE : bar;
         if (validation) {
+            io.genrec.experiment.ProtocolCheck.require("leave-one-out", List.of(recommender)); // the checks eval makes, on this split
             Split s = Splitters.create("leave-one-out", new Params(Map.of("validation", "false"), "recommend's early-stopping split")).split(d, seed);
+            io.genrec.experiment.ProtocolCheck.checkSplit(s, List.of(recommender), w -> System.err.println("genrec: warning: " + w));
             EvalSet held = new EvalSet("validation (each user's last interaction)", s.test().history(), s.test().targets(), s.test().excluded());
             System.err.printf(Locale.ROOT, "genrec: holding out %,d of %,d interactions (each user's last) as a validation set for early stopping%n",
                     held.targets().numInteractions(), d.numInteractions());

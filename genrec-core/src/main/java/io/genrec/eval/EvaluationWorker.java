@@ -37,6 +37,8 @@ final class EvaluationWorker {
     final int[][] exposure;
     /** The model's per-thread warning channel, or null; read on this worker's thread right after each request. */
     private final WarningSource warnings;
+    /** Users of this worker for whom the model scored no item with a finite score (every item -infinity). */
+    int usersWithoutFiniteScores;
     /** Users of this worker whose request degraded, by warning text. */
     final java.util.Map<String, Integer> degraded = new java.util.HashMap<>();
 
@@ -78,10 +80,14 @@ final class EvaluationWorker {
         if (!plan.ranks()) return;
         model.scoreAll(ctx, scores);
         if (warnings != null) warnings.lastWarning().ifPresent(w -> degraded.merge(w, 1, Integer::sum));
-        for (int item = 0; item < scores.length; item++)
+        boolean anyFinite = false;
+        for (int item = 0; item < scores.length; item++) {
             if (Float.isNaN(scores[item]))
                 throw new IllegalStateException("model '" + model.name() + "' scored NaN for user " + set.history().userIds().externalId(user)
                         + ", item " + set.history().itemIds().externalId(item));
+            anyFinite |= Float.isFinite(scores[item]);
+        }
+        if (!anyFinite) usersWithoutFiniteScores++;
         excluded.clear();
         int excludedCount = 0;
         if (excludeSeen) {

@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Cost per user beyond the model's {@code scoreAll}: O(numItems) to exclude, check for NaN and select the top k;
  * O(numItems · |T|) for {@code auc}; O(numItems) for {@code mrr} without cutoff; O(k² · numUsers / 64) for
  * {@code ild@k} with the cosine similarity (bitsets of training users); in sampled mode another O(numItems) to draw
- * the negatives and exclude the non-candidates. A model scoring NaN is an error naming the model, user and item.
+ * the negatives and exclude the non-candidates. A model scoring NaN is an error naming the model, user and item; so
+ * is a model that scores no item finitely for any user (it ranks nothing; its metrics would only look like a result).
  */
 public final class Evaluator {
     private static final int CHUNK = 64;
@@ -118,6 +119,7 @@ public final class Evaluator {
         for (int w = 0; w < poolSize; w++)
             workers.add(new EvaluationWorker(model, set, plan, out, popularity, similarity, sampled, weights, excludeSeen));
         run(workers, users, model.name(), progress);
+        requireSomeFiniteScores(model, set, workers, users.length);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, double[]> perUser = new LinkedHashMap<>();
@@ -171,6 +173,20 @@ public final class Evaluator {
                 default -> metrics.put(name, (double) r.duplicates());
             }
         }
+    }
+
+    /**
+     * A model that scored no item finitely for any user ranked nothing: its metrics would be zeros or NaN that look like
+     * a result. That is an error naming the model, not a row (users with some finite scores are evaluated as usual).
+     */
+    private void requireSomeFiniteScores(FittedRecommender model, EvalSet set, List<EvaluationWorker> workers, int numUsers) {
+        if (!plan.ranks() || numUsers == 0) return;
+        int none = 0;
+        for (EvaluationWorker w : workers) none += w.usersWithoutFiniteScores;
+        if (none == numUsers)
+            throw new IllegalStateException("model '" + model.name() + "' produced no finite score (every item -infinity) for any of the "
+                    + numUsers + " users of eval set '" + set.name() + "': it ranks nothing, so it has no metrics; check its parameters"
+                    + " and training data");
     }
 
     /** The users served by a substitute, summed over the workers; the reason is the most frequent warning (ties: first alphabetically). */

@@ -16,7 +16,9 @@ import java.util.Map;
  *                           MovieLens at ≥ 4) and keeps everything for data that is already implicit
  * @param userCore           iterative k-core on users (0 = off)
  * @param itemCore           iterative k-core on items (0 = off)
- * @param protocol           split protocol name; {@code given} for pre-split data
+ * @param protocol           split protocol name; {@code given} for pre-split data; {@code auto} (the default): chosen
+ *                           from the models ({@link ProtocolCheck}: leave-one-out when a model is a sequence model,
+ *                           else random holdout; {@code given} for pre-split data)
  * @param protocolParams     protocol parameters (e.g. {@code test=0.2})
  * @param models             model names in run order
  * @param modelParams        per-model hyperparameters by model name
@@ -92,11 +94,11 @@ public record ExperimentConfig(String data, String implicit, int userCore, int i
 
     /**
      * The embedded defaults: bundled MovieLens latest-small, ratings ≥ 4 as positives, iterative 5-core on users and
-     * items (the usual filtering; it also keeps EASE's dense item–item solve small), seeded per-user random holdout,
-     * four baselines.
+     * items (the usual filtering; it also keeps EASE's dense item–item solve small), the protocol chosen from the
+     * models (seeded per-user random holdout for these), four baselines.
      */
     public static ExperimentConfig defaults() {
-        return new ExperimentConfig("ml-latest-small", "auto", 5, 5, "random-holdout", Map.of(), DEFAULT_MODELS,
+        return new ExperimentConfig("ml-latest-small", "auto", 5, 5, "auto", Map.of(), DEFAULT_MODELS,
                 Map.of(), DEFAULT_METRICS, 42L, Math.max(1, Runtime.getRuntime().availableProcessors()), null);
     }
 }

@@ -13,11 +13,22 @@ import java.util.List;
  * @param dataset  the data as evaluated (after preprocessing)
  * @param split    the split protocol description with its seed
  * @param excludedTargets test targets the ranking could not contain because the user had already seen them
+ * @param protocol the protocol the split was made with ({@code config.protocol()} may be {@code auto})
+ * @param protocolChosenBecause "requested", or why {@code auto} chose it ({@link ProtocolCheck})
  */
 public record ExperimentReport(List<ModelResult> results, List<Comparison> comparisons, DatasetSummary dataset,
                                String split, ExperimentConfig config, double totalSeconds, String genrecVersion,
                                String gitCommit, String createdAt, String machine, ExcludedTargets excludedTargets,
-                               Weights weights) {
+                               Weights weights, String protocol, String protocolChosenBecause) {
+
+    /** A report whose protocol is the config's, as requested. */
+    public ExperimentReport(List<ModelResult> results, List<Comparison> comparisons, DatasetSummary dataset,
+                            String split, ExperimentConfig config, double totalSeconds, String genrecVersion,
+                            String gitCommit, String createdAt, String machine, ExcludedTargets excludedTargets,
+                            Weights weights) {
+        this(results, comparisons, dataset, split, config, totalSeconds, genrecVersion, gitCommit, createdAt, machine,
+                excludedTargets, weights, config.protocol(), "requested");
+    }
 
     /** The report without an excluded-target count (none known). */
     public ExperimentReport(List<ModelResult> results, List<Comparison> comparisons, DatasetSummary dataset,

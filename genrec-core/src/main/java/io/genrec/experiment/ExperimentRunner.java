@@ -41,31 +41,48 @@ public final class ExperimentRunner {
         this.log = log;
     }
 
-    /** Loads, preprocesses and splits the data as the config says. */
+    /**
+     * Loads, preprocesses and splits the data as the config says, with the protocol checked against (or, for
+     * {@code auto}, chosen from) the config's models as {@link ProtocolCheck} says.
+     */
     public Prepared prepare(ExperimentConfig cfg) {
+        List<Recommender> models = new ArrayList<>();
+        createAll(cfg).values().forEach(models::addAll);
+        return prepare(cfg, models);
+    }
+
+    /** The same for these models; nothing is fitted. */
+    public Prepared prepare(ExperimentConfig cfg, List<Recommender> models) {
         DataSpecs.LoadedData loaded = DataSpecs.load(cfg.data());
+        ProtocolCheck.Choice choice = ProtocolCheck.choose(cfg.protocol(), loaded.given() != null, models);
+        log.accept(choice.describe());
         if (loaded.given() != null) {
-            if (!cfg.protocol().equals("given") && !cfg.protocol().equals("auto"))
+            if (!choice.protocol().equals("given"))
                 throw new IllegalArgumentException("data '" + cfg.data() + "' is pre-split; use --protocol given (got '" + cfg.protocol() + "')");
             Split s = loaded.given();
             Dataset all = s.train().union("all", s.test().targets());
             if (s.validation() != null) all = s.train().union("all", s.validation().targets()).union("all", s.test().targets());
+            DataChecks.requireTestUsers(s, all, cfg.protocolParams());
+            ProtocolCheck.checkSplit(s, models, w -> log.accept("warning: " + w));
             return new Prepared(s, loaded.description(), "as given",
                     DataBinding.of(cfg.data(), "none", Preprocessing.NONE, all, s.description()),
-                    "pre-split data: values as given, no implicit conversion");
+                    "pre-split data: values as given, no implicit conversion", choice);
         }
-        if (cfg.protocol().equals("given"))
+        if (choice.protocol().equals("given"))
             throw new IllegalArgumentException("--protocol given needs pre-split data (presplit:DIR); '" + cfg.data() + "' is not");
         ImplicitChoice implicit = detectImplicit(cfg.implicit(), loaded.data());
         log.accept(implicit.reason());
         Float threshold = implicit.threshold();
         Dataset data = preprocess(loaded.data(), cfg.implicit(), cfg.userCore(), cfg.itemCore());
         log.accept("data: " + data + " after " + describe(threshold, cfg));
-        String protocol = cfg.protocol().equals("auto") ? "random-holdout" : cfg.protocol();
+        DataChecks.requireInteractions(loaded.description(), loaded.data(), data, threshold, cfg.userCore(), cfg.itemCore());
+        String protocol = choice.protocol();
         Split split = Splitters.create(protocol, new Params(cfg.protocolParams(), "protocol " + protocol)).split(data, cfg.seed());
+        DataChecks.requireTestUsers(split, data, cfg.protocolParams());
+        ProtocolCheck.checkSplit(split, models, w -> log.accept("warning: " + w));
         Preprocessing applied = new Preprocessing(threshold, cfg.userCore(), cfg.itemCore(), Preprocessing.DuplicatePolicy.KEEP_ALL);
         return new Prepared(split, loaded.description(), describe(threshold, cfg),
-                DataBinding.of(cfg.data(), cfg.implicit(), applied, data, split.description()), implicit.reason());
+                DataBinding.of(cfg.data(), cfg.implicit(), applied, data, split.description()), implicit.reason(), choice);
     }
 
     /** Runs the whole experiment; with {@code cfg.outputDir()} set, writes there as {@link RunOutput} says. */
@@ -78,14 +95,11 @@ public final class ExperimentRunner {
         long t0 = System.nanoTime();
         // Create every model (and every grid combination) first, so a typo in a name or parameter fails before any
         // training time is spent.
-        Map<String, List<Recommender>> candidates = new LinkedHashMap<>();
-        for (String name : cfg.models()) {
-            List<Recommender> list = new ArrayList<>();
-            for (Map<String, String> combo : ParameterGrid.expand(name, cfg.modelParams().getOrDefault(name, Map.of())))
-                list.add(registry.create(name, new Params(combo, "parameters of model '" + name + "'")));
-            candidates.put(name, list);
-        }
-        Prepared prepared = prepare(cfg);
+        Map<String, List<Recommender>> candidates = createAll(cfg);
+        List<Recommender> all = new ArrayList<>();
+        candidates.values().forEach(all::addAll);
+        // the protocol is checked against every candidate before any of them is fitted
+        Prepared prepared = prepare(cfg, all);
         Split split = prepared.split();
         Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads(), cfg.sampled(), cfg.excludeSeen());
         ExperimentReport.ExcludedTargets excluded = null;
@@ -118,20 +132,32 @@ public final class ExperimentRunner {
                     ev.numUsers(), fitted.provenance(), trials, ev.users(), ev.perUser(), ev.fallback()));
             pending.remove(entry.getKey());
             if (output != null) saveResult(output, entry.getKey(), fitted, prepared,
-                    report(results, List.of(), summary, split, cfg, t0, excluded, weights), pending);
+                    report(results, List.of(), summary, prepared, cfg, t0, excluded, weights), pending);
         }
         List<Comparison> comparisons = Comparisons.againstBest(results, evaluator.metricNames(), cfg.seed());
-        return report(results, comparisons, summary, split, cfg, t0, excluded, weights);
+        return report(results, comparisons, summary, prepared, cfg, t0, excluded, weights);
+    }
+
+    /** Every model and grid combination of the config, created (not fitted) so a bad name or parameter fails first. */
+    private Map<String, List<Recommender>> createAll(ExperimentConfig cfg) {
+        Map<String, List<Recommender>> candidates = new LinkedHashMap<>();
+        for (String name : cfg.models()) {
+            List<Recommender> list = new ArrayList<>();
+            for (Map<String, String> combo : ParameterGrid.expand(name, cfg.modelParams().getOrDefault(name, Map.of())))
+                list.add(registry.create(name, new Params(combo, "parameters of model '" + name + "'")));
+            candidates.put(name, list);
+        }
+        return candidates;
     }
 
     private static ExperimentReport report(List<ModelResult> results, List<Comparison> comparisons,
-                                           ExperimentReport.DatasetSummary summary, Split split, ExperimentConfig cfg, long t0,
+                                           ExperimentReport.DatasetSummary summary, Prepared prepared, ExperimentConfig cfg, long t0,
                                            ExperimentReport.ExcludedTargets excluded, WeightsCheck weights) {
-        return new ExperimentReport(List.copyOf(results), comparisons, summary, split.description(), cfg,
+        return new ExperimentReport(List.copyOf(results), comparisons, summary, prepared.split().description(), cfg,
                 (System.nanoTime() - t0) / 1e9, Provenance.BuildInfo.VERSION, Provenance.BuildInfo.GIT_COMMIT,
                 Instant.now().toString(), machine(),
                 excluded != null ? excluded : new ExperimentReport.ExcludedTargets(cfg.excludeSeen(), 0, 0, 0, 0),
-                weights.report());
+                weights.report(), prepared.protocol().protocol(), prepared.protocol().reason());
     }
 
     private FittedRecommender fit(Recommender r, Split split, ExperimentConfig cfg) {
@@ -255,5 +281,6 @@ public final class ExperimentRunner {
     }
 
     /** A split ready to run, with where it came from, what saved models are tied to and why the positives threshold is what it is. */
-    public record Prepared(Split split, String source, String preprocessing, DataBinding binding, String implicitDetection) { }
+    public record Prepared(Split split, String source, String preprocessing, DataBinding binding, String implicitDetection,
+                           ProtocolCheck.Choice protocol) { }
 }

@@ -36,6 +36,10 @@ public final class ReportWriter {
                 .append(" items, ").append(d.trainInteractions()).append(" training interactions, ")
                 .append(d.testUsers()).append(" test users; ").append(d.preprocessing()).append(")\n");
         sb.append("Split: ").append(report.split()).append("; ").append(report.evaluation()).append("\n");
+        // only when the models moved the protocol away from the usual default (random holdout; given for pre-split data)
+        if (report.protocolChosenBecause() != null && !report.protocolChosenBecause().equals("requested")
+                && !report.protocol().equals(ProtocolCheck.DEFAULT) && !report.protocol().equals(io.genrec.split.GivenSplit.NAME))
+            sb.append("Protocol: ").append(report.protocol()).append(", chosen because ").append(report.protocolChosenBecause()).append("\n");
         String excluded = report.excludedTargets() == null ? null : report.excludedTargets().describe();
         if (excluded != null) sb.append("Seen items: ").append(excluded).append("\n");
         String weights = report.weights() == null ? null : report.weights().describe();

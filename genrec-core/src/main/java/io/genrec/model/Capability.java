@@ -4,9 +4,15 @@ package io.genrec.model;
 public enum Capability {
     /** Predicts explicit rating values ({@link RatingPredictor}), so RMSE/MAE apply. */
     RATING_PREDICTION,
-    /** Scores users unseen at training time from their history alone (fold-in). */
+    /**
+     * Scores users unseen at training time from their history alone (fold-in). Models without it (users are fitted
+     * parameters) are refused under strong generalisation, which evaluates only such users.
+     */
     FOLD_IN,
-    /** Uses the order of the history (sequence models). */
+    /**
+     * Uses the order of the history (sequence models): predicts what follows its end, so it is evaluated only under
+     * protocols whose test history is a time-ordered prefix ending before the target (leave-one-out, temporal).
+     */
     SEQUENTIAL,
     /** Uses the request's free text. */
     TEXT_QUERY,

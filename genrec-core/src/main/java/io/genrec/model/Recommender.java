@@ -15,9 +15,12 @@ public interface Recommender {
     FittedRecommender fit(TrainContext context);
 
     /**
-     * Capabilities the fitted model is known to have before fitting, so a caller can refuse a request (e.g.
-     * {@code recommend --continue} with a model that is not {@link Capability#SEQUENTIAL}) before spending training
-     * time. Empty means "not declared"; the fitted model's {@link FittedRecommender#capabilities()} is authoritative.
+     * The capabilities the fitted model will have, declared before fitting so a caller can refuse a request before
+     * spending training time: {@code eval} refuses a protocol a model cannot honour ({@link Capability#SEQUENTIAL}
+     * needs a time-ordered history, no {@link Capability#FOLD_IN} rules out strong generalisation;
+     * {@code io.genrec.experiment.ProtocolCheck}), {@code recommend --continue} needs SEQUENTIAL. Every model must
+     * return exactly its fitted model's {@link FittedRecommender#capabilities()} (the recommender contract test
+     * checks it); the empty default is for test doubles only.
      */
     default java.util.Set<Capability> capabilities() { return java.util.Set.of(); }
 }

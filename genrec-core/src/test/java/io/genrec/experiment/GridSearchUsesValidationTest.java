@@ -81,7 +81,7 @@ public class GridSearchUsesValidationTest {
         ExperimentConfig cfg = ExperimentConfigFile.merge(ExperimentConfig.defaults(), ExperimentConfigFile.read(file));
         List<String> log = new ArrayList<>();
         // The same seeded split the runner will make, so the "test" candidate knows the test targets.
-        Split split = new ExperimentRunner(RecommenderRegistry.of(), io.genrec.model.ProgressListener.NONE, log::add).prepare(cfg).split();
+        Split split = new ExperimentRunner(RecommenderRegistry.of(), io.genrec.model.ProgressListener.NONE, log::add).prepare(cfg, List.of()).split();
         List<TrainContext> fits = new ArrayList<>();
         RecommenderProvider provider = new RecommenderProvider() {
             @Override public String name() { return "gridspy"; }

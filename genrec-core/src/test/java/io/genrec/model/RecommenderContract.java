@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -139,6 +140,18 @@ public interface RecommenderContract {
             var e = assertThrows(UnsupportedCapabilityException.class, () -> m.require(c));
             assertTrue(e.getMessage().contains(c.name()));
         }
+    }
+
+    /**
+     * What {@link Recommender#capabilities()} declares before fitting is what the fitted model has: the protocol
+     * checks ({@code io.genrec.experiment.ProtocolCheck}) refuse or allow a model on that declaration alone, before
+     * any training, so an empty or wrong declaration would let a leaky protocol run (or refuse a sound one).
+     */
+    @Test
+    default void capabilitiesDeclaredBeforeFittingAreTheFittedModels() {
+        Set<Capability> declared = recommender().capabilities();
+        assertEquals(declared, fitted(trainingData(), 5).capabilities(), "declared before fit: " + declared);
+        assertFalse(declared.isEmpty(), "every model declares its capabilities before fitting");
     }
 
     @Test

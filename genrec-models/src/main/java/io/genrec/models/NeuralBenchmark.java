@@ -47,6 +47,9 @@ public final class NeuralBenchmark {
         System.out.printf("data: %s; valid %d, test %d interactions%n", train, valid.numInteractions(), test.numInteractions());
         Recommender r = RecommenderRegistry.load().create(model, new Params(params, "benchmark"));
         EvalSet validation = new EvalSet("ml-1m-diffrec valid", train, valid);
+        // the protocol checks eval makes (a sequence model on these time-less files gets a warning), before fitting
+        io.genrec.experiment.ProtocolCheck.checkSplit(new io.genrec.split.Split(train, validation, new EvalSet("test", train, test),
+                "given(" + dir + ")"), List.of(r), w -> System.out.println("warning: " + w));
         long t0 = System.nanoTime();
         FittedRecommender m = r.fit(new TrainContext(train, validation, seed, 2, (stage, done, total, detail) -> {
             if (stage.equals("epoch")) System.out.printf("epoch %d/%d: %s%n", done, total, detail);

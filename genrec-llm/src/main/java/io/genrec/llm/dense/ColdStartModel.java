@@ -126,9 +126,12 @@ final class ColdStartModel implements FittedRecommender {
     }
 
     @Override
-    public Set<Capability> capabilities() {
+    public Set<Capability> capabilities() { return capabilities(base.capabilities()); }
+
+    /** The base model's capabilities without rating prediction. */
+    static Set<Capability> capabilities(Set<Capability> base) {
         Set<Capability> c = EnumSet.noneOf(Capability.class);
-        c.addAll(base.capabilities());
+        c.addAll(base);
         // PERSISTENCE stays exactly when the base has it: the text side can always be saved.
         c.remove(Capability.RATING_PREDICTION);
         return c;

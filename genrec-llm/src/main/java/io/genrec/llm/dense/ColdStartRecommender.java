@@ -56,6 +56,10 @@ public final class ColdStartRecommender implements Recommender {
     @Override
     public String name() { return NAME; }
 
+    /** The base model's, without rating prediction (as {@link ColdStartModel#capabilities()} after fitting). */
+    @Override
+    public java.util.Set<io.genrec.model.Capability> capabilities() { return ColdStartModel.capabilities(base.capabilities()); }
+
     @Override
     public Config config() { return config; }
 

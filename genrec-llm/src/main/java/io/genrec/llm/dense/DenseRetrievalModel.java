@@ -111,7 +111,10 @@ public final class DenseRetrievalModel implements FittedRecommender {
     public Provenance provenance() { return provenance; }
 
     @Override
-    public Set<Capability> capabilities() { return EnumSet.of(Capability.TEXT_QUERY, Capability.FOLD_IN, Capability.PERSISTENCE); }
+    public Set<Capability> capabilities() { return CAPABILITIES; }
+
+    static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(
+            EnumSet.of(Capability.TEXT_QUERY, Capability.FOLD_IN, Capability.PERSISTENCE));
 
     @Override
     public void save(Path dir) throws IOException {

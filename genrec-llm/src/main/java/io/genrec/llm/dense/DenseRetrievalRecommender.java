@@ -84,6 +84,9 @@ public final class DenseRetrievalRecommender implements Recommender {
     public String name() { return NAME; }
 
     @Override
+    public java.util.Set<io.genrec.model.Capability> capabilities() { return DenseRetrievalModel.CAPABILITIES; }
+
+    @Override
     public Config config() { return config; }
 
     /** The encoder this configuration uses (not cached). */

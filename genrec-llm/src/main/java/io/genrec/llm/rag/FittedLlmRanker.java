@@ -116,8 +116,9 @@ public final class FittedLlmRanker implements FittedRecommender, WarningSource {
     @Override
     public Provenance provenance() { return provenance; }
 
+    static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(
+            EnumSet.of(Capability.FOLD_IN, Capability.TEXT_QUERY, Capability.LIST_GENERATION));
+
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.FOLD_IN, Capability.TEXT_QUERY, Capability.LIST_GENERATION);
-    }
+    public Set<Capability> capabilities() { return CAPABILITIES; }
 }

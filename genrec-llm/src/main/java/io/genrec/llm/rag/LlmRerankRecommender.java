@@ -47,6 +47,9 @@ public final class LlmRerankRecommender implements Recommender {
     public String name() { return name; }
 
     @Override
+    public java.util.Set<io.genrec.model.Capability> capabilities() { return FittedLlmRanker.CAPABILITIES; }
+
+    @Override
     public LlmRankerConfig config() { return config; }
 
     @Override

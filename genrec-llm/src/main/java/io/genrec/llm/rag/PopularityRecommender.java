@@ -26,6 +26,11 @@ final class PopularityRecommender implements Recommender {
     public String name() { return NAME; }
 
     @Override
+    public Set<Capability> capabilities() { return CAPABILITIES; }
+
+    static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(EnumSet.of(Capability.FOLD_IN));
+
+    @Override
     public Record config() { return new Config(); }
 
     @Override
@@ -54,6 +59,6 @@ final class PopularityRecommender implements Recommender {
         }
 
         @Override
-        public Set<Capability> capabilities() { return EnumSet.of(Capability.FOLD_IN); }
+        public Set<Capability> capabilities() { return CAPABILITIES; }
     }
 }

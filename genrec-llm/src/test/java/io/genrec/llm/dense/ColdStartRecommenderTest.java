@@ -35,6 +35,7 @@ class ColdStartRecommenderTest implements RecommenderContract {
     record CountBase() implements Recommender {
         @Override public String name() { return "counts"; }
         @Override public Record config() { return this; }
+        @Override public Set<Capability> capabilities() { return EnumSet.of(Capability.FOLD_IN); } // no save: not PERSISTENCE
 
         @Override
         public FittedRecommender fit(TrainContext ctx) {

@@ -32,6 +32,8 @@ public final class AutoRec implements Recommender {
     public AutoRec(AutoRecConfig config) { this.config = config; }
 
     @Override public String name() { return "autorec"; }
+    /** No fold-in: users are the output units, so a user unseen in training has no trained column. */
+    @Override public Set<Capability> capabilities() { return Fitted.CAPABILITIES; }
     @Override public AutoRecConfig config() { return config; }
 
     @Override
@@ -89,8 +91,11 @@ public final class AutoRec implements Recommender {
             meanBias = (float) (bias / numUsers);
         }
 
+        static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(
+                EnumSet.of(Capability.PERSISTENCE, Capability.INTERACTION_VALUES));
+
         @Override
-        public Set<Capability> capabilities() { return EnumSet.of(Capability.PERSISTENCE, Capability.INTERACTION_VALUES); }
+        public Set<Capability> capabilities() { return CAPABILITIES; }
 
         @Override
         protected void score(UserContext user, float[] out) {

@@ -40,6 +40,13 @@ public final class AlsRecommender implements Recommender {
 
     @Override public String name() { return NAME; }
     @Override public AlsConfig config() { return config; }
+    @Override public Set<Capability> capabilities() { return capabilities(config.weighting()); }
+
+    /** Fold-in: a user's factors are solved from the history at scoring time; the values count unless binary. */
+    static Set<Capability> capabilities(String weighting) {
+        return weighting.equals("binary") ? EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE)
+                : EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE, Capability.INTERACTION_VALUES);
+    }
 
     @Override
     public FittedRecommender fit(TrainContext context) {
@@ -200,10 +207,7 @@ public final class AlsRecommender implements Recommender {
         }
 
         @Override
-        public Set<Capability> capabilities() {
-            return weighting.equals("binary") ? EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE)
-                    : EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE, Capability.INTERACTION_VALUES);
-        }
+        public Set<Capability> capabilities() { return AlsRecommender.capabilities(weighting); }
 
         @Override
         public void save(Path dir) throws IOException {

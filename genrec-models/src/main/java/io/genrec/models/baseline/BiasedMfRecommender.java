@@ -36,6 +36,8 @@ public final class BiasedMfRecommender implements Recommender {
 
     public BiasedMfRecommender(BiasedMfConfig config) { this.config = config; }
 
+    /** No fold-in: user biases and factors are fitted parameters; an unseen user gets the global and item biases. */
+    @Override public Set<Capability> capabilities() { return Fitted.CAPABILITIES; }
     @Override public String name() { return NAME; }
     @Override public BiasedMfConfig config() { return config; }
 
@@ -181,7 +183,10 @@ public final class BiasedMfRecommender implements Recommender {
         }
 
         @Override
-        public Set<Capability> capabilities() { return EnumSet.of(Capability.RATING_PREDICTION, Capability.PERSISTENCE); }
+        public Set<Capability> capabilities() { return CAPABILITIES; }
+
+        static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(
+                EnumSet.of(Capability.RATING_PREDICTION, Capability.PERSISTENCE));
 
         @Override
         public void save(Path dir) throws IOException {

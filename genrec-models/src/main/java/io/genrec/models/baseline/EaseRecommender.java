@@ -39,6 +39,13 @@ public final class EaseRecommender implements Recommender {
 
     @Override public String name() { return NAME; }
     @Override public EaseConfig config() { return config; }
+    @Override public Set<Capability> capabilities() { return capabilities(config.weighted()); }
+
+    /** Fold-in from any history; the values are used only when weighted. */
+    static Set<Capability> capabilities(boolean weighted) {
+        return weighted ? EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE, Capability.INTERACTION_VALUES)
+                : EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE);
+    }
 
     @Override
     public FittedRecommender fit(TrainContext context) {
@@ -148,10 +155,7 @@ public final class EaseRecommender implements Recommender {
         }
 
         @Override
-        public Set<Capability> capabilities() {
-            return weighted ? EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE, Capability.INTERACTION_VALUES)
-                    : EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE);
-        }
+        public Set<Capability> capabilities() { return EaseRecommender.capabilities(weighted); }
 
         @Override
         public void save(Path dir) throws IOException {

@@ -37,6 +37,13 @@ public final class ItemKnnRecommender implements Recommender {
 
     @Override public String name() { return NAME; }
     @Override public ItemKnnConfig config() { return config; }
+    @Override public Set<Capability> capabilities() { return capabilities(config.weighted()); }
+
+    /** Fold-in from any history; the values are used only when weighted. */
+    static Set<Capability> capabilities(boolean weighted) {
+        return weighted ? EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE, Capability.INTERACTION_VALUES)
+                : EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE);
+    }
 
     @Override
     public FittedRecommender fit(TrainContext context) {
@@ -155,10 +162,7 @@ public final class ItemKnnRecommender implements Recommender {
         }
 
         @Override
-        public Set<Capability> capabilities() {
-            return weighted ? EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE, Capability.INTERACTION_VALUES)
-                    : EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE);
-        }
+        public Set<Capability> capabilities() { return ItemKnnRecommender.capabilities(weighted); }
 
         @Override
         public void save(Path dir) throws IOException {

@@ -25,6 +25,7 @@ public final class MostPopularRecommender implements Recommender {
 
     public MostPopularRecommender(MostPopularConfig config) { this.config = config; }
 
+    @Override public Set<Capability> capabilities() { return Fitted.CAPABILITIES; }
     @Override public String name() { return NAME; }
     @Override public MostPopularConfig config() { return config; }
 
@@ -57,7 +58,9 @@ public final class MostPopularRecommender implements Recommender {
         }
 
         @Override
-        public Set<Capability> capabilities() { return EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE); }
+        public Set<Capability> capabilities() { return CAPABILITIES; }
+
+        static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(EnumSet.of(Capability.FOLD_IN, Capability.PERSISTENCE));
 
         @Override
         public void save(Path dir) throws IOException {

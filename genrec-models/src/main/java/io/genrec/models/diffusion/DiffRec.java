@@ -29,6 +29,7 @@ public final class DiffRec implements Recommender {
     public DiffRec(DiffRecConfig config) { this.config = config; }
 
     @Override public String name() { return "diffrec"; }
+    @Override public java.util.Set<io.genrec.model.Capability> capabilities() { return NeuralFitted.CAPABILITIES; }
     @Override public DiffRecConfig config() { return config; }
 
     @Override

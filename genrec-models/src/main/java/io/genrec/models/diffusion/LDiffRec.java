@@ -29,6 +29,7 @@ public final class LDiffRec implements Recommender {
     public LDiffRec(LDiffRecConfig config) { this.config = config; }
 
     @Override public String name() { return "ldiffrec"; }
+    @Override public java.util.Set<io.genrec.model.Capability> capabilities() { return NeuralFitted.CAPABILITIES; }
     @Override public LDiffRecConfig config() { return config; }
 
     @Override

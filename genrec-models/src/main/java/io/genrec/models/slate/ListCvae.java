@@ -31,6 +31,7 @@ public final class ListCvae implements Recommender {
     public ListCvae(ListCvaeConfig config) { this.config = config; }
 
     @Override public String name() { return "listcvae"; }
+    @Override public Set<Capability> capabilities() { return Fitted.CAPABILITIES; }
     @Override public ListCvaeConfig config() { return config; }
 
     @Override
@@ -52,12 +53,15 @@ public final class ListCvae implements Recommender {
             decoder = new SlateDecoder(w, config, numItems);
         }
 
-        @Override
-        public Set<Capability> capabilities() {
-            EnumSet<Capability> c = EnumSet.copyOf(super.capabilities());
+        static final Set<Capability> CAPABILITIES;
+        static {
+            EnumSet<Capability> c = EnumSet.copyOf(NeuralFitted.CAPABILITIES);
             c.add(Capability.LIST_GENERATION);
-            return c;
+            CAPABILITIES = java.util.Collections.unmodifiableSet(c);
         }
+
+        @Override
+        public Set<Capability> capabilities() { return CAPABILITIES; }
 
         @Override
         public int[] generateSlate(UserContext user, int k, ItemFilter filter) {

@@ -35,8 +35,11 @@ public abstract class NeuralFitted implements FittedRecommender {
     @Override public int numItems() { return numItems; }
     @Override public Provenance provenance() { return provenance; }
 
+    /** What every neural model can do unless it says more: be saved, and score any history (fold-in). */
+    public static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(EnumSet.of(Capability.PERSISTENCE, Capability.FOLD_IN));
+
     @Override
-    public Set<Capability> capabilities() { return EnumSet.of(Capability.PERSISTENCE, Capability.FOLD_IN); }
+    public Set<Capability> capabilities() { return CAPABILITIES; }
 
     @Override
     public final void scoreAll(UserContext user, float[] out) {

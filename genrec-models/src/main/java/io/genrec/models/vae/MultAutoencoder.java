@@ -29,6 +29,7 @@ public final class MultAutoencoder implements Recommender {
     }
 
     @Override public String name() { return variational ? "multvae" : "multdae"; }
+    @Override public java.util.Set<io.genrec.model.Capability> capabilities() { return NeuralFitted.CAPABILITIES; }
     @Override public MultVaeConfig config() { return config; }
 
     @Override

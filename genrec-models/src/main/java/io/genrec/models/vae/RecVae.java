@@ -26,6 +26,7 @@ public final class RecVae implements Recommender {
     public RecVae(RecVaeConfig config) { this.config = config; }
 
     @Override public String name() { return "recvae"; }
+    @Override public java.util.Set<io.genrec.model.Capability> capabilities() { return NeuralFitted.CAPABILITIES; }
     @Override public RecVaeConfig config() { return config; }
 
     @Override
