@@ -34,9 +34,8 @@ import java.util.concurrent.Callable;
                 "  genrec eval --data sequences:FILE --protocol leave-one-out --models sasrec --negatives irgan",
                 "  genrec eval --data sequences:FILE --protocol leave-one-out --models sasrec --sampled-candidates 100 --sampling popularity"})
 final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "SPEC", description = {"Data spec: ml-latest-small (bundled), movielens:DIR, presplit:DIR,",
-            "sequences:FILE, lcrec:DIR, csv:FILE?user=..&item=..&rating=..&time=.. (default: ${DEFAULT-VALUE})."})
-    String data;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--protocol", paramLabel = "P", description = {"Split protocol: random-holdout, leave-one-out, temporal,",
             "strong-generalization, given (pre-split data). Default: chosen from the models and printed: leave-one-out",
@@ -70,9 +69,6 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--sampling", paramLabel = "uniform|popularity", description = {"How --sampled-candidates draws negatives from the",
             "items the user never interacted with: uniform (SASRec's protocol, the default) or popularity (BERT4Rec's)."})
     String sampling;
-
-    @Option(names = "--implicit", paramLabel = "auto|none|T", description = "Keep values >= T as positives (auto: 4 for 1-5 ratings).")
-    String implicit;
 
     @Option(names = "--exclude-seen", paramLabel = "true|false", arity = "1", description = {"Remove each user's history items from the",
             "ranking (default true). With re-consumption data (re-listens, re-purchases) a target the user already has",
@@ -125,7 +121,7 @@ final class EvalCommand implements Callable<Integer> {
     ExperimentConfig config() throws java.io.IOException {
         ExperimentConfig base = ExperimentConfig.defaults();
         if (config != null) base = ExperimentConfigFile.merge(base, ExperimentConfigFile.read(config));
-        String dataSpec = data != null ? data : base.data();
+        String dataSpec = dataOptions.data(base.data());
         String proto = protocol != null ? protocol : base.protocol(); // "auto" unless the config names one: chosen from the models
         if (protocol == null && dataSpec.startsWith("presplit:") && !"auto".equals(proto)) proto = "given";
         Map<String, Map<String, String>> modelParams = new LinkedHashMap<>(base.modelParams());
@@ -146,14 +142,16 @@ final class EvalCommand implements Callable<Integer> {
         for (String m : modelParams.keySet())
             if (!modelList.contains(m)) throw new IllegalArgumentException("--param names model '" + m + "', which is not in --models " + modelList);
         if (negatives != null) applyNegatives(modelList, modelParams);
-        return new ExperimentConfig(dataSpec, implicit != null ? implicit : base.implicit(),
+        if (dataOptions.duplicates != null) dataOptions.duplicates(null); // a bad value fails naming --duplicates
+        return new ExperimentConfig(dataSpec, dataOptions.implicit(base.implicit()),
                 kCore != null ? kCore : base.userCore(), kCore != null ? kCore : base.itemCore(), proto,
                 protocolParams != null ? protocolParams : base.protocolParams(), modelList, modelParams,
                 metrics != null ? metrics : base.metrics(), seed != null ? seed : base.seed(), common.threads,
                 output != null ? output : base.outputDir(),
                 sampledCandidates != null ? sampledCandidates : base.sampledCandidates(),
                 sampling != null ? sampling : base.sampling(),
-                excludeSeen != null ? excludeSeen : base.excludeSeen());
+                excludeSeen != null ? excludeSeen : base.excludeSeen(),
+                dataOptions.duplicates != null ? dataOptions.duplicates : base.duplicates());
     }
 
     /**

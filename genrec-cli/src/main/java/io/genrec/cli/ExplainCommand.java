@@ -45,11 +45,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", description = "Model that recommends (default: ${DEFAULT-VALUE}).")
     String model = "ease";
 
-    @Option(names = "--data", paramLabel = "SPEC", description = "Data spec (default: ${DEFAULT-VALUE}).")
-    String data = "ml-latest-small";
-
-    @Option(names = "--implicit", paramLabel = "auto|none|T", description = "Positives threshold (default: ${DEFAULT-VALUE}).")
-    String implicit = "auto";
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--k", description = "How many items (default: ${DEFAULT-VALUE}).")
     int k = 5;
@@ -74,10 +71,12 @@ final class ExplainCommand implements Callable<Integer> {
         Map<String, List<String>> references = reference == null ? null : readReferences(reference);
         RecommenderRegistry registry = RecommenderRegistry.load();
         var recommender = registry.create(model, new Params(Map.of(), "model '" + model + "'")); // unknown name fails before loading
-        DataSpecs.LoadedData loaded = DataSpecs.load(data);
+        String implicit = dataOptions.implicit("auto");
+        var duplicates = dataOptions.duplicates("keep");
+        DataSpecs.LoadedData loaded = DataSpecs.load(dataOptions.data(DataOptions.DEFAULT_DATA));
         Dataset all = loaded.given() == null ? loaded.data()
                 : loaded.given().train().union("all", loaded.given().validation().targets()).union("all", loaded.given().test().targets());
-        Dataset d = ExperimentRunner.preprocess(all, implicit, 0, 0);
+        Dataset d = ExperimentRunner.preprocess(all, implicit, 0, 0, duplicates);
         int u = d.userIds().indexOf(user);
         if (u < 0) throw new IllegalArgumentException("unknown user '" + user + "' in " + loaded.description()
                 + " (after keeping positives: " + implicit + "); example ids: " + d.userIds().externalId(0));

@@ -22,9 +22,7 @@ import io.genrec.split.Split;
 import io.genrec.split.Splitters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,11 +55,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "MODEL.KEY=VALUE", description = "Model hyperparameter, e.g. ease.lambda=200 (repeatable).")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--data", paramLabel = "SPEC", description = "Data spec (default: ${DEFAULT-VALUE}).")
-    String data = "ml-latest-small";
-
-    @Option(names = "--implicit", paramLabel = "auto|none|T", description = "Positives threshold (default: ${DEFAULT-VALUE}).")
-    String implicit = "auto";
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--k", description = "How many items (default: ${DEFAULT-VALUE}).")
     int k = 10;
@@ -92,22 +87,22 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Spec
-    CommandSpec spec;
-
     /** The split recorded for a model fitted here. */
     static final String FITTED_ON_ALL = "none (fitted on all interactions)";
-
-    private boolean given(String option) { return spec.commandLine().getParseResult().hasMatchedOption(option); }
 
     @Override
     public Integer call() throws Exception {
         // A saved model carries its data spec and preprocessing; they apply unless given here, and the data must match.
         DataBinding binding = load == null ? null : DataBinding.read(load);
-        if (binding != null && given("--implicit") && !implicit.equals(binding.implicit()))
+        if (binding != null && dataOptions.implicit != null && !dataOptions.implicit.equals(binding.implicit()))
             throw new IllegalArgumentException("the model in " + load + " was saved with --implicit " + binding.implicit()
-                    + "; drop --implicit " + implicit + " (the saved preprocessing is applied)");
-        if (binding != null && !given("--data")) data = binding.dataSpec();
+                    + "; drop --implicit " + dataOptions.implicit + " (the saved preprocessing is applied)");
+        if (binding != null && dataOptions.duplicates != null && dataOptions.duplicates(null) != binding.preprocessing().duplicates())
+            throw new IllegalArgumentException("the model in " + load + " was saved with --duplicates " + binding.preprocessing().duplicates().key()
+                    + "; drop --duplicates " + dataOptions.duplicates + " (the saved preprocessing is applied)");
+        String data = binding != null ? dataOptions.data(binding.dataSpec()) : dataOptions.data(DataOptions.DEFAULT_DATA);
+        String implicit = binding != null ? binding.implicit() : dataOptions.implicit("auto");
+        Preprocessing.DuplicatePolicy duplicates = dataOptions.duplicates("keep"); // a bad value fails here, before any loading
         // Everything that can be checked without the data is checked first, then the user against the data: a bad
         // value must fail in a second, not after minutes of fitting.
         if (k < 1) throw new IllegalArgumentException("--k must be >= 1, got " + k);
@@ -135,7 +130,7 @@ final class RecommendCommand implements Callable<Integer> {
         DataSpecs.LoadedData loaded = DataSpecs.load(data);
         Dataset all = loaded.given() == null ? loaded.data()
                 : loaded.given().train().union("all", loaded.given().validation().targets()).union("all", loaded.given().test().targets());
-        Dataset d = binding != null ? binding.reapply(all) : ExperimentRunner.preprocess(all, implicit, 0, 0);
+        Dataset d = binding != null ? binding.reapply(all) : ExperimentRunner.preprocess(all, implicit, 0, 0, duplicates);
         if (binding != null) binding.check(d, load);
         else if (load != null)
             System.err.println("genrec: warning: " + load + " has no " + DataBinding.FILE + " (saved without its data); its ids are assumed to be those of " + data);
@@ -153,7 +148,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         if (save != null) {
             if (binding == null) binding = DataBinding.of(data, implicit,
-                    new Preprocessing(ExperimentRunner.resolveThreshold(implicit, all), 0, 0, Preprocessing.DuplicatePolicy.KEEP_ALL), d, FITTED_ON_ALL);
+                    new Preprocessing(ExperimentRunner.resolveThreshold(implicit, all), 0, 0, duplicates), d, FITTED_ON_ALL);
             binding.save(m, save);
             SavedOutputs.record(save);
             System.err.println("genrec: saved model to " + save);

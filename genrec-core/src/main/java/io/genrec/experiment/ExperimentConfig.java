@@ -1,5 +1,6 @@
 package io.genrec.experiment;
 
+import io.genrec.data.prep.Preprocessing;
 import io.genrec.eval.SampledCandidates;
 
 import java.nio.file.Path;
@@ -34,11 +35,14 @@ import java.util.Map;
  * @param excludeSeen        true (the default): each user's history items are removed from the ranking, so a test
  *                           target the user already has (a re-listen, a re-purchase) cannot be hit; the run warns
  *                           and reports how many targets that affects. false: seen items are ranked like any other
+ * @param duplicates         repeated (user, item) pairs, {@link Preprocessing.DuplicatePolicy#key()}: {@code keep} (the
+ *                           default) all, or one: {@code first}, {@code last}, {@code sum} or {@code max} of the values
  */
 public record ExperimentConfig(String data, String implicit, int userCore, int itemCore,
                                String protocol, Map<String, String> protocolParams, List<String> models,
                                Map<String, Map<String, String>> modelParams, List<String> metrics, long seed,
-                               int threads, Path outputDir, int sampledCandidates, String sampling, boolean excludeSeen) {
+                               int threads, Path outputDir, int sampledCandidates, String sampling, boolean excludeSeen,
+                               String duplicates) {
     public static final List<String> DEFAULT_MODELS = List.of("mostpop", "itemknn", "ease", "als");
     public static final List<String> DEFAULT_METRICS =
             List.of("recall@10", "recall@20", "ndcg@10", "ndcg@20", "precision@10", "mrr", "coverage@20");
@@ -62,10 +66,20 @@ public record ExperimentConfig(String data, String implicit, int userCore, int i
         if (sampledCandidates == 0 && sampling != null)
             throw new IllegalArgumentException("sampling (--sampling) = '" + sampling + "' needs sampledCandidates (--sampled-candidates) > 0; sampled metrics are off");
         if (sampledCandidates > 0) sampling = SampledCandidates.Sampling.parse(sampling == null ? "uniform" : sampling).key();
+        duplicates = duplicatePolicy(duplicates).key();
         protocolParams = protocolParams == null ? Map.of() : Map.copyOf(protocolParams);
         modelParams = modelParams == null ? Map.of() : Map.copyOf(modelParams);
         models = List.copyOf(models);
         metrics = List.copyOf(metrics);
+    }
+
+    /** All duplicate (user, item) rows kept (the default). */
+    public ExperimentConfig(String data, String implicit, int userCore, int itemCore, String protocol,
+                            Map<String, String> protocolParams, List<String> models,
+                            Map<String, Map<String, String>> modelParams, List<String> metrics, long seed, int threads,
+                            Path outputDir, int sampledCandidates, String sampling, boolean excludeSeen) {
+        this(data, implicit, userCore, itemCore, protocol, protocolParams, models, modelParams, metrics, seed, threads,
+                outputDir, sampledCandidates, sampling, excludeSeen, null);
     }
 
     /** Seen items excluded (the default). */
@@ -85,6 +99,14 @@ public record ExperimentConfig(String data, String implicit, int userCore, int i
         this(data, implicit, userCore, itemCore, protocol, protocolParams, models, modelParams, metrics, seed, threads,
                 outputDir, 0, null);
     }
+
+    /** The duplicate policy named by {@code key}; null means the default, keep all. */
+    private static Preprocessing.DuplicatePolicy duplicatePolicy(String key) {
+        return key == null ? Preprocessing.DuplicatePolicy.KEEP_ALL : Preprocessing.DuplicatePolicy.parse(key, "config field 'duplicates' (--duplicates)");
+    }
+
+    /** The duplicate policy of {@link #duplicates()}. */
+    public Preprocessing.DuplicatePolicy duplicatePolicy() { return duplicatePolicy(duplicates); }
 
     /** The sampled-candidates mode with the experiment's seed, or null for full ranking (the default). */
     public SampledCandidates sampled() {

@@ -32,7 +32,7 @@ public final class ExperimentConfigFile {
                          Map<String, String> protocolParams, List<String> models,
                          Map<String, Map<String, String>> modelParams, List<String> metrics, Long seed,
                          Integer threads, String outputDir, Integer sampledCandidates, String sampling,
-                         Boolean excludeSeen) { }
+                         Boolean excludeSeen, String duplicates) { }
 
     private ExperimentConfigFile() { }
 
@@ -83,6 +83,7 @@ public final class ExperimentConfigFile {
                 f.outputDir() != null ? Path.of(f.outputDir()) : base.outputDir(),
                 f.sampledCandidates() != null ? f.sampledCandidates() : base.sampledCandidates(),
                 f.sampling() != null ? f.sampling() : base.sampling(),
-                f.excludeSeen() != null ? f.excludeSeen() : base.excludeSeen());
+                f.excludeSeen() != null ? f.excludeSeen() : base.excludeSeen(),
+                f.duplicates() != null ? f.duplicates() : base.duplicates());
     }
 }

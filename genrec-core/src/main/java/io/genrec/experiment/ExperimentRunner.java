@@ -14,7 +14,9 @@ import io.genrec.model.RecommenderRegistry;
 import io.genrec.model.TrainContext;
 import io.genrec.provenance.Provenance;
 import io.genrec.split.Split;
+import io.genrec.split.Splitter;
 import io.genrec.split.Splitters;
+import io.genrec.split.TemporalSplitter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,16 +75,67 @@ public final class ExperimentRunner {
         ImplicitChoice implicit = detectImplicit(cfg.implicit(), loaded.data());
         log.accept(implicit.reason());
         Float threshold = implicit.threshold();
-        Dataset data = preprocess(loaded.data(), cfg.implicit(), cfg.userCore(), cfg.itemCore());
-        log.accept("data: " + data + " after " + describe(threshold, cfg));
-        DataChecks.requireInteractions(loaded.description(), loaded.data(), data, threshold, cfg.userCore(), cfg.itemCore());
         String protocol = choice.protocol();
-        Split split = Splitters.create(protocol, new Params(cfg.protocolParams(), "protocol " + protocol)).split(data, cfg.seed());
+        Splitter splitter = Splitters.create(protocol, new Params(cfg.protocolParams(), "protocol " + protocol));
+        Preprocessing applied = new Preprocessing(threshold, cfg.userCore(), cfg.itemCore(), cfg.duplicatePolicy());
+        Dataset data;
+        if (splitter instanceof TemporalSplitter temporal && (cfg.userCore() > 0 || cfg.itemCore() > 0)) {
+            TrainingPartCore c = coreOnTrainingPart(loaded.data(), applied, temporal);
+            applied = c.preprocessing();
+            splitter = c.splitter();
+            data = c.data();
+        } else {
+            data = applied.equals(Preprocessing.NONE) ? loaded.data() : applied.apply(loaded.data());
+        }
+        log.accept("data: " + data + " after " + describe(threshold, cfg) + (applied.coreBefore() == null ? "" : " (on the training part)"));
+        DataChecks.requireInteractions(loaded.description(), loaded.data(), data, threshold, cfg.userCore(), cfg.itemCore());
+        Split split = splitter.split(data, cfg.seed());
         DataChecks.requireTestUsers(split, data, cfg.protocolParams());
         ProtocolCheck.checkSplit(split, models, w -> log.accept("warning: " + w));
-        Preprocessing applied = new Preprocessing(threshold, cfg.userCore(), cfg.itemCore(), Preprocessing.DuplicatePolicy.KEEP_ALL);
-        return new Prepared(split, loaded.description(), describe(threshold, cfg),
+        return new Prepared(split, loaded.description(), describe(threshold, cfg) + (applied.coreBefore() == null ? "" : " on the training part"),
                 DataBinding.of(cfg.data(), cfg.implicit(), applied, data, split.description()), implicit.reason(), choice);
+    }
+
+    /** The temporal protocol's preprocessing, the splitter cutting where the k-core was counted, and the data. */
+    private record TrainingPartCore(Preprocessing preprocessing, TemporalSplitter splitter, Dataset data) { }
+
+    /**
+     * Temporal protocol: the k-core counts only the training part (before the first cut), so interactions of the
+     * validation and test periods cannot decide which users and items survive. The cut is taken on the data before
+     * the k-core and kept fixed, so the training part is the one the k-core counted. Later interactions of users or
+     * items that do not meet the core in the training part are dropped; the log says how many.
+     */
+    private TrainingPartCore coreOnTrainingPart(Dataset loaded, Preprocessing prep, TemporalSplitter temporal) {
+        Dataset unfiltered = new Preprocessing(prep.implicitThreshold(), 0, 0, prep.duplicates()).apply(loaded);
+        long[] cuts = temporal.cuts(unfiltered);
+        Preprocessing onTrain = prep.withCoreBefore(cuts[0]);
+        Dataset data = onTrain.apply(unfiltered);
+        long[] before = laterPeriod(unfiltered, cuts[0]), after = laterPeriod(data, cuts[0]);
+        log.accept(String.format(Locale.ROOT, "temporal: the %d/%d-core counts only the training part (time < %d), so later"
+                        + " interactions do not decide who survives; it dropped %,d of the %,d validation/test interactions"
+                        + " (%,d of %,d users and %,d of %,d items there are not in the filtered training part)",
+                prep.userCore(), prep.itemCore(), cuts[0], before[0] - after[0], before[0], before[1] - after[1], before[1],
+                before[2] - after[2], before[2]));
+        return new TrainingPartCore(onTrain, temporal.at(cuts), data);
+    }
+
+    /** {interactions, distinct users, distinct items} at time {@code >= t}. */
+    private static long[] laterPeriod(Dataset d, long t) {
+        int[] ptr = d.userPointers(), items = d.itemIndices();
+        long[] times = d.timestamps();
+        boolean[] item = new boolean[d.numItems()];
+        long n = 0, users = 0, distinctItems = 0;
+        for (int u = 0; u < d.numUsers(); u++) {
+            boolean seen = false;
+            for (int k = ptr[u]; k < ptr[u + 1]; k++) {
+                if (times[k] < t) continue;
+                n++;
+                seen = true;
+                if (!item[items[k]]) { item[items[k]] = true; distinctItems++; }
+            }
+            if (seen) users++;
+        }
+        return new long[] {n, users, distinctItems};
     }
 
     /** Runs the whole experiment; with {@code cfg.outputDir()} set, writes there as {@link RunOutput} says. */
@@ -214,9 +267,14 @@ public final class ExperimentRunner {
 
     /** Applies the positives threshold ({@code auto|none|T}) and k-core filters the same way for every command. */
     public static Dataset preprocess(Dataset data, String implicit, int userCore, int itemCore) {
+        return preprocess(data, implicit, userCore, itemCore, Preprocessing.DuplicatePolicy.KEEP_ALL);
+    }
+
+    /** {@link #preprocess(Dataset, String, int, int)} with repeated (user, item) pairs handled by {@code duplicates} first. */
+    public static Dataset preprocess(Dataset data, String implicit, int userCore, int itemCore, Preprocessing.DuplicatePolicy duplicates) {
         Float threshold = resolveThreshold(implicit, data);
-        if (threshold == null && userCore == 0 && itemCore == 0) return data;
-        return new Preprocessing(threshold, userCore, itemCore, Preprocessing.DuplicatePolicy.KEEP_ALL).apply(data);
+        if (threshold == null && userCore == 0 && itemCore == 0 && duplicates == Preprocessing.DuplicatePolicy.KEEP_ALL) return data;
+        return new Preprocessing(threshold, userCore, itemCore, duplicates).apply(data);
     }
 
     public static Float resolveThreshold(String implicit, Dataset data) { return detectImplicit(implicit, data).threshold(); }
@@ -271,6 +329,7 @@ public final class ExperimentRunner {
 
     private static String describe(Float threshold, ExperimentConfig cfg) {
         String s = threshold == null ? "all interactions as positives" : "ratings >= " + threshold + " as positives";
+        if (cfg.duplicatePolicy() != Preprocessing.DuplicatePolicy.KEEP_ALL) s = "duplicates=" + cfg.duplicates() + ", " + s;
         if (cfg.userCore() > 0 || cfg.itemCore() > 0) s += ", " + cfg.userCore() + "/" + cfg.itemCore() + "-core";
         return s;
     }

@@ -24,10 +24,11 @@ import java.util.List;
  * @param implicit   the {@code --implicit} setting ({@code auto|none|T})
  * @param threshold  the positives threshold it resolved to, or null (all values kept)
  * @param duplicates the duplicate policy ({@link Preprocessing.DuplicatePolicy} name)
+ * @param coreBefore the k-core counted only interactions before this time (temporal protocol), or null (all)
  * @param split      the split the model was fitted on ({@code protocol(params, seed)}), or how it was fitted otherwise
  */
 public record DataBinding(int formatVersion, String dataSpec, String implicit, Float threshold, int userCore, int itemCore,
-                          String duplicates, String dataHash, String split, List<String> users, List<String> items) {
+                          String duplicates, Long coreBefore, String dataHash, String split, List<String> users, List<String> items) {
     public static final String FILE = "data.json";
     public static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -36,12 +37,12 @@ public record DataBinding(int formatVersion, String dataSpec, String implicit, F
     /** The binding of a model fitted on (a split of) {@code data}, which is the preprocessed data before splitting. */
     public static DataBinding of(String dataSpec, String implicit, Preprocessing prep, Dataset data, String split) {
         return new DataBinding(FORMAT_VERSION, dataSpec, implicit, prep.implicitThreshold(), prep.userCore(), prep.itemCore(),
-                prep.duplicates().name(), data.contentHash(), split, data.userIds().externalIds(), data.itemIds().externalIds());
+                prep.duplicates().name(), prep.coreBefore(), data.contentHash(), split, data.userIds().externalIds(), data.itemIds().externalIds());
     }
 
     /** The preprocessing to re-apply to freshly loaded data. */
     public Preprocessing preprocessing() {
-        return new Preprocessing(threshold, userCore, itemCore, Preprocessing.DuplicatePolicy.valueOf(duplicates));
+        return new Preprocessing(threshold, userCore, itemCore, Preprocessing.DuplicatePolicy.valueOf(duplicates), coreBefore);
     }
 
     /** Re-applies the stored preprocessing to the loaded (unpreprocessed) data. */

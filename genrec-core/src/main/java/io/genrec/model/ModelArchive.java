@@ -13,6 +13,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -52,14 +53,15 @@ public final class ModelArchive {
 
     private void writeInto(Path tmp, String model, Provenance provenance) throws IOException {
         JSON.writeValue(tmp.resolve("model.json").toFile(), new Header(FORMAT_VERSION, model, provenance, extra));
+        byte[] buf = new byte[CHUNK];
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve("arrays.bin")), 1 << 16))) {
             out.writeInt(arrays.size());
             for (var e : arrays.entrySet()) {
                 out.writeUTF(e.getKey());
                 switch (e.getValue()) {
-                    case float[] f -> { out.writeByte('f'); out.writeInt(f.length); for (float x : f) out.writeFloat(x); }
-                    case int[] f -> { out.writeByte('i'); out.writeInt(f.length); for (int x : f) out.writeInt(x); }
-                    case double[] f -> { out.writeByte('d'); out.writeInt(f.length); for (double x : f) out.writeDouble(x); }
+                    case float[] f -> { out.writeByte('f'); out.writeInt(f.length); writeBulk(out, f.length, 4, buf, (b, off, n) -> b.asFloatBuffer().put(f, off, n)); }
+                    case int[] f -> { out.writeByte('i'); out.writeInt(f.length); writeBulk(out, f.length, 4, buf, (b, off, n) -> b.asIntBuffer().put(f, off, n)); }
+                    case double[] f -> { out.writeByte('d'); out.writeInt(f.length); writeBulk(out, f.length, 8, buf, (b, off, n) -> b.asDoubleBuffer().put(f, off, n)); }
                     default -> throw new IllegalStateException("unsupported array type for " + e.getKey());
                 }
             }
@@ -80,16 +82,18 @@ public final class ModelArchive {
         Header header = readHeader(dir);
         Map<String, Object> arrays = new LinkedHashMap<>();
         Path file = dir.resolve("arrays.bin");
+        byte[] buf = new byte[CHUNK];
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             int n = in.readInt();
             for (int k = 0; k < n; k++) {
                 String name = in.readUTF();
                 int type = in.readByte();
                 int len = in.readInt();
+                if (len < 0) throw new DataFormatException(file, 0, name, "negative array length " + len);
                 switch (type) {
-                    case 'f' -> { float[] a = new float[len]; for (int i = 0; i < len; i++) a[i] = in.readFloat(); arrays.put(name, a); }
-                    case 'i' -> { int[] a = new int[len]; for (int i = 0; i < len; i++) a[i] = in.readInt(); arrays.put(name, a); }
-                    case 'd' -> { double[] a = new double[len]; for (int i = 0; i < len; i++) a[i] = in.readDouble(); arrays.put(name, a); }
+                    case 'f' -> { float[] a = new float[len]; readBulk(in, len, 4, buf, (b, off, m) -> b.asFloatBuffer().get(a, off, m)); arrays.put(name, a); }
+                    case 'i' -> { int[] a = new int[len]; readBulk(in, len, 4, buf, (b, off, m) -> b.asIntBuffer().get(a, off, m)); arrays.put(name, a); }
+                    case 'd' -> { double[] a = new double[len]; readBulk(in, len, 8, buf, (b, off, m) -> b.asDoubleBuffer().get(a, off, m)); arrays.put(name, a); }
                     default -> throw new DataFormatException(file, 0, name, "unknown array type byte " + type);
                 }
             }
@@ -97,6 +101,37 @@ public final class ModelArchive {
             throw new DataFormatException(file, 0, null, "truncated model file", e);
         }
         return new Loaded(header, arrays, file);
+    }
+
+    /** Bytes moved per bulk step: values go through a big-endian buffer view, not one stream call each. */
+    private static final int CHUNK = 1 << 16;
+
+    /** Copies {@code count} values from {@code offset} of an array into a big-endian buffer, or back. */
+    private interface Chunk { void copy(ByteBuffer bigEndian, int offset, int count); }
+
+    /**
+     * Reads {@code len} values of {@code width} bytes in chunks (the same big-endian bytes {@link DataOutputStream}
+     * writes): a dense model has ~10^8 floats, and a stream call per value made loading it take seconds.
+     */
+    private static void readBulk(DataInputStream in, int len, int width, byte[] buf, Chunk into) throws IOException {
+        int per = buf.length / width;
+        for (int done = 0; done < len; ) {
+            int n = Math.min(per, len - done);
+            in.readFully(buf, 0, n * width);
+            into.copy(ByteBuffer.wrap(buf, 0, n * width), done, n);
+            done += n;
+        }
+    }
+
+    /** The write side of {@link #readBulk}. */
+    private static void writeBulk(DataOutputStream out, int len, int width, byte[] buf, Chunk from) throws IOException {
+        int per = buf.length / width;
+        for (int done = 0; done < len; ) {
+            int n = Math.min(per, len - done);
+            from.copy(ByteBuffer.wrap(buf, 0, n * width), done, n);
+            out.write(buf, 0, n * width);
+            done += n;
+        }
     }
 
     /** A read archive; accessors name the missing array and file. */

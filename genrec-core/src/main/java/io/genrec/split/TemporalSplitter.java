@@ -27,11 +27,16 @@ public final class TemporalSplitter implements Splitter {
 
     private final double valid;
     private final double test;
+    /** {t1, t2} when fixed by {@link #at}; null computes them from the data. */
+    private final long[] fixedCuts;
 
     /** 0.8 / 0.1 / 0.1. */
     public TemporalSplitter() { this(0.1, 0.1); }
 
-    public TemporalSplitter(double valid, double test) {
+    public TemporalSplitter(double valid, double test) { this(valid, test, null); }
+
+    private TemporalSplitter(double valid, double test, long[] fixedCuts) {
+        this.fixedCuts = fixedCuts;
         this.valid = SplitParams.checkFraction(NAME, "valid", valid, true);
         this.test = SplitParams.checkFraction(NAME, "test", test, false);
         if (valid + test >= 1)
@@ -48,12 +53,15 @@ public final class TemporalSplitter implements Splitter {
     @Override
     public String name() { return NAME; }
 
-    @Override
-    public Split split(Dataset data, long seed) {
+    /**
+     * The cut times {@code {t1, t2}} this splitter uses on {@code data}: train is before {@code t1}, validation before
+     * {@code t2}, test from {@code t2} on.
+     */
+    public long[] cuts(Dataset data) {
+        if (fixedCuts != null) return fixedCuts.clone();
         int n = data.numInteractions();
         if (n == 0) throw new IllegalArgumentException(NAME + ": dataset '" + data.name() + "' has no interactions");
-        long[] times = data.timestamps();
-        long[] sorted = times.clone();
+        long[] sorted = data.timestamps().clone();
         Arrays.sort(sorted);
         double train = 1 - valid - test;
         long t1 = sorted[cutIndex(train, n)];
@@ -61,6 +69,25 @@ public final class TemporalSplitter implements Splitter {
         if (sorted[0] >= t1)
             throw new IllegalArgumentException(NAME + ": dataset '" + data.name() + "' has no interaction before the first cut "
                     + "(time " + t1 + " at position " + cutIndex(train, n) + " of " + n + "): its timestamps are all equal or too coarse");
+        return new long[] {t1, t2};
+    }
+
+    /**
+     * This protocol cutting at fixed times (from {@link #cuts} on other data): a filtered copy of the data is then cut
+     * where the unfiltered data was, so its training part is the one a filter was computed on.
+     */
+    public TemporalSplitter at(long[] cuts) {
+        if (cuts.length != 2 || cuts[0] > cuts[1]) throw new IllegalArgumentException(NAME + ": cuts must be {t1 <= t2}, got " + Arrays.toString(cuts));
+        return new TemporalSplitter(valid, test, cuts.clone());
+    }
+
+    @Override
+    public Split split(Dataset data, long seed) {
+        int n = data.numInteractions();
+        if (n == 0) throw new IllegalArgumentException(NAME + ": dataset '" + data.name() + "' has no interactions");
+        long[] times = data.timestamps();
+        long[] cuts = cuts(data);
+        long t1 = cuts[0], t2 = cuts[1];
         Assignment parts = new Assignment(data);
         for (int k = 0; k < n; k++) {
             if (times[k] >= t2) parts.set(k, Assignment.TEST);

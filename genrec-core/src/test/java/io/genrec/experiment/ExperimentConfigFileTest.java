@@ -63,4 +63,56 @@ class ExperimentConfigFileTest {
         assertNull(ExperimentRunner.resolveThreshold("none", implicitData));
         assertEquals(3.5f, ExperimentRunner.resolveThreshold("3.5", implicitData));
     }
+
+    /** 6 users with 4 distinct items each; item "a" is played 3 times by every user (plays 2, 2, 3). */
+    private static Path playsWithDuplicates(Path dir) throws Exception {
+        StringBuilder sb = new StringBuilder("user,item,plays,time\n");
+        for (int u = 0; u < 6; u++) {
+            int t = 0;
+            sb.append(u).append(",a,2,").append(t++).append('\n');
+            for (int k = 0; k < 3; k++) sb.append(u).append(",i").append((u + k) % 5).append(",1,").append(t++).append('\n');
+            sb.append(u).append(",a,2,").append(t++).append('\n').append(u).append(",a,3,").append(t++).append('\n');
+        }
+        Path csv = dir.resolve("plays.csv");
+        Files.writeString(csv, sb.toString());
+        return csv;
+    }
+
+    @Test
+    void duplicatesPolicyFromTheFileIsAppliedAndRecorded(@TempDir Path dir) throws Exception {
+        Path csv = playsWithDuplicates(dir);
+        Path f = dir.resolve("e.json");
+        Files.writeString(f, "{\"data\": \"csv:" + csv + "?header=true&user=user&item=item&rating=plays&time=time\",\n"
+                + " \"implicit\": \"none\", \"userCore\": 0, \"itemCore\": 0, \"duplicates\": \"sum\", \"models\": [\"mostpop\"]}");
+        ExperimentConfig c = ExperimentConfigFile.merge(ExperimentConfig.defaults(), ExperimentConfigFile.read(f));
+        assertEquals("sum", c.duplicates());
+        var prepared = new ExperimentRunner(io.genrec.model.RecommenderRegistry.of(), io.genrec.model.ProgressListener.NONE, s -> { })
+                .prepare(c);
+        assertEquals("SUM", prepared.binding().duplicates(), "data.json records the policy");
+        assertEquals(io.genrec.data.prep.Preprocessing.DuplicatePolicy.SUM, prepared.binding().preprocessing().duplicates());
+        assertTrue(prepared.preprocessing().contains("duplicates=sum"), prepared.preprocessing());
+        var s = prepared.split();
+        int rows = s.train().numInteractions() + s.test().targets().numInteractions()
+                + (s.validation() == null ? 0 : s.validation().targets().numInteractions());
+        assertEquals(6 * 4, rows, "each user's three 'a' rows became one");
+        assertEquals(6, prepared.binding().users().size());
+        float total = 0;
+        for (var part : List.of(s.train(), s.test().targets())) for (float v : part.values()) total += v;
+        if (s.validation() != null) for (float v : s.validation().targets().values()) total += v;
+        assertEquals(6 * (7 + 3), total, 1e-6, "the 'a' rows carry 2 + 2 + 3 = 7 plays; nothing is lost by summing");
+
+        ExperimentConfig keep = ExperimentConfigFile.merge(c, new ExperimentConfigFile.Fields(null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, "keep"));
+        assertEquals("KEEP_ALL", new ExperimentRunner(io.genrec.model.RecommenderRegistry.of(), io.genrec.model.ProgressListener.NONE,
+                x -> { }).prepare(keep).binding().duplicates());
+    }
+
+    @Test
+    void badDuplicatesValueNamesFieldAndAllowedValues(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("e.json");
+        Files.writeString(f, "{\"duplicates\": \"mean\"}");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ExperimentConfigFile.merge(ExperimentConfig.defaults(), ExperimentConfigFile.read(f)));
+        assertEquals("config field 'duplicates' (--duplicates) 'mean': expected one of keep, first, last, sum, max", e.getMessage());
+    }
 }

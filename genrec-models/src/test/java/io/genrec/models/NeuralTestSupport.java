@@ -45,4 +45,9 @@ public final class NeuralTestSupport {
         }
         return hits / (double) n;
     }
+
+    /** {@link #heldOutInTopHalf} of the popularity ranking: what a model must clearly beat to have learned the pattern. */
+    public static double popularityInTopHalf() {
+        return heldOutInTopHalf(new io.genrec.models.baseline.MostPopularRecommender(io.genrec.models.baseline.MostPopularConfig.defaults()), 1);
+    }
 }

@@ -46,6 +46,30 @@ class PreprocessingTest {
     }
 
     @Test
+    void sumKeepsTheEarliestRowWithTheSummedValue() {
+        Dataset sum = dedup(DuplicatePolicy.SUM).apply(duplicates());
+        assertArrayEquals(new long[] {1, 2}, sum.timesOf(0), "x at its first time t1, then y");
+        assertArrayEquals(new float[] {11, 5}, sum.valuesOf(0), "x: 3 + 4 + 4");
+        assertArrayEquals(new float[] {2}, sum.valuesOf(1));
+        // The threshold sees the summed value: x's single rows (3, 4, 4) would pass >= 10 only as a sum.
+        Dataset t = new Preprocessing(10f, 0, 0, DuplicatePolicy.SUM).apply(duplicates());
+        assertEquals(1, t.numInteractions());
+        assertArrayEquals(new long[] {1}, t.timesOf(0));
+    }
+
+    @Test
+    void policiesParseFromTheirCliNames() {
+        assertEquals(DuplicatePolicy.KEEP_ALL, DuplicatePolicy.parse("keep", "--duplicates"));
+        assertEquals(DuplicatePolicy.KEEP_FIRST, DuplicatePolicy.parse("first", "--duplicates"));
+        assertEquals(DuplicatePolicy.KEEP_LAST, DuplicatePolicy.parse("LAST", "--duplicates"));
+        assertEquals(DuplicatePolicy.SUM, DuplicatePolicy.parse("sum", "--duplicates"));
+        assertEquals(DuplicatePolicy.MAX, DuplicatePolicy.parse("max", "--duplicates"));
+        for (DuplicatePolicy p : DuplicatePolicy.values()) assertEquals(p, DuplicatePolicy.parse(p.key(), "x"), "round trip " + p);
+        var e = assertThrows(IllegalArgumentException.class, () -> DuplicatePolicy.parse("mean", "--duplicates"));
+        assertEquals("--duplicates 'mean': expected one of keep, first, last, sum, max", e.getMessage());
+    }
+
+    @Test
     void thresholdKeepsPositivesAsOnesAfterDedup() {
         Dataset d = duplicates();
         Dataset t = new Preprocessing(4f, 0, 0, DuplicatePolicy.KEEP_FIRST).apply(d);
@@ -94,7 +118,7 @@ class PreprocessingTest {
             }
             Dataset d = b.build();
             int ku = 1 + rnd.nextInt(8), ki = 1 + rnd.nextInt(8);
-            DuplicatePolicy policy = DuplicatePolicy.values()[trial % 4];
+            DuplicatePolicy policy = DuplicatePolicy.values()[trial % DuplicatePolicy.values().length];
             Preprocessing p = new Preprocessing(null, ku, ki, policy);
             Dataset r = p.apply(d);
             for (int u = 0; u < r.numUsers(); u++) assertTrue(r.historyLength(u) >= ku, "user " + u + " below core " + ku);

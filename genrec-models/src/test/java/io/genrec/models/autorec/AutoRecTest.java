@@ -22,4 +22,16 @@ class AutoRecTest implements RecommenderContract {
         double rate = NeuralTestSupport.heldOutInTopHalf(recommender(), 1);
         assertTrue(rate > 0.8, "held-out in-cluster item in the top half for only " + rate + " of users (chance ~0.5)");
     }
+
+    /**
+     * The default config (the CLI's {@code autorec} with no parameters) on binarised data: with no weight on the
+     * unobserved entries every item reconstructs to 1 and the ranking is arbitrary, so the default must learn.
+     */
+    @Test
+    void defaultConfigLearnsOnBinarisedData() {
+        double pop = NeuralTestSupport.popularityInTopHalf();
+        double rate = NeuralTestSupport.heldOutInTopHalf(new AutoRecProvider().create(io.genrec.config.Params.empty()), 1);
+        assertTrue(rate > pop + 0.2, "default AutoRec: held-out in-cluster item in the top half for " + rate
+                + " of users, popularity " + pop);
+    }
 }

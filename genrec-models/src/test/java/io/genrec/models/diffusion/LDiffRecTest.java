@@ -32,6 +32,20 @@ class LDiffRecTest implements RecommenderContract {
         assertTrue(rate > 0.8, "held-out in-cluster item in the top half for only " + rate + " of users (chance ~0.5)");
     }
 
+    /**
+     * The default config, as {@code genrec eval --models ldiffrec} runs it (reweighting on, latent 300, 100 steps),
+     * with only {@code epochs} lowered from 1000 to keep the test short: it must learn the planted pattern, not just
+     * the small config above.
+     */
+    @Test
+    void defaultConfigLearnsThePlantedPattern() {
+        double pop = NeuralTestSupport.popularityInTopHalf();
+        double rate = NeuralTestSupport.heldOutInTopHalf(new LDiffRecProvider().create(
+                new io.genrec.config.Params(java.util.Map.of("epochs", "50"), "ldiffrec")), 1);
+        assertTrue(rate > pop + 0.3, "default L-DiffRec: held-out in-cluster item in the top half for " + rate
+                + " of users, popularity " + pop);
+    }
+
     @Test
     void itemClusteringSeparatesThePlantedTasteGroups() {
         // contract data: users of cluster c mostly pick items of parity c, so k-means with k=2 should split by parity
