@@ -34,6 +34,8 @@ public final class ExperimentRunner {
     private final RecommenderRegistry registry;
     private final ProgressListener listener;
     private final Consumer<String> log;
+    /** Called with the data and split before any model is fitted (checks and analyses that need the data); may be null. */
+    private Consumer<Prepared> onPrepared;
 
     public ExperimentRunner(RecommenderRegistry registry, ProgressListener listener, Consumer<String> log) {
         this.registry = registry;
@@ -86,6 +88,7 @@ public final class ExperimentRunner {
             candidates.put(name, list);
         }
         Prepared prepared = prepare(cfg);
+        if (onPrepared != null) onPrepared.accept(prepared);
         Split split = prepared.split();
         Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads(), cfg.sampled(), cfg.excludeSeen());
         ExperimentReport.ExcludedTargets excluded = null;
@@ -252,6 +255,15 @@ public final class ExperimentRunner {
     static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", Java "
                 + Runtime.version();
+    }
+
+    /**
+     * Calls {@code hook} in {@link #run} with the prepared data and split, before any model is fitted (so a check on
+     * the data can fail early; user-group analyses keep the split).
+     */
+    public ExperimentRunner onPrepared(Consumer<Prepared> hook) {
+        this.onPrepared = hook;
+        return this;
     }
 
     /** A split ready to run, with where it came from, what saved models are tied to and why the positives threshold is what it is. */
