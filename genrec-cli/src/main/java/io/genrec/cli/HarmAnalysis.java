@@ -7,6 +7,7 @@ import io.genrec.data.Dataset;
 import io.genrec.eval.Evaluator;
 import io.genrec.eval.PopularityBuckets;
 import io.genrec.eval.groups.GroupReport;
+import io.genrec.eval.stats.Bootstrap;
 import io.genrec.eval.groups.UserGroups;
 import io.genrec.experiment.ExperimentReport;
 import io.genrec.experiment.ExperimentRunner;
@@ -51,6 +52,7 @@ final class HarmAnalysis {
     /** The results.json sections: {@code groups} (model → grouping → groups) and {@code popularityBuckets}. */
     Map<String, Object> sections(ExperimentReport report, Consumer<String> log) {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metricIntervals", intervals(report));
         if (!groupings.isEmpty()) {
             ObjectNode groups = new ObjectMapper().createObjectNode();
             for (ModelResult r : report.results()) {
@@ -76,6 +78,24 @@ final class HarmAnalysis {
             out.put("popularityBuckets", node);
         }
         return out;
+    }
+
+    /**
+     * 95% percentile bootstrap interval of every per-user metric's mean, per model ({@code {model: {metric: [low,
+     * high]}}}; users with an undefined value left out), for the report's error bars.
+     */
+    private ObjectNode intervals(ExperimentReport report) {
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        for (ModelResult r : report.results()) {
+            ObjectNode m = node.putObject(r.model());
+            for (var e : r.perUser().entrySet()) {
+                double[] defined = java.util.Arrays.stream(e.getValue()).filter(v -> !Double.isNaN(v)).toArray();
+                if (defined.length == 0) continue;
+                Bootstrap.Interval iv = Bootstrap.meanInterval(defined, Bootstrap.DEFAULT_REPS, 0.95, seed);
+                m.putArray(e.getKey()).add(iv.low()).add(iv.high());
+            }
+        }
+        return node;
     }
 
     private static boolean usesBuckets(ExperimentReport report) {
