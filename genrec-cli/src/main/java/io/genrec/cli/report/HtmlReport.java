@@ -169,34 +169,36 @@ public final class HtmlReport {
                     if (!category(e.getKey()).equals("accuracy") || e.getKey().equals("rmse") || e.getKey().equals("mae")) continue;
                     bars.add(new Charts.Bar(model, e.getKey(), num(e.getValue())));
                     JsonNode iv = intervals.path(model).path(e.getKey());
-                    if (iv.isArray() && iv.size() == 2) ivs.add(new Charts.Interval(model, e.getKey(), iv.get(0).asDouble(), iv.get(1).asDouble()));
+                    if (iv.isArray() && iv.size() == 2) ivs.add(new Charts.Interval(model, e.getKey(), num(e.getValue()), iv.get(0).asDouble(), iv.get(1).asDouble()));
                 }
             }
-            if (!bars.isEmpty())
-                figure(h, Charts.bars("Accuracy per model", "mean over users", bars, ivs), ivs.isEmpty()
-                        ? "Accuracy metrics per model (no intervals in this results.json: it predates metricIntervals)."
-                        : "Accuracy metrics per model; the marks show the 95% percentile bootstrap interval of the mean (1000 resamples of users).");
+            if (!ivs.isEmpty())
+                figure(h, Charts.intervals("Accuracy per model", "mean over users", ivs),
+                        "Accuracy metrics per model: the mean over users and its 95% percentile bootstrap interval (1000 resamples of users).");
+            else if (!bars.isEmpty())
+                figure(h, Charts.bars("Accuracy per model", "mean over users", bars),
+                        "Accuracy metrics per model (no intervals: this results.json has no metricIntervals).");
             // Per-group bars.
             JsonNode groups = s.doc().path("groups");
             if (metricForGroups != null && groups.isObject() && groups.fieldNames().hasNext()) {
                 List<String> groupings = new ArrayList<>();
                 groups.elements().next().fieldNames().forEachRemaining(groupings::add);
                 for (String g : groupings) {
-                    List<Charts.Bar> gb = new ArrayList<>();
                     List<Charts.Interval> gi = new ArrayList<>();
                     for (var it = groups.fields(); it.hasNext(); ) {
                         var model = it.next();
                         for (var gr = model.getValue().path(g).fields(); gr.hasNext(); ) {
                             var e = gr.next();
                             if (!e.getValue().has("users")) continue;
-                            gb.add(new Charts.Bar(model.getKey(), e.getKey() + " (n=" + e.getValue().path("users").asInt() + ")", num(e.getValue().path(metricForGroups))));
                             JsonNode ci = e.getValue().path("ci95").path(metricForGroups);
                             if (ci.isArray() && ci.size() == 2 && ci.get(0).isNumber())
-                                gi.add(new Charts.Interval(model.getKey(), e.getKey() + " (n=" + e.getValue().path("users").asInt() + ")", ci.get(0).asDouble(), ci.get(1).asDouble()));
+                                gi.add(new Charts.Interval(model.getKey(), e.getKey() + " (n=" + e.getValue().path("users").asInt() + ")",
+                                        num(e.getValue().path(metricForGroups)), ci.get(0).asDouble(), ci.get(1).asDouble()));
                         }
                     }
                     JsonNode def = groups.elements().next().path(g).path("definition");
-                    figure(h, Charts.bars(metricForGroups + " by " + g, metricForGroups, gb, gi),
+                    if (gi.isEmpty()) continue;
+                    figure(h, Charts.intervals(metricForGroups + " by " + g, metricForGroups, gi),
                             metricForGroups + " per " + g + " group with 95% bootstrap intervals. Groups: " + def.asText() + ".");
                 }
             }
@@ -225,7 +227,7 @@ public final class HtmlReport {
                     }
             }
         if (used.isEmpty()) return;
-        figure(h, Charts.bars("Exposure by item popularity", "share", bars, null),
+        figure(h, Charts.bars("Exposure by item popularity", "share", bars),
                 "Share of recommended slots on head/mid/tail items per model, against the bucket's share of catalogue items and of training"
                         + " interactions. " + buckets.path("definition").asText() + ".");
     }
