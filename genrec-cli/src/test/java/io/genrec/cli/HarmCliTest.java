@@ -22,6 +22,15 @@ class HarmCliTest {
     }
 
     @Test
+    void configFileGroupsAreUsed(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("exp.json");
+        Files.writeString(cfg, "{\"models\": [\"mostpop\"], \"groups\": [\"occupation\"]}");
+        CliTest.Run r = CliTest.run("eval", "--config", cfg.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("has no user attribute 'occupation'"), r.err());
+    }
+
+    @Test
     void groupsAndHarmMetricsInJsonAndReport(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
         CliTest.Run r = CliTest.run("eval", "--models", "mostpop", "--metrics", "ndcg@10", "--harm", "--groups", "activity,mainstream",
