@@ -61,6 +61,16 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--metrics", split = ",", paramLabel = "M@K", description = "Metrics, e.g. ndcg@10,recall@20,mrr,auc,coverage@10.")
     List<String> metrics;
 
+    @Option(names = "--groups", split = ",", paramLabel = "G", description = {"Per-group metrics for user groups: gender, age, occupation",
+            "(user attributes, e.g. MovieLens 100K/1M), activity (history-length terciles), mainstream (terciles of",
+            "the mean popularity percentile of the user's training items); gaps, Welch p-values, bootstrap 95%% CIs."})
+    List<String> groups;
+
+    @Option(names = "--harm", description = {"Add the popularity-bias and provider-exposure metrics at k=10: headshare, midshare,",
+            "tailshare (head = items holding the top 20%% of training interactions, tail = the bottom 20%%), poplift,",
+            "ltcoverage, gini (item exposure) and miscal (Steck 2018 genre miscalibration; needs item genres)."})
+    boolean harm;
+
     @Option(names = "--sampled-candidates", paramLabel = "N", description = {"Rank each user's targets among N sampled negatives",
             "instead of all items, only to compare with papers that report sampled metrics (e.g. 100). Every metric",
             "is then labelled, e.g. 'recall@10 (sampled: 100 popularity negatives)'; not comparable to full ranking."})
@@ -110,12 +120,30 @@ final class EvalCommand implements Callable<Integer> {
         ExperimentRunner runner = new ExperimentRunner(RecommenderRegistry.load(), common.quiet ? io.genrec.model.ProgressListener.NONE : bar,
                 msg -> { bar.finishLine(); if (!common.quiet) System.err.println("genrec: " + msg); });
         if (out != null) out.onWarning(w -> { bar.finishLine(); System.err.println("genrec: warning: " + w); });
+        List<String> groupNames = groupNames();
+        var harmAnalysis = new HarmAnalysis(groupNames, cfg.seed());
+        runner.onPrepared(harmAnalysis::check);
         ExperimentReport report = runner.run(cfg, out);
         bar.finishLine();
         Warnings.report(report);
-        if (out != null) out.finish(report).forEach(p -> System.err.println("genrec: wrote " + p));
-        System.out.println(format == Format.json ? ReportWriter.json(report) : ReportWriter.markdown(report));
+        var sections = harmAnalysis.sections(report, msg -> { if (!common.quiet) System.err.println("genrec: " + msg); });
+        if (out != null) {
+            sections.forEach(out::addSection);
+            out.finish(report).forEach(p -> System.err.println("genrec: wrote " + p));
+        }
+        if (format == Format.json) System.out.println(harmAnalysis.json(ReportWriter.json(report), sections));
+        else System.out.println(ReportWriter.markdown(report) + harmAnalysis.tables(report));
         return 0;
+    }
+
+    /** --groups, else the config file's "groups" field, else none. */
+    private List<String> groupNames() throws java.io.IOException {
+        if (groups != null) return groups;
+        if (config != null) {
+            List<String> fromFile = ExperimentConfigFile.read(config).groups();
+            if (fromFile != null) return fromFile;
+        }
+        return List.of();
     }
 
     ExperimentConfig config() throws java.io.IOException {
@@ -146,12 +174,20 @@ final class EvalCommand implements Callable<Integer> {
         return new ExperimentConfig(dataSpec, dataOptions.implicit(base.implicit()),
                 kCore != null ? kCore : base.userCore(), kCore != null ? kCore : base.itemCore(), proto,
                 protocolParams != null ? protocolParams : base.protocolParams(), modelList, modelParams,
-                metrics != null ? metrics : base.metrics(), seed != null ? seed : base.seed(), common.threads,
+                withHarm(metrics != null ? metrics : base.metrics()), seed != null ? seed : base.seed(), common.threads,
                 output != null ? output : base.outputDir(),
                 sampledCandidates != null ? sampledCandidates : base.sampledCandidates(),
                 sampling != null ? sampling : base.sampling(),
                 excludeSeen != null ? excludeSeen : base.excludeSeen(),
                 dataOptions.duplicates != null ? dataOptions.duplicates : base.duplicates());
+    }
+
+    /** The metrics plus, with --harm, the popularity-bias and exposure metrics not already asked for. */
+    private List<String> withHarm(List<String> metricList) {
+        if (!harm) return metricList;
+        List<String> all = new java.util.ArrayList<>(metricList);
+        for (String m : HarmAnalysis.HARM_METRICS) if (!all.contains(m)) all.add(m);
+        return all;
     }
 
     /**

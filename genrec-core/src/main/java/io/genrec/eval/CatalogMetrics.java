@@ -29,4 +29,18 @@ public final class CatalogMetrics {
         }
         return total == 0 ? Double.NaN : weighted / (n * total);
     }
+
+    /**
+     * Long-tail coverage: the share of long-tail items (outside the head of {@link PopularityBuckets}) recommended to
+     * at least one user. NaN when the catalogue has no long-tail item.
+     */
+    public static double longTailCoverage(int[] exposure, PopularityBuckets buckets) {
+        int longTail = 0, covered = 0;
+        for (int i = 0; i < exposure.length; i++) {
+            if (buckets.bucket(i) == PopularityBuckets.HEAD) continue;
+            longTail++;
+            if (exposure[i] > 0) covered++;
+        }
+        return longTail == 0 ? Double.NaN : (double) covered / longTail;
+    }
 }

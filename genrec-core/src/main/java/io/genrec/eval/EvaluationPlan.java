@@ -19,6 +19,8 @@ final class EvaluationPlan {
     final boolean fullRanking;
     final boolean ratings;
     final boolean needsTrain;
+    /** True when miscal@k needs the item categories ({@link Calibration}). */
+    final boolean calibration;
 
     EvaluationPlan(List<String> names) {
         if (names == null || names.isEmpty()) throw new IllegalArgumentException("no metrics requested; " + MetricSpec.validForms());
@@ -32,7 +34,7 @@ final class EvaluationPlan {
         List<MetricSpec> pu = new ArrayList<>();
         Set<Integer> catalog = new LinkedHashSet<>();
         int max = 0, ild = 0;
-        boolean full = false, rating = false, train = false;
+        boolean full = false, rating = false, train = false, calib = false;
         for (MetricSpec s : specs) {
             if (s.perUser()) pu.add(s);
             max = Math.max(max, s.listLength());
@@ -40,7 +42,9 @@ final class EvaluationPlan {
             switch (s.kind()) {
                 case RMSE, MAE -> rating = true;
                 case COVERAGE, GINI -> catalog.add(s.k());
-                case NOVELTY, ARP -> train = true;
+                case LONG_TAIL_COVERAGE -> { catalog.add(s.k()); train = true; }
+                case NOVELTY, ARP, HEAD_SHARE, MID_SHARE, TAIL_SHARE, POPULARITY_LIFT -> train = true;
+                case MISCALIBRATION -> { train = true; calib = true; }
                 case ILD -> { train = true; ild = Math.max(ild, s.k()); }
                 default -> { }
             }
@@ -52,6 +56,7 @@ final class EvaluationPlan {
         fullRanking = full;
         ratings = rating;
         needsTrain = train;
+        calibration = calib;
     }
 
     /** True when some metric needs the ranking (everything but rmse/mae). */

@@ -21,6 +21,9 @@ final class EvaluationWorker {
     private final Outputs out;
     private final TrainPopularity popularity;
     private final ItemSimilarity similarity;
+    private final Calibration.Scratch calibrationScratch;
+    private final Calibration calibration;
+    private int user;
     private final RatingPredictor ratings;
     private final boolean excludeSeen;
 
@@ -55,6 +58,15 @@ final class EvaluationWorker {
     EvaluationWorker(FittedRecommender model, EvalSet set, EvaluationPlan plan, Outputs out,
                      TrainPopularity popularity, ItemSimilarity.Factory similarity, SampledCandidates sampled, int[] weights,
                      boolean excludeSeen) {
+        this(model, set, plan, out, popularity, similarity, sampled, weights, excludeSeen, null);
+    }
+
+    /** @param calibration the category data of miscal@k, or null when not requested */
+    EvaluationWorker(FittedRecommender model, EvalSet set, EvaluationPlan plan, Outputs out,
+                     TrainPopularity popularity, ItemSimilarity.Factory similarity, SampledCandidates sampled, int[] weights,
+                     boolean excludeSeen, Calibration calibration) {
+        this.calibration = calibration;
+        this.calibrationScratch = calibration == null ? null : calibration.scratch();
         this.model = model;
         this.excludeSeen = excludeSeen;
         this.set = set;
@@ -75,6 +87,7 @@ final class EvaluationWorker {
     }
 
     void evaluate(int pos, int user) {
+        this.user = user;
         UserContext ctx = UserContext.of(set.history(), user);
         if (ratings != null) rate(pos, user, ctx);
         if (!plan.ranks()) return;
@@ -130,6 +143,11 @@ final class EvaluationWorker {
             case NOVELTY -> ListMetrics.novelty(list, Math.min(n, k), popularity);
             case ARP -> ListMetrics.averagePopularity(list, Math.min(n, k), popularity);
             case ILD -> ListMetrics.intraListDiversity(Math.min(n, k), similarity);
+            case HEAD_SHARE -> ListMetrics.bucketShare(list, Math.min(n, k), popularity, PopularityBuckets.HEAD);
+            case MID_SHARE -> ListMetrics.bucketShare(list, Math.min(n, k), popularity, PopularityBuckets.MID);
+            case TAIL_SHARE -> ListMetrics.bucketShare(list, Math.min(n, k), popularity, PopularityBuckets.TAIL);
+            case POPULARITY_LIFT -> ListMetrics.popularityLift(user, list, Math.min(n, k), popularity);
+            case MISCALIBRATION -> calibration.miscalibration(user, list, Math.min(n, k), calibrationScratch);
             default -> throw new IllegalStateException("not a per-user metric: " + s.name());
         };
     }

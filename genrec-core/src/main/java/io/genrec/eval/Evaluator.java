@@ -112,12 +112,13 @@ public final class Evaluator {
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         TrainPopularity popularity = plan.needsTrain ? new TrainPopularity(train) : null;
         ItemSimilarity.Factory similarity = plan.ildMaxK > 0 ? ItemSimilarity.forTrain(train) : null;
+        Calibration calibration = plan.calibration ? new Calibration(train) : null;
         EvaluationWorker.Outputs out = new EvaluationWorker.Outputs(plan, users.length);
         List<EvaluationWorker> workers = new ArrayList<>();
         int poolSize = Math.max(1, Math.min(threads, (users.length + CHUNK - 1) / CHUNK));
         int[] weights = sampled == null ? null : NegativeSampler.weights(sampled, set);
         for (int w = 0; w < poolSize; w++)
-            workers.add(new EvaluationWorker(model, set, plan, out, popularity, similarity, sampled, weights, excludeSeen));
+            workers.add(new EvaluationWorker(model, set, plan, out, popularity, similarity, sampled, weights, excludeSeen, calibration));
         run(workers, users, model.name(), progress);
         requireSomeFiniteScores(model, set, workers, users.length);
 
@@ -128,6 +129,7 @@ public final class Evaluator {
             double v = switch (s.kind()) {
                 case COVERAGE -> CatalogMetrics.coverage(exposure(workers, s.k()));
                 case GINI -> CatalogMetrics.gini(exposure(workers, s.k()));
+                case LONG_TAIL_COVERAGE -> CatalogMetrics.longTailCoverage(exposure(workers, s.k()), popularity.buckets());
                 case SLATE_HIT, SLATE_PRECISION, SLATE_DIVERSITY, SLATE_DUPLICATES -> Double.NaN; // filled in below
                 case RMSE -> Math.sqrt(pooled(out.squaredError(), out.ratingCount()));
                 case MAE -> pooled(out.absoluteError(), out.ratingCount());
@@ -212,7 +214,7 @@ public final class Evaluator {
             throw new IllegalArgumentException("sampled candidates: " + sampled.negatives() + " negatives requested, but eval set '"
                     + set.name() + "' has only " + history.numItems() + " items; the number must be smaller than the catalogue");
         if (plan.needsTrain) {
-            if (train == null) throw new IllegalArgumentException("novelty, arp and ild need the training data, got null");
+            if (train == null) throw new IllegalArgumentException("novelty, arp, ild and the popularity/calibration metrics need the training data, got null");
             if (train.itemIds() != history.itemIds() || train.userIds() != history.userIds())
                 throw new IllegalArgumentException("training data '" + train.name() + "' and eval set '" + set.name() + "' must share id maps");
         }
@@ -306,6 +308,12 @@ public final class Evaluator {
         }
         return n == 0 ? Double.NaN : sum / n;
     }
+
+    /**
+     * The head/mid/tail split of {@code train}'s items ({@link PopularityBuckets}): the reference the exposure shares
+     * (headshare@k, ...) are read against.
+     */
+    public static PopularityBuckets popularityBuckets(Dataset train) { return new TrainPopularity(train).buckets(); }
 
     /** Mean of the defined values, in order; NaN when none is defined. */
     static double meanIgnoringNaN(double[] values) {

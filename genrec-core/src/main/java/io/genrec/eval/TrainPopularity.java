@@ -13,6 +13,8 @@ final class TrainPopularity {
     private final int[] users;
     private final int activeUsers;
     private final double[] selfInformation;
+    private final PopularityBuckets buckets;
+    private final double[] profilePopularity;
 
     TrainPopularity(Dataset train) {
         Dataset.Transpose t = train.itemUsers();
@@ -27,7 +29,28 @@ final class TrainPopularity {
         selfInformation = new double[users.length];
         for (int item = 0; item < users.length; item++)
             selfInformation[item] = activeUsers == 0 ? 0 : -Math.log((double) Math.max(users[item], 1) / activeUsers) / LN2;
+        buckets = new PopularityBuckets(users);
+        // Mean popularity of each user's distinct training items: the profile side of the popularity lift.
+        profilePopularity = new double[train.numUsers()];
+        int[] uptr = train.userPointers(), items = train.itemIndices();
+        ItemMarks seen = new ItemMarks(users.length);
+        for (int u = 0; u < profilePopularity.length; u++) {
+            seen.clear();
+            double sum = 0;
+            int c = 0;
+            for (int k = uptr[u]; k < uptr[u + 1]; k++) {
+                if (!seen.add(items[k])) continue;
+                sum += users[items[k]];
+                c++;
+            }
+            profilePopularity[u] = c == 0 ? Double.NaN : sum / c;
+        }
     }
+
+    PopularityBuckets buckets() { return buckets; }
+
+    /** Mean {@link #users} of the user's distinct training items; NaN for a user without training items. */
+    double profilePopularity(int user) { return profilePopularity[user]; }
 
     /** Distinct training users of {@code item}. */
     int users(int item) { return users[item]; }

@@ -32,7 +32,7 @@ public final class ExperimentConfigFile {
                          Map<String, String> protocolParams, List<String> models,
                          Map<String, Map<String, String>> modelParams, List<String> metrics, Long seed,
                          Integer threads, String outputDir, Integer sampledCandidates, String sampling,
-                         Boolean excludeSeen, String duplicates) { }
+                         Boolean excludeSeen, String duplicates, List<String> groups) { }
 
     private ExperimentConfigFile() { }
 

@@ -36,6 +36,8 @@ public final class ExperimentRunner {
     private final RecommenderRegistry registry;
     private final ProgressListener listener;
     private final Consumer<String> log;
+    /** Called with the data and split before any model is fitted (checks and analyses that need the data); may be null. */
+    private Consumer<Prepared> onPrepared;
 
     public ExperimentRunner(RecommenderRegistry registry, ProgressListener listener, Consumer<String> log) {
         this.registry = registry;
@@ -153,6 +155,7 @@ public final class ExperimentRunner {
         candidates.values().forEach(all::addAll);
         // the protocol is checked against every candidate before any of them is fitted
         Prepared prepared = prepare(cfg, all);
+        if (onPrepared != null) onPrepared.accept(prepared);
         Split split = prepared.split();
         Evaluator evaluator = new Evaluator(cfg.metrics(), cfg.threads(), cfg.sampled(), cfg.excludeSeen());
         ExperimentReport.ExcludedTargets excluded = null;
@@ -337,6 +340,15 @@ public final class ExperimentRunner {
     static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", Java "
                 + Runtime.version();
+    }
+
+    /**
+     * Calls {@code hook} in {@link #run} with the prepared data and split, before any model is fitted (so a check on
+     * the data can fail early; user-group analyses keep the split).
+     */
+    public ExperimentRunner onPrepared(Consumer<Prepared> hook) {
+        this.onPrepared = hook;
+        return this;
     }
 
     /** A split ready to run, with where it came from, what saved models are tied to and why the positives threshold is what it is. */

@@ -33,6 +33,7 @@ public final class RunOutput {
     private final boolean replace;
     private final Map<String, String> saved = new LinkedHashMap<>();
     private final Map<String, String> notSaved = new LinkedHashMap<>();
+    private final Map<String, Object> sections = new LinkedHashMap<>();
     private Consumer<String> warnings = w -> System.err.println("genrec: warning: " + w);
 
     private RunOutput(Path dir, boolean replace) {
@@ -105,6 +106,12 @@ public final class RunOutput {
         write(soFar, pending);
     }
 
+    /**
+     * Adds a top-level field to results.json from the next write on (analyses computed after the models ran, e.g.
+     * {@code groups}); {@code value} is anything Jackson serialises.
+     */
+    public void addSection(String key, Object value) { sections.put(key, value); }
+
     /** Writes the final results; returns the files written. */
     public List<Path> finish(ExperimentReport report) throws IOException {
         return write(report, List.of());
@@ -116,6 +123,7 @@ public final class RunOutput {
         doc.putPOJO("pendingModels", pending);
         doc.putPOJO("savedModels", saved);
         doc.putPOJO("notSavedModels", notSaved);
+        sections.forEach(doc::putPOJO);
         StringBuilder md = new StringBuilder();
         if (!pending.isEmpty())
             md.append("PARTIAL RESULTS: still to run: ").append(String.join(", ", pending)).append("\n\n");

@@ -102,7 +102,7 @@ class ExperimentConfigFileTest {
         assertEquals(6 * (7 + 3), total, 1e-6, "the 'a' rows carry 2 + 2 + 3 = 7 plays; nothing is lost by summing");
 
         ExperimentConfig keep = ExperimentConfigFile.merge(c, new ExperimentConfigFile.Fields(null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, "keep"));
+                null, null, null, null, null, null, null, null, null, "keep", null));
         assertEquals("KEEP_ALL", new ExperimentRunner(io.genrec.model.RecommenderRegistry.of(), io.genrec.model.ProgressListener.NONE,
                 x -> { }).prepare(keep).binding().duplicates());
     }
