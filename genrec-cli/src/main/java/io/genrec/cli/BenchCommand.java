@@ -26,6 +26,8 @@ final class BenchCommand implements Callable<Integer> {
 
     static final Map<String, Bench> BENCHMARKS = new LinkedHashMap<>();
     static {
+        BENCHMARKS.put("train", new Bench("--data SPEC --models A,B [--epochs N] [genrec eval options]",
+                "training-speed.md", TrainBench::main));
         BENCHMARKS.put("neural", new Bench("DATA_DIR MODEL SEED [key=value ...]",
                 "ml-1m-diffrec-neural.md, diffrec-scoring-speed.md", io.genrec.models.NeuralBenchmark::main));
         BENCHMARKS.put("diffrec-speed", new Bench("DATA_DIR MODEL_DIR [STEPS,...|-] [USERS] [accuracy|latency]",

@@ -3,6 +3,11 @@ package io.genrec.models.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -33,6 +38,26 @@ public record Batch(int[] rows, NDManager manager, Map<String, NDArray> params, 
      */
     public NDArray create(float[] data, long... shape) {
         return OwnedArrays.floats(manager, data, shape);
+    }
+
+    /** An int64 array in this batch's manager (indices for {@code take}), owned by PyTorch. */
+    public NDArray indices(long[] data) {
+        return OwnedArrays.longs(manager, data, data.length);
+    }
+
+    /**
+     * A sparse COO {@code [rows, cols]} matrix with entries {@code (row[k], col[k]) = values[k]} for {@code k < nnz},
+     * in this batch's manager. {@code sparse.matMul(w)} costs nnz x w's width instead of rows x cols x width (the
+     * multi-hot input layers), and its gradient for {@code w} touches only the rows named in {@code col}.
+     */
+    public NDArray sparse(int[] row, int[] col, float[] values, int nnz, long rows, long cols) {
+        long[] ij = new long[2 * nnz];
+        for (int k = 0; k < nnz; k++) { ij[k] = row[k]; ij[nnz + k] = col[k]; }
+        PtNDArray index = (PtNDArray) OwnedArrays.longs(manager, ij, 2, nnz);
+        PtNDArray v = (PtNDArray) OwnedArrays.floats(manager, nnz == values.length ? values : Arrays.copyOf(values, nnz), nnz);
+        NDArray coo = JniUtils.createSparseCoo(index, v, new Shape(rows, cols));
+        coo.attach(manager);
+        return coo;
     }
 
     /** Standard normal noise of {@code n} values from the batch's seeded source. */

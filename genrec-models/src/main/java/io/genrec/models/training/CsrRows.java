@@ -50,6 +50,42 @@ public final class CsrRows {
         return out;
     }
 
+    /**
+     * The distinct columns of each of {@code rows} (what {@link #dense} with {@code binary} sets to 1), without the
+     * dense array: {@code col[k]} in row {@code row[k]} (the position in {@code rows}), rows in order, and
+     * {@code count[r]} entries for row {@code r}. A batch of multi-hot rows costs its nonzeros, not rows x width.
+     */
+    public Entries entries(int[] rows) {
+        int total = 0;
+        for (int r : rows) total += ptr[r + 1] - ptr[r];
+        int[] row = new int[total], col = new int[total], count = new int[rows.length];
+        int[] seenIn = new int[width]; // 1 + the batch row that last set the column: repeats count once
+        int k = 0;
+        for (int r = 0; r < rows.length; r++) {
+            for (int e = ptr[rows[r]]; e < ptr[rows[r] + 1]; e++) {
+                int c = idx[e];
+                if (seenIn[c] == r + 1) continue;
+                seenIn[c] = r + 1;
+                row[k] = r;
+                col[k++] = c;
+                count[r]++;
+            }
+        }
+        return new Entries(k == total ? row : java.util.Arrays.copyOf(row, k), k == total ? col : java.util.Arrays.copyOf(col, k), count, width);
+    }
+
+    /** The nonzero (binary) entries of a batch of rows; see {@link #entries}. */
+    public record Entries(int[] row, int[] col, int[] count, int width) {
+        public int size() { return col.length; }
+
+        /** Row-major flat positions {@code row * width + col}, the index of the dense {@code [rows, width]} array. */
+        public long[] flat() {
+            long[] f = new long[col.length];
+            for (int k = 0; k < f.length; k++) f[k] = (long) row[k] * width + col[k];
+            return f;
+        }
+    }
+
     /** Scales each row of a dense {@code [n, width]} array to unit L2 norm (zero rows stay zero). */
     public static void l2NormalizeRows(float[] dense, int width) {
         for (int base = 0; base < dense.length; base += width) {

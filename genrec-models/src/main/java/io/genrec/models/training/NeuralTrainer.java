@@ -12,21 +12,22 @@ import io.genrec.model.ProgressListener;
 import io.genrec.model.TrainContext;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
  * The one training loop of every neural model: seeded shuffling into mini-batches, a forward/backward pass per batch
- * in the PyTorch engine, Adam on the host weights, progress (loss, examples/s, ETA) through the context's
+ * in the PyTorch engine, Adam on native weights ({@link NativeAdam}), progress (loss, examples/s, ETA) through the context's
  * {@link ProgressListener}, validation NDCG ({@link QuickValidation}) on the context's validation set, best-checkpoint
  * keeping and early stopping.
  *
- * <p>Per batch the weights are uploaded into a fresh sub-manager of one root manager, gradients are read back with
- * one copy per parameter, and the sub-manager is closed: nothing native outlives a step. The seed fixes the weights'
+ * <p>The weights and Adam moments live in one root manager for the whole fit ({@link NativeWeights}); per batch only
+ * the input is uploaded, into a fresh sub-manager that is closed after the update: nothing else native outlives a
+ * step. The host {@link ParameterSet} is refreshed after every phase (for the hook, validation and the result). The seed fixes the weights'
  * initialisation, the shuffling and the network's own randomness ({@link Batch#rng()}). PyTorch's intra-op thread
  * count is set to the context's {@code threads} (a process-wide setting of the engine).
  *
@@ -53,11 +54,13 @@ public final class NeuralTrainer {
         Random init = new Random(ctx.seed());
         ParameterSet params = network.initialParameters(init);
         List<TrainingPhase> phases = network.phases(params);
-        List<AdamOptimizer> optimizers = new ArrayList<>();
+        List<NativeAdam> optimizers = new ArrayList<>();
+        Set<String> trainable = new HashSet<>();
         int passesPerEpoch = 0;
         for (TrainingPhase phase : phases) {
             for (String name : phase.parameters()) params.get(name); // fails naming an unknown parameter
-            optimizers.add(new AdamOptimizer(config.learningRate(), config.weightDecay()));
+            trainable.addAll(phase.parameters());
+            optimizers.add(new NativeAdam(config.learningRate(), config.weightDecay()));
             passesPerEpoch += phase.passes();
         }
         SplittableRandom rng = new SplittableRandom(ctx.seed() ^ 0x9E3779B97F4A7C15L);
@@ -76,6 +79,7 @@ public final class NeuralTrainer {
         // The section tells a shutdown hook to wait until the root manager is closed (see Interruption); the stop
         // check sits between batches, where no native call is running and every array is owned by a manager.
         try (Interruption.NativeSection section = Interruption.enterNative(); NDManager root = NDManager.newBaseManager()) {
+            NativeWeights weights = new NativeWeights(root, params, trainable);
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long t0 = System.nanoTime();
                 double lossSum = 0;
@@ -87,7 +91,7 @@ public final class NeuralTrainer {
                         shuffle(order, rng);
                         for (int[] rows : network.batches(order, config.batchSize(), rng)) {
                             Interruption.check();
-                            lossSum += step(network, params, phase, optimizers.get(ph), root, rows, rng, epoch, step++);
+                            lossSum += step(network, weights, phase, optimizers.get(ph), root, rows, rng, epoch, step++);
                             batches++;
                             done += rows.length;
                             double secs = (System.nanoTime() - started) / 1e9;
@@ -97,6 +101,7 @@ public final class NeuralTrainer {
                                     epoch, config.epochs(), label, lossSum / batches, rate));
                         }
                     }
+                    weights.download(params); // the hook, validation and the result read the host copy
                     network.afterPhase(phase, params);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -105,7 +110,8 @@ public final class NeuralTrainer {
                     validation = QuickValidation.ndcg(asModel.apply(params), ctx.validation(), config.validationK(), config.validationUsers());
                     if (stopping.record(epoch, validation)) best = params.copy();
                 }
-                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, (double) n * passesPerEpoch / seconds, validation, root.getManagedArrays().size());
+                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, (double) n * passesPerEpoch / seconds, validation,
+                        transientArrays(root, weights, optimizers));
                 log.add(stats);
                 listener.progress("epoch", epoch, config.epochs(), String.format("loss %.4f, %.1fs, %.0f examples/s%s",
                         stats.meanLoss(), seconds, stats.examplesPerSecond(),
@@ -113,41 +119,34 @@ public final class NeuralTrainer {
                                 config.validationK(), validation, stopping.best(), stopping.bestEpoch())));
                 if (stopping.shouldStop()) break;
             }
-            leftOver = root.getManagedArrays().size();
+            leftOver = transientArrays(root, weights, optimizers);
         }
         if (best == null) return new TrainingResult(params, log.size(), Double.NaN, log, leftOver);
         return new TrainingResult(best, stopping.bestEpoch(), stopping.best(), log, leftOver);
     }
 
+    /** Native arrays in the root beyond the fit's weights and optimizer moments (0 unless a step leaked one). */
+    private static int transientArrays(NDManager root, NativeWeights weights, List<NativeAdam> optimizers) {
+        int kept = weights.size();
+        for (NativeAdam a : optimizers) kept += a.arrays();
+        return root.getManagedArrays().size() - kept;
+    }
+
     /** One forward/backward/update of the phase's parameters; returns the batch loss. */
-    private static double step(TrainableNetwork network, ParameterSet params, TrainingPhase phase, AdamOptimizer adam,
+    private static double step(TrainableNetwork network, NativeWeights weights, TrainingPhase phase, NativeAdam adam,
                                NDManager root, int[] rows, SplittableRandom rng, int epoch, long step) {
-        Map<String, float[]> grads = new LinkedHashMap<>();
         double lossValue;
-        try (NDManager bm = root.newSubManager();
-             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            Map<String, NDArray> live = new LinkedHashMap<>();
-            for (String name : params.names()) {
-                int[] s = params.shape(name);
-                long[] shape = new long[s.length];
-                for (int i = 0; i < s.length; i++) shape[i] = s[i];
-                NDArray a = OwnedArrays.floats(bm, params.get(name), shape);
-                if (phase.parameters().contains(name)) a.setRequiresGradient(true);
-                live.put(name, a);
+        try (NDManager bm = root.newSubManager()) {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = network.loss(new Batch(rows, bm, weights.forBatch(bm, phase), rng, epoch, step, phase));
+                collector.backward(loss);
+                lossValue = loss.getFloat();
             }
-            NDArray loss = network.loss(new Batch(rows, bm, live, rng, epoch, step, phase));
-            collector.backward(loss);
-            lossValue = loss.getFloat();
             if (!Double.isFinite(lossValue))
                 throw new IllegalStateException("loss became " + lossValue + " at epoch " + epoch + ", step " + step + " (lower the learning rate?)");
-            for (var e : live.entrySet()) {
-                if (!phase.parameters().contains(e.getKey())) continue;
-                NDArray g = e.getValue().getGradient();
-                grads.put(e.getKey(), g.toFloatArray());
-                g.close();
-            }
+            adam.step(weights, phase.parameters(), root, bm);
+            weights.zeroGradients();
         }
-        adam.step(params, grads);
         return lossValue;
     }
 

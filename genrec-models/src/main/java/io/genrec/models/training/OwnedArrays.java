@@ -2,7 +2,11 @@ package io.genrec.models.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Host arrays uploaded as tensors whose memory PyTorch owns. DJL's {@code manager.create(array)} wraps a Java direct
@@ -13,19 +17,40 @@ import ai.djl.ndarray.types.Shape;
  * are the same. It made those short fits pass but did not remove every sporadic NaN (docs/results/irgan-negatives.md).
  */
 public final class OwnedArrays {
+    /**
+     * One direct buffer per thread, grown to the largest upload: {@code m.create(float[])} allocates a fresh direct
+     * buffer per call that only a garbage collection frees, so a fit's batches piled up native memory between
+     * collections. The copy into PyTorch memory ends the buffer's use, so it can be reused at once.
+     */
+    private static final ThreadLocal<ByteBuffer[]> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
+
     private OwnedArrays() { }
 
     /** A float tensor of {@code shape} in {@code m}, owned by PyTorch. */
     public static NDArray floats(NDManager m, float[] data, long... shape) {
-        try (NDArray wrapped = m.create(data, new Shape(shape))) {
+        ByteBuffer buf = scratch(4L * data.length);
+        buf.asFloatBuffer().put(data);
+        try (NDArray wrapped = m.create(buf, new Shape(shape), DataType.FLOAT32)) {
             return wrapped.duplicate();
         }
     }
 
     /** An int64 tensor of {@code shape} in {@code m} (the index type of the PyTorch engine), owned by PyTorch. */
     public static NDArray longs(NDManager m, long[] data, long... shape) {
-        try (NDArray wrapped = m.create(data, new Shape(shape))) {
+        ByteBuffer buf = scratch(8L * data.length);
+        buf.asLongBuffer().put(data);
+        try (NDArray wrapped = m.create(buf, new Shape(shape), DataType.INT64)) {
             return wrapped.duplicate();
         }
+    }
+
+    /** This thread's scratch buffer, positioned at 0 with {@code bytes} remaining. */
+    private static ByteBuffer scratch(long bytes) {
+        ByteBuffer[] holder = SCRATCH.get();
+        ByteBuffer b = holder[0];
+        if (b == null || b.capacity() < bytes)
+            holder[0] = b = ByteBuffer.allocateDirect(Math.toIntExact(Math.max(bytes, b == null ? 0 : b.capacity() * 3L / 2))).order(ByteOrder.nativeOrder());
+        b.clear().limit((int) bytes);
+        return b;
     }
 }

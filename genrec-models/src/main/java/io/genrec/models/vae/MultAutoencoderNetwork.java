@@ -57,12 +57,21 @@ final class MultAutoencoderNetwork implements TrainableNetwork {
     @Override
     public NDArray loss(Batch b) {
         int n = rows.width(), bs = b.size();
-        float[] x = rows.dense(b.rows(), true);
-        float[] in = x.clone();
-        CsrRows.l2NormalizeRows(in, n);
-        float[] mask = b.dropoutMask(in.length, config.dropout());
-        for (int i = 0; i < in.length; i++) in[i] *= mask[i];
-        NDArray h = b.create(in, bs, n);
+        // Input as a sparse matrix of its nonzeros: L2-normalised multi-hot rows with inverted dropout drawn per
+        // nonzero (the zeros stay zero either way), dropped entries left out.
+        CsrRows.Entries e = rows.entries(b.rows());
+        double p = config.dropout();
+        float keep = (float) (1 / (1 - p));
+        int[] row = new int[e.size()], col = new int[e.size()];
+        float[] val = new float[e.size()];
+        int nnz = 0;
+        for (int k = 0; k < e.size(); k++) {
+            if (b.rng().nextDouble() < p) continue;
+            row[nnz] = e.row()[k];
+            col[nnz] = e.col()[k];
+            val[nnz++] = keep / (float) Math.sqrt(e.count()[e.row()[k]]);
+        }
+        NDArray h = b.sparse(row, col, val, nnz, bs, n);
         int layers = config.hiddenDims().size();
         for (int i = 0; i < layers; i++) h = linear(b, h, "enc" + i).tanh();
         NDArray z;
@@ -80,7 +89,9 @@ final class MultAutoencoderNetwork implements TrainableNetwork {
         h = z;
         for (int i = 0; i < layers; i++) h = linear(b, h, "dec" + i).tanh();
         NDArray logits = linear(b, h, "out");
-        NDArray nll = logits.logSoftmax(1).mul(b.create(x, bs, n)).sum(new int[] {1}).mean().neg();
+        // multinomial log-likelihood of the multi-hot rows: the sum of log-softmax at their nonzeros, per row
+        NDArray picked = logits.logSoftmax(1).take(b.manager(), b.indices(e.flat())).sum();
+        NDArray nll = picked.mul(TorchScalar.of(picked, -1.0 / bs));
         if (!variational) return nll;
         double beta = Math.min(config.annealCap(), (double) b.step() / config.totalAnnealSteps());
         return nll.add(kl.mul(TorchScalar.of(kl, beta)));

@@ -44,6 +44,26 @@ class MultAutoencoderScorerTest {
         }
     }
 
+    /** A multi-row batch's loss is the mean of its rows' losses: the sparse input and the picked log-likelihoods
+     *  must put every row's entries in that row (a wrong flat offset would mix users). */
+    @Test
+    void batchLossIsTheMeanOfRowLosses() {
+        Dataset d = ContractData.clustered(30, 40, 8, 7L);
+        for (boolean variational : new boolean[] {false, true}) {
+            MultAutoencoderNetwork net = new MultAutoencoderNetwork(CsrRows.users(d), config(List.of(12)), variational);
+            ParameterSet w = GraphLoss.perturbed(net.initialParameters(new Random(3)), 4);
+            if (variational) {
+                Arrays.fill(w.get("logvar.w"), 0f);
+                Arrays.fill(w.get("logvar.b"), -40f);
+            }
+            int[] rows = {7, 0, 29, 13, 5};
+            double sum = 0;
+            for (int u : rows) sum += GraphLoss.of(net, w, new int[] {u}, 0, 1);
+            double batch = GraphLoss.of(net, w, rows, 0, 1);
+            assertEquals(sum / rows.length, batch, 1e-4 * Math.abs(batch), "variational " + variational);
+        }
+    }
+
     @Test void daeOneHiddenLayer() { assertScorerMatchesGraph(List.of(12), false); }
     @Test void daeNoHiddenLayer() { assertScorerMatchesGraph(List.of(), false); }
     @Test void vaeOneHiddenLayer() { assertScorerMatchesGraph(List.of(12), true); }
