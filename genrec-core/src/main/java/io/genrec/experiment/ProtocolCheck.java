@@ -86,10 +86,10 @@ public final class ProtocolCheck {
         if (p.equals("auto")) {
             if (presplit) return new Choice(GivenSplit.NAME, "the data is pre-split", true);
             if (!sequential.isEmpty())
-                return new Choice(FOR_SEQUENCES, listed(sequential) + (sequential.size() == 1 ? " is a sequence model" : " are sequence models")
-                        + ", which need each test history to be a time-ordered prefix ending before the target; leave-one-out by time is"
+                return new Choice(FOR_SEQUENCES, listed(sequential) + (sequential.size() == 1 ? " is a sequence model, which needs" : " are sequence models, which need")
+                        + " each test history to be a time-ordered prefix ending before the target; leave-one-out by time is"
                         + " their standard protocol, and every model runs on the same split", true);
-            return new Choice(DEFAULT, "no model needs a time-ordered history (sequence models get " + FOR_SEQUENCES + ")", true);
+            return new Choice(DEFAULT, "no model needs a time-ordered history; a sequence model would get " + FOR_SEQUENCES, true);
         }
         Guarantees g = KNOWN.get(p);
         if (g != null) {
