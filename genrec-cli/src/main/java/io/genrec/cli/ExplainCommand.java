@@ -39,28 +39,16 @@ import java.util.concurrent.Callable;
                 "LLM when an endpoint is configured (OPENAI_BASE_URL / OPENAI_API_KEY), with the template used, and said so, when it fails."},
         footer = {"", "Examples:", "  genrec explain --user 1 --model itemknn", "  genrec explain --user 1 --model mostpop --k 5 --format json"})
 final class ExplainCommand implements Callable<Integer> {
-    @Option(names = "--user", required = true, paramLabel = "ID", description = "External user id as in the data.")
-    String user;
-
-    @Option(names = "--model", paramLabel = "NAME", description = "Model that recommends (default: ${DEFAULT-VALUE}).")
-    String model = "ease";
-
     @Mixin
-    DataOptions dataOptions;
+    UserRequestOptions request;
 
     @Option(names = "--k", description = "How many items (default: ${DEFAULT-VALUE}).")
     int k = 5;
-
-    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
 
     @Option(names = "--reference", paramLabel = "FILE", description = {"Reference explanations, one per line as ITEM<TAB>text (an item",
             "may have several lines): scores the explanations of the recommended items that have one with BLEU-4",
             "(corpus) and ROUGE-1/2/L F1 (mean)."})
     java.nio.file.Path reference;
-
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
-    EvalCommand.Format format = EvalCommand.Format.table;
 
     @Mixin
     CommonOptions common;
@@ -70,18 +58,18 @@ final class ExplainCommand implements Callable<Integer> {
         if (k < 1) throw new IllegalArgumentException("--k must be >= 1, got " + k);
         Map<String, List<String>> references = reference == null ? null : readReferences(reference);
         RecommenderRegistry registry = RecommenderRegistry.load();
-        var recommender = registry.create(model, new Params(Map.of(), "model '" + model + "'")); // unknown name fails before loading
-        String implicit = dataOptions.implicit("auto");
-        var duplicates = dataOptions.duplicates("keep");
-        DataSpecs.LoadedData loaded = DataSpecs.load(dataOptions.data(DataOptions.DEFAULT_DATA));
+        var recommender = registry.create(request.model, new Params(Map.of(), "model '" + request.model + "'")); // unknown name fails before loading
+        String implicit = request.data.implicit("auto");
+        var duplicates = request.data.duplicates("keep");
+        DataSpecs.LoadedData loaded = DataSpecs.load(request.data.data(DataOptions.DEFAULT_DATA));
         Dataset all = loaded.given() == null ? loaded.data()
                 : loaded.given().train().union("all", loaded.given().validation().targets()).union("all", loaded.given().test().targets());
         Dataset d = ExperimentRunner.preprocess(all, implicit, 0, 0, duplicates);
-        int u = d.userIds().indexOf(user);
-        if (u < 0) throw new IllegalArgumentException("unknown user '" + user + "' in " + loaded.description()
+        int u = d.userIds().indexOf(request.user);
+        if (u < 0) throw new IllegalArgumentException("unknown user '" + request.user + "' in " + loaded.description()
                 + " (after keeping positives: " + implicit + "); example ids: " + d.userIds().externalId(0));
         ProgressBar bar = new ProgressBar(System.err);
-        FittedRecommender m = recommender.fit(new TrainContext(d, null, seed, common.threads,
+        FittedRecommender m = recommender.fit(new TrainContext(d, null, request.seed, common.threads,
                 common.quiet ? io.genrec.model.ProgressListener.NONE : bar));
         bar.finishLine();
         UserContext ctx = UserContext.of(d, u);
@@ -114,10 +102,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Map<String, Object> textMetrics = references == null ? null : textMetrics(rows, references);
         if (fellBack > 0) System.err.println("genrec: warning: " + fellBack + " of " + top.size() + " explanations used the template fallback");
-        if (format == EvalCommand.Format.json) {
+        if (request.format == EvalCommand.Format.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("user", user);
-            doc.put("model", model);
+            doc.put("user", request.user);
+            doc.put("model", request.model);
             doc.put("explainer", client.isPresent() ? "llm (" + client.get().describe() + ")" : "template");
             doc.put("historyLength", ctx.history().length);
             doc.put("recommendations", rows);
@@ -125,8 +113,8 @@ final class ExplainCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
             return 0;
         }
-        System.out.printf(Locale.ROOT, "Top %d for user %s (%d items in history) by %s, explained (%s):%n", top.size(), user,
-                ctx.history().length, model, client.isPresent() ? "llm" : "template");
+        System.out.printf(Locale.ROOT, "Top %d for user %s (%d items in history) by %s, explained (%s):%n", top.size(), request.user,
+                ctx.history().length, request.model, client.isPresent() ? "llm" : "template");
         for (var row : rows) {
             System.out.printf(Locale.ROOT, "%3d. %-8s %-60s %.4f%n", row.get("rank"), row.get("item"), row.get("title"), (Float) row.get("score"));
             System.out.printf(Locale.ROOT, "     %s [%s]%n", row.get("explanation"), row.get("explanationSource"));

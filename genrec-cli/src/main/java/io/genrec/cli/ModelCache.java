@@ -1,5 +1,6 @@
 package io.genrec.cli;
 
+import io.genrec.model.DataBinding;
 import io.genrec.model.FittedRecommender;
 
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * {@code $GENREC_CACHE_DIR}, else {@code ~/.genrec/cache}. The key hashes everything the fitted weights depend on:
  * the preprocessed data's content hash, model name, full config, seed, training scheme, and the GenRec build
  * (version, commit and the code's modification time, so a rebuilt model class never serves a stale model).
- * An entry is written into a temporary directory and moved into place. The cache deletes only its own temporaries
- * and the entries it replaces: the same request fitted by an older build.
+ * An entry is a saved model with its {@link DataBinding}, written like any other ({@link DataBinding#save}). The
+ * cache deletes only the entries it replaces: the same request fitted by an older build.
  */
 final class ModelCache {
     private final Path root;
@@ -70,27 +70,15 @@ final class ModelCache {
     }
 
     /**
-     * Saves {@code model} under {@code key}: into a fresh temporary directory beside the entries, then moved into
-     * place in one step. If another run stored the same key meanwhile, its entry is kept and ours discarded.
+     * Saves {@code model} with its data binding under {@code key}, as any saved model is written
+     * ({@link DataBinding#save}: a temporary sibling moved into place). An entry another run stored under the same
+     * key meanwhile (same request, same build) is kept.
      */
-    Path store(String key, FittedRecommender model) throws IOException {
-        Files.createDirectories(root);
+    Path store(String key, FittedRecommender model, DataBinding binding) throws IOException {
         Path target = root.resolve(key);
-        Path tmp = Files.createTempDirectory(root, ".tmp-" + key + "-");
-        try {
-            Path staged = tmp.resolve("model");
-            model.save(staged);
-            try {
-                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                // a concurrent run stored it first (DirectoryNotEmptyException / FileAlreadyExistsException): keep theirs
-                if (lookup(key) == null) throw e;
-            }
-            removeOlderBuilds(key);
-            return target;
-        } finally {
-            deleteOwnTemp(tmp);
-        }
+        if (lookup(key) == null) binding.save(model, target);
+        removeOlderBuilds(key);
+        return target;
     }
 
     /**
@@ -104,11 +92,11 @@ final class ModelCache {
             stale = s.filter(p -> p.getFileName().toString().startsWith(what) && !p.getFileName().toString().equals(key))
                     .filter(p -> Files.isRegularFile(p.resolve("model.json"))).toList();
         }
-        for (Path p : stale) deleteOwnTemp(p);
+        for (Path p : stale) deleteOwnEntry(p);
     }
 
-    /** Deletes a directory this class created (a temporary, or a stale entry of this cache). */
-    private static void deleteOwnTemp(Path tmp) throws IOException {
+    /** Deletes a stale entry of this cache. */
+    private static void deleteOwnEntry(Path tmp) throws IOException {
         if (!Files.exists(tmp)) return;
         try (Stream<Path> s = Files.walk(tmp)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

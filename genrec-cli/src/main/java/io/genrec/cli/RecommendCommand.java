@@ -46,23 +46,14 @@ final class RecommendCommand implements Callable<Integer> {
     /** Overrides GENREC_CACHE_DIR (tests use it to keep the user's cache untouched). */
     static final String CACHE_DIR_PROPERTY = "genrec.cache.dir";
 
-    @Option(names = "--user", required = true, paramLabel = "ID", description = "External user id as in the data.")
-    String user;
-
-    @Option(names = {"--model", "--models"}, paramLabel = "NAME", description = "Model name (default: ${DEFAULT-VALUE}).")
-    String model = "ease";
-
     @Option(names = "--param", paramLabel = "MODEL.KEY=VALUE", description = "Model hyperparameter, e.g. ease.lambda=200 (repeatable).")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Mixin
-    DataOptions dataOptions;
+    UserRequestOptions request;
 
     @Option(names = "--k", description = "How many items (default: ${DEFAULT-VALUE}).")
     int k = 10;
-
-    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
 
     @Option(names = "--load", paramLabel = "DIR", description = {"Load a saved model instead of fitting one; its data and",
             "preprocessing apply, and the data must be the data it was fitted on."})
@@ -81,28 +72,30 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--beam", paramLabel = "B", description = "Beam width for --continue; 1 = greedy (default: ${DEFAULT-VALUE}).")
     int beam = 1;
 
-    @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
-    EvalCommand.Format format = EvalCommand.Format.table;
-
     @Mixin
     CommonOptions common;
 
     /** The split recorded for a model fitted here. */
     static final String FITTED_ON_ALL = "none (fitted on all interactions)";
+    /** The split recorded for a model fitted here with early stopping. */
+    static final String FITTED_WITH_VALIDATION = "validation: each user's last interaction held out for early stopping; fitted on the rest";
+
+    /** The data binding of the model fitted (or taken from the cache) by {@link #fitOrCached}. */
+    private DataBinding fitted;
 
     @Override
     public Integer call() throws Exception {
         // A saved model carries its data spec and preprocessing; they apply unless given here, and the data must match.
         DataBinding binding = load == null ? null : DataBinding.read(load);
-        if (binding != null && dataOptions.implicit != null && !dataOptions.implicit.equals(binding.implicit()))
+        if (binding != null && request.data.implicit != null && !request.data.implicit.equals(binding.implicit()))
             throw new IllegalArgumentException("the model in " + load + " was saved with --implicit " + binding.implicit()
-                    + "; drop --implicit " + dataOptions.implicit + " (the saved preprocessing is applied)");
-        if (binding != null && dataOptions.duplicates != null && dataOptions.duplicates(null) != binding.preprocessing().duplicates())
+                    + "; drop --implicit " + request.data.implicit + " (the saved preprocessing is applied)");
+        if (binding != null && request.data.duplicates != null && request.data.duplicates(null) != binding.preprocessing().duplicates())
             throw new IllegalArgumentException("the model in " + load + " was saved with --duplicates " + binding.preprocessing().duplicates().key()
-                    + "; drop --duplicates " + dataOptions.duplicates + " (the saved preprocessing is applied)");
-        String data = binding != null ? dataOptions.data(binding.dataSpec()) : dataOptions.data(DataOptions.DEFAULT_DATA);
-        String implicit = binding != null ? binding.implicit() : dataOptions.implicit("auto");
-        Preprocessing.DuplicatePolicy duplicates = dataOptions.duplicates("keep"); // a bad value fails here, before any loading
+                    + "; drop --duplicates " + request.data.duplicates + " (the saved preprocessing is applied)");
+        String data = binding != null ? request.data.data(binding.dataSpec()) : request.data.data(DataOptions.DEFAULT_DATA);
+        String implicit = binding != null ? binding.implicit() : request.data.implicit("auto");
+        Preprocessing.DuplicatePolicy duplicates = request.data.duplicates("keep"); // a bad value fails here, before any loading
         // Everything that can be checked without the data is checked first, then the user against the data: a bad
         // value must fail in a second, not after minutes of fitting.
         if (k < 1) throw new IllegalArgumentException("--k must be >= 1, got " + k);
@@ -117,8 +110,8 @@ final class RecommendCommand implements Callable<Integer> {
             if (!params.isEmpty()) throw new IllegalArgumentException("--param cannot change a loaded model (--load " + load + "); drop it");
             modelName = ModelArchive.readHeader(load).model();
         } else {
-            modelName = model;
-            recommender = registry.create(model, new Params(modelParams(registry), "--param of model '" + model + "'"));
+            modelName = request.model;
+            recommender = registry.create(request.model, new Params(modelParams(registry), "--param of model '" + request.model + "'"));
         }
         if (continueItems != null) {
             Recommender r = recommender != null ? recommender : registry.create(modelName, Params.empty());
@@ -134,8 +127,8 @@ final class RecommendCommand implements Callable<Integer> {
         if (binding != null) binding.check(d, load);
         else if (load != null)
             System.err.println("genrec: warning: " + load + " has no " + DataBinding.FILE + " (saved without its data); its ids are assumed to be those of " + data);
-        int u = d.userIds().indexOf(user);
-        if (u < 0) throw new IllegalArgumentException("unknown user '" + user + "' in " + loaded.description()
+        int u = d.userIds().indexOf(request.user);
+        if (u < 0) throw new IllegalArgumentException("unknown user '" + request.user + "' in " + loaded.description()
                 + " (after keeping positives: " + implicit + "); example ids: " + d.userIds().externalId(0) + ", " + d.userIds().externalId(Math.min(1, d.numUsers() - 1)));
 
         FittedRecommender m;
@@ -144,11 +137,12 @@ final class RecommendCommand implements Callable<Integer> {
             if (m.numItems() != d.numItems())
                 throw new IllegalArgumentException("model in " + load + " has " + m.numItems() + " items, data '" + data + "' has " + d.numItems());
         } else {
-            m = fitOrCached(registry, recommender, d);
+            Preprocessing prep = new Preprocessing(ExperimentRunner.resolveThreshold(implicit, all), 0, 0, duplicates);
+            String spec = data;
+            m = fitOrCached(registry, recommender, d, fittedOn -> DataBinding.of(spec, implicit, prep, d, fittedOn));
+            binding = fitted;
         }
         if (save != null) {
-            if (binding == null) binding = DataBinding.of(data, implicit,
-                    new Preprocessing(ExperimentRunner.resolveThreshold(implicit, all), 0, 0, duplicates), d, FITTED_ON_ALL);
             binding.save(m, save);
             SavedOutputs.record(save);
             System.err.println("genrec: saved model to " + save);
@@ -167,10 +161,10 @@ final class RecommendCommand implements Callable<Integer> {
         Warnings.report(m);
         List<ItemListOutput.Row> rows = new ArrayList<>();
         for (int r = 0; r < top.size(); r++) rows.add(ItemListOutput.Row.of(r + 1, d.catalog().get(top.items()[r]), top.scores()[r]));
-        if (format == EvalCommand.Format.json) {
+        if (request.format == EvalCommand.Format.json) {
             System.out.println(ItemListOutput.json(header(modelName, ctx), "recommendations", rows));
         } else {
-            System.out.printf(Locale.ROOT, "Top %d for user %s (%d items in history) by %s:%n", top.size(), user, ctx.history().length, by);
+            System.out.printf(Locale.ROOT, "Top %d for user %s (%d items in history) by %s:%n", top.size(), request.user, ctx.history().length, by);
             ItemListOutput.printTable(System.out, rows);
         }
         return 0;
@@ -199,15 +193,15 @@ final class RecommendCommand implements Callable<Integer> {
             int dot = key.indexOf('.');
             if (dot < 0) {
                 System.err.println("genrec: warning: --param " + key + "=" + e.getValue() + " is deprecated; write --param "
-                        + model + "." + key + "=" + e.getValue());
+                        + request.model + "." + key + "=" + e.getValue());
                 out.put(key, e.getValue());
                 continue;
             }
             String prefix = key.substring(0, dot);
-            if (!prefix.equals(model)) {
+            if (!prefix.equals(request.model)) {
                 String what = registry.providers().containsKey(prefix) ? "names model '" + prefix + "'" : "names unknown model '" + prefix + "'";
-                throw new IllegalArgumentException("--param " + key + "=" + e.getValue() + " " + what + ", but --model is '" + model
-                        + "'; write --param " + model + "." + key.substring(dot + 1) + "=" + e.getValue());
+                throw new IllegalArgumentException("--param " + key + "=" + e.getValue() + " " + what + ", but --model is '" + request.model
+                        + "'; write --param " + request.model + "." + key.substring(dot + 1) + "=" + e.getValue());
             }
             out.put(key.substring(dot + 1), e.getValue());
         }
@@ -225,8 +219,10 @@ final class RecommendCommand implements Callable<Integer> {
      * The cached model for this data, model, config and seed, or a freshly fitted one (then cached when it can be
      * saved). Models with early stopping train on all but each user's last interaction and stop on those.
      */
-    private FittedRecommender fitOrCached(RecommenderRegistry registry, Recommender recommender, Dataset d) throws java.io.IOException {
+    private FittedRecommender fitOrCached(RecommenderRegistry registry, Recommender recommender, Dataset d,
+                                          java.util.function.Function<String, DataBinding> bindingFor) throws java.io.IOException {
         boolean validation = hasEarlyStopping(Provenance.recordToMap(recommender.config()));
+        fitted = bindingFor.apply(validation ? FITTED_WITH_VALIDATION : FITTED_ON_ALL);
         ModelCache cache = noCache ? null : ModelCache.open();
         String key = null;
         if (cache != null) {
@@ -234,7 +230,7 @@ final class RecommendCommand implements Callable<Integer> {
             parts.put("data", d.contentHash());
             parts.put("model", recommender.name());
             parts.put("config", Provenance.recordToMap(recommender.config()));
-            parts.put("seed", seed);
+            parts.put("seed", request.seed);
             parts.put("training", validation ? "all but each user's last interaction; early stopping on it" : "all interactions");
             key = ModelCache.key(parts, registry.provider(recommender.name()).getClass());
             java.nio.file.Path hit = cache.lookup(key);
@@ -256,22 +252,21 @@ final class RecommendCommand implements Callable<Integer> {
         var listener = common.quiet ? io.genrec.model.ProgressListener.NONE : bar;
         if (validation) {
             io.genrec.experiment.ProtocolCheck.require("leave-one-out", List.of(recommender)); // the checks eval makes, on this split
-            Split s = Splitters.create("leave-one-out", new Params(Map.of("validation", "false"), "recommend's early-stopping split")).split(d, seed);
+            Split s = Splitters.create("leave-one-out", new Params(Map.of("validation", "false"), "recommend's early-stopping split")).split(d, request.seed);
             io.genrec.experiment.ProtocolCheck.checkSplit(s, List.of(recommender), w -> System.err.println("genrec: warning: " + w));
             EvalSet held = new EvalSet("validation (each user's last interaction)", s.test().history(), s.test().targets(), s.test().excluded());
             System.err.printf(Locale.ROOT, "genrec: holding out %,d of %,d interactions (each user's last) as a validation set for early stopping%n",
                     held.targets().numInteractions(), d.numInteractions());
-            ctx = new TrainContext(s.train(), held, seed, common.threads, listener,
-                    "validation: each user's last interaction held out for early stopping; fitted on the rest");
+            ctx = new TrainContext(s.train(), held, request.seed, common.threads, listener, FITTED_WITH_VALIDATION);
         } else {
-            ctx = new TrainContext(d, null, seed, common.threads, listener, FITTED_ON_ALL);
+            ctx = new TrainContext(d, null, request.seed, common.threads, listener, FITTED_ON_ALL);
         }
         FittedRecommender m = recommender.fit(ctx);
         bar.finishLine();
         if (cache != null) {
             if (m.capabilities().contains(Capability.PERSISTENCE)) {
                 try {
-                    java.nio.file.Path dir = cache.store(key, m);
+                    java.nio.file.Path dir = cache.store(key, m, fitted);
                     SavedOutputs.record(dir);
                     System.err.println("genrec: cached " + recommender.name() + " model in " + dir);
                 } catch (java.io.IOException | io.genrec.model.UnsupportedCapabilityException e) {
@@ -297,7 +292,7 @@ final class RecommendCommand implements Callable<Integer> {
 
     private Map<String, Object> header(String modelName, UserContext ctx) {
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("user", user);
+        h.put("user", request.user);
         h.put("model", load != null ? load.toString() : modelName);
         h.put("historyLength", ctx.history().length);
         return h;
@@ -311,7 +306,7 @@ final class RecommendCommand implements Callable<Integer> {
             for (int r = 0; r < c.items().length; r++) rows.add(ItemListOutput.Row.of(r + 1, d.catalog().get(c.items()[r]), null));
             beams.add(rows);
         }
-        if (format == EvalCommand.Format.json) {
+        if (request.format == EvalCommand.Format.json) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (int b = 0; b < out.size(); b++) {
                 Map<String, Object> beamDoc = new LinkedHashMap<>();
@@ -326,7 +321,7 @@ final class RecommendCommand implements Callable<Integer> {
             return;
         }
         int[] h = ctx.history();
-        System.out.printf(Locale.ROOT, "User %s, last items of %d in history:%n", user, h.length);
+        System.out.printf(Locale.ROOT, "User %s, last items of %d in history:%n", request.user, h.length);
         for (int i = Math.max(0, h.length - 3); i < h.length; i++)
             System.out.printf(Locale.ROOT, "       %-8s %s%n", d.catalog().get(h[i]).id(), d.catalog().get(h[i]).title());
         for (int b = 0; b < out.size(); b++) {

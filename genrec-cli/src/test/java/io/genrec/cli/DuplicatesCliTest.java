@@ -18,13 +18,10 @@ class DuplicatesCliTest {
 
     /** 8 users with 4 distinct items each; every user plays item "a" three times (2, 2 and 3 plays). */
     private String spec() throws Exception {
+        String[] row = {"a,2", "i%d,1", "i%d,1", "i%d,1", "a,2", "a,3"}; // item,plays at times 0..5
         StringBuilder sb = new StringBuilder("user,item,plays,time\n");
-        for (int u = 0; u < 8; u++) {
-            int t = 0;
-            sb.append(u).append(",a,2,").append(t++).append('\n');
-            for (int k = 0; k < 3; k++) sb.append(u).append(",i").append((u + k) % 6).append(",1,").append(t++).append('\n');
-            sb.append(u).append(",a,2,").append(t++).append('\n').append(u).append(",a,3,").append(t++).append('\n');
-        }
+        for (int u = 0; u < 8; u++)
+            for (int t = 0; t < row.length; t++) sb.append(u).append(',').append(String.format(row[t], (u + t) % 6)).append(',').append(t).append('\n');
         Path csv = dir.resolve("plays.csv");
         Files.writeString(csv, sb.toString());
         return "csv:" + csv + "?header=true&user=user&item=item&rating=plays&time=time";

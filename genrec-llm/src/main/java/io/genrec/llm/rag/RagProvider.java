@@ -1,38 +1,30 @@
 package io.genrec.llm.rag;
 
 import io.genrec.config.Params;
-import io.genrec.model.Capability;
-import io.genrec.model.FittedRecommender;
+import io.genrec.llm.llm.LlmClient;
 import io.genrec.model.Recommender;
-import io.genrec.model.RecommenderProvider;
 import io.genrec.model.RecommenderRegistry;
-import io.genrec.model.UnsupportedCapabilityException;
 
-import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * {@code rag}: candidates from a GenRec model ({@code base}, default {@code mostpop} when that provider is on the
  * class path, otherwise popularity counted locally), re-ranked by the LLM. The base is created with its default
  * parameters; callers that need a tuned base construct {@link LlmRerankRecommender} directly.
  */
-public final class RagProvider implements RecommenderProvider {
+public final class RagProvider extends RankerProvider {
     public static final String NAME = "rag";
     public static final String DEFAULT_BASE = "mostpop";
 
-    @Override
-    public String name() { return NAME; }
-
-    @Override
-    public String description() {
-        return "retrieve candidates with a base model (param base, default mostpop), re-rank with an LLM; base order without one";
+    public RagProvider() {
+        super(NAME, "retrieve candidates with a base model (param base, default mostpop), re-rank with an LLM; base order without one");
     }
 
     @Override
-    public Recommender create(Params params) {
-        String baseName = params.getString("base", DEFAULT_BASE);
-        LlmRankerConfig config = RankerParams.config(params, baseName, false);
-        var client = RankerParams.client(params);
-        params.requireAllUsed();
+    String baseName(Params params) { return params.getString("base", DEFAULT_BASE); }
+
+    @Override
+    Recommender create(LlmRankerConfig config, String baseName, Optional<LlmClient> client) {
         return new LlmRerankRecommender(NAME, config, base(baseName), client);
     }
 
@@ -47,10 +39,4 @@ public final class RagProvider implements RecommenderProvider {
         throw new IllegalArgumentException("rag: unknown base model '" + baseName + "'; known: " + PopularityRecommender.NAME
                 + ", " + String.join(", ", registry.providers().keySet()));
     }
-
-    @Override
-    public boolean savable() { return false; }
-
-    @Override
-    public FittedRecommender load(Path dir) { throw new UnsupportedCapabilityException(NAME, Capability.PERSISTENCE); }
 }

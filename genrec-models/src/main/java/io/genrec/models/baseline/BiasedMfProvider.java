@@ -1,28 +1,16 @@
 package io.genrec.models.baseline;
 
-import io.genrec.config.Params;
+import io.genrec.model.ConfiguredProvider;
 import io.genrec.model.FittedRecommender;
-import io.genrec.model.Recommender;
-import io.genrec.model.RecommenderProvider;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Registers {@code biasedmf}; parameters {@code factors, epochs, learning_rate, regularization, init_std}. */
-public final class BiasedMfProvider implements RecommenderProvider {
-    @Override public String name() { return BiasedMfRecommender.NAME; }
-    @Override public String description() {
-        return "Biased matrix factorisation (Koren et al. 2009) by SGD on explicit ratings; predicts ratings (rmse, mae)";
-    }
-
-    @Override
-    public Recommender create(Params params) {
-        BiasedMfConfig d = BiasedMfConfig.defaults();
-        BiasedMfConfig c = new BiasedMfConfig(params.getInt("factors", d.factors()), params.getInt("epochs", d.epochs()),
-                params.getDouble("learning_rate", d.learningRate()), params.getDouble("regularization", d.regularization()),
-                params.getDouble("init_std", d.initStd()));
-        params.requireAllUsed();
-        return new BiasedMfRecommender(c);
+/** Registers {@code biasedmf}; parameters from {@link BiasedMfConfig}. */
+public final class BiasedMfProvider extends ConfiguredProvider<BiasedMfConfig> {
+    public BiasedMfProvider() {
+        super(BiasedMfRecommender.NAME, "Biased matrix factorisation (Koren et al. 2009) by SGD on explicit ratings; predicts ratings (rmse, mae)",
+                BiasedMfConfig::defaults, BiasedMfRecommender::new);
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class DiffRec implements Recommender {
     }
 
     static GaussianDiffusion diffusion(DiffRecConfig c) {
-        return new GaussianDiffusion(c.noiseSchedule(), c.noiseScale(), c.noiseMin(), c.noiseMax(), c.steps());
+        return new GaussianDiffusion(c.noiseSchedule(), c.diffusion().noiseScale(), c.diffusion().noiseMin(), c.diffusion().noiseMax(), c.diffusion().steps());
     }
 
     /** A trained DiffRec. */
@@ -57,7 +57,7 @@ public final class DiffRec implements Recommender {
             super("diffrec", numItems, p, ConfigBinder.toParams(config), w);
             w.requireShape("out" + (config.dims().size() - 1) + ".b", numItems);
             this.seed = seed;
-            scorer = new DiffRecScorer(w, "", config.dims().size(), config.samplingSteps(), config.effectiveReverseSteps(), diffusion(config));
+            scorer = new DiffRecScorer(w, "", config.dims().size(), config.diffusion().samplingSteps(), config.diffusion().effectiveReverseSteps(), diffusion(config));
         }
 
         @Override

@@ -29,7 +29,7 @@ final class DiffRecNetwork implements TrainableNetwork {
         this.rows = rows;
         this.config = config;
         this.diffusion = diffusion;
-        this.sampler = new TimestepSampler(config.steps(), config.importanceSampling());
+        this.sampler = new TimestepSampler(config.diffusion().steps(), config.diffusion().importanceSampling());
     }
 
     /** Adds a denoiser for vectors of {@code width} with hidden {@code dims} (the authors' {@code --dims}). */
@@ -76,7 +76,7 @@ final class DiffRecNetwork implements TrainableNetwork {
     @Override
     public ParameterSet initialParameters(Random rng) {
         ParameterSet p = new ParameterSet();
-        initDenoiser(p, "", rows.width(), config.dims(), config.embSize(), rng);
+        initDenoiser(p, "", rows.width(), config.dims(), config.diffusion().embSize(), rng);
         return p;
     }
 
@@ -100,7 +100,7 @@ final class DiffRecNetwork implements TrainableNetwork {
                 xt[j] = b.rng().nextDouble() < config.dropout() ? 0f : v * keep;
             }
         }
-        NDArray pred = denoise(b, "", config.dims().size(), b.create(xt, bs, n), t, config.embSize());
-        return diffusionLoss(b, pred, b.create(x0, bs, n), t, invWeight, diffusion, config.reweight(), sampler);
+        NDArray pred = denoise(b, "", config.dims().size(), b.create(xt, bs, n), t, config.diffusion().embSize());
+        return diffusionLoss(b, pred, b.create(x0, bs, n), t, invWeight, diffusion, config.diffusion().reweight(), sampler);
     }
 }

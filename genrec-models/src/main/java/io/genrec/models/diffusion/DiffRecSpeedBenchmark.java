@@ -43,9 +43,9 @@ public final class DiffRecSpeedBenchmark {
             DiffRecConfig c = saved.withReverseSteps(Integer.parseInt(s));
             long t0 = System.nanoTime();
             DiffRec.Fitted m = new DiffRec.Fitted(numItems, l.header().provenance(), c, l.weights(), l.header().provenance().seed());
-            System.out.printf("reverse_steps=%d: scorer built in %.0f ms%n", c.effectiveReverseSteps(), (System.nanoTime() - t0) / 1e6);
-            if (c.effectiveReverseSteps() == c.steps() && c.samplingSteps() == 0) System.out.printf("max |score - reference| over 8 users: %.2e%n", referenceGap(m, l, c, train));
-            report("reverse_steps=" + c.effectiveReverseSteps(), m, train, split[2], excluded, users, accuracy);
+            System.out.printf("reverse_steps=%d: scorer built in %.0f ms%n", c.diffusion().effectiveReverseSteps(), (System.nanoTime() - t0) / 1e6);
+            if (c.diffusion().effectiveReverseSteps() == c.diffusion().steps() && c.diffusion().samplingSteps() == 0) System.out.printf("max |score - reference| over 8 users: %.2e%n", referenceGap(m, l, c, train));
+            report("reverse_steps=" + c.diffusion().effectiveReverseSteps(), m, train, split[2], excluded, users, accuracy);
         }
     }
 
@@ -92,8 +92,8 @@ public final class DiffRecSpeedBenchmark {
         int users = 8, n = m.numItems();
         float[][] starts = new float[users][n];
         for (int u = 0; u < users; u++) for (int item : train.itemsOf(u)) starts[u][item] = 1f;
-        float[][] expected = ReverseProcessReference.reverse(l.weights(), "", c.dims().size(), c.embSize(), DiffRec.diffusion(c),
-                c.effectiveReverseSteps(), starts);
+        float[][] expected = ReverseProcessReference.reverse(l.weights(), "", c.dims().size(), c.diffusion().embSize(), DiffRec.diffusion(c),
+                c.diffusion().effectiveReverseSteps(), starts);
         double gap = 0;
         float[] got = new float[n];
         for (int u = 0; u < users; u++) {

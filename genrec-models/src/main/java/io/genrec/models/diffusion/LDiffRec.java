@@ -90,7 +90,7 @@ public final class LDiffRec implements Recommender {
                 latent[c] = encoders[c].out() / 2;
             }
             decoder = DenseLayer.of(w, "dec");
-            reverse = new DiffRecScorer(w, "mlp.", config.mlpDims().size(), config.samplingSteps(), config.effectiveReverseSteps(), config.diffusion());
+            reverse = new DiffRecScorer(w, "mlp.", config.mlpDims().size(), config.diffusion().samplingSteps(), config.diffusion().effectiveReverseSteps(), config.gaussian());
         }
 
         @Override

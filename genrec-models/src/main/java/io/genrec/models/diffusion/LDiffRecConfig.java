@@ -27,38 +27,26 @@ public record LDiffRecConfig(@Param(min = 1) int clusters,
                              @Param(min = 0) int klAnnealSteps,
                              @Param(min = 0, max = 1, maxExclusive = true) double encoderDropout,
                              @Param(min = 1) List<Integer> mlpDims,
-                             @Param(min = 1) int embSize,
-                             @Param(min = 1) int steps,
-                             @Param(min = 0) double noiseScale,
-                             @Param(min = 0, minExclusive = true) double noiseMin,
-                             @Param double noiseMax,
-                             @Param(min = 0) int samplingSteps,
-                             @Param(min = 0) int reverseSteps,
-                             @Param boolean reweight,
-                             @Param boolean importanceSampling,
+                             DiffusionConfig diffusion,
                              @Param(min = 0, max = 1, maxExclusive = true) double mlpDropout,
                              TrainingConfig training) {
     public LDiffRecConfig {
         mlpDims = List.copyOf(mlpDims);
         ConfigBinder.check(LDiffRecConfig.class, clusters, latentDim, lamda, lamdaFloor, lamdaAnnealEpochs, klCap, klAnnealSteps,
-                encoderDropout, mlpDims, embSize, steps, noiseScale, noiseMin, noiseMax, samplingSteps, reverseSteps, reweight,
-                importanceSampling, mlpDropout, training);
+                encoderDropout, mlpDims, diffusion, mlpDropout, training);
         if (latentDim < clusters) throw new IllegalArgumentException("latent_dim must be >= clusters (" + clusters + "), got " + latentDim);
         if (!(lamda >= 0) || !(lamdaFloor >= 0)) throw new IllegalArgumentException("lamda and lamda_floor must be >= 0, got " + lamda + ", " + lamdaFloor);
-        // the diffusion part is validated by the same rules as DiffRec's
-        new DiffRecConfig(mlpDims, embSize, steps, "linear-var", noiseScale, noiseMin, noiseMax, samplingSteps, reverseSteps,
-                reweight, importanceSampling, mlpDropout, training);
+        if (mlpDims.isEmpty()) throw new IllegalArgumentException("mlp_dims must not be empty");
     }
 
     public static LDiffRecConfig defaults() {
-        return new LDiffRecConfig(2, 300, 0.03, 0.005, 500, 0.3, 200, 0.1, List.of(300), 10, 100, 0.005, 0.005, 0.02, 0, 0,
-                true, true, 0.5, new TrainingConfig(1000, 400, 1e-3, 0.0, 4, 5, 20, 0));
+        return new LDiffRecConfig(2, 300, 0.03, 0.005, 500, 0.3, 200, 0.1, List.of(300),
+                new DiffusionConfig(10, 100, 0.005, 0.005, 0.02, 0, 0, true, true), 0.5, new TrainingConfig(1000, 400, 1e-3, 0.0, 4, 5, 20, 0));
     }
 
-    GaussianDiffusion diffusion() { return new GaussianDiffusion("linear-var", noiseScale, noiseMin, noiseMax, steps, false); }
-
-    /** The number of reverse steps run at inference: {@code reverse_steps}, or all {@code steps} when it is 0. */
-    int effectiveReverseSteps() { return reverseSteps == 0 ? steps : reverseSteps; }
+    GaussianDiffusion gaussian() {
+        return new GaussianDiffusion("linear-var", diffusion.noiseScale(), diffusion.noiseMin(), diffusion.noiseMax(), diffusion.steps(), false);
+    }
 
     /** Latent width of each cluster: proportional to its item count (at least 1), the last takes the rest. */
     int[] latentSplit(int[] clusterSizes, int numItems) {

@@ -31,8 +31,8 @@ final class LDiffRecNetwork implements TrainableNetwork {
     LDiffRecNetwork(CsrRows rows, LDiffRecConfig config, int[] assignment) {
         this.rows = rows;
         this.config = config;
-        this.diffusion = config.diffusion();
-        this.sampler = new TimestepSampler(config.steps(), config.importanceSampling());
+        this.diffusion = config.gaussian();
+        this.sampler = new TimestepSampler(config.diffusion().steps(), config.diffusion().importanceSampling());
         this.clusterItems = LDiffRec.clusterItems(assignment, config.clusters());
         int[] sizes = new int[config.clusters()];
         for (int c = 0; c < sizes.length; c++) sizes[c] = clusterItems[c].length;
@@ -45,7 +45,7 @@ final class LDiffRecNetwork implements TrainableNetwork {
         for (int c = 0; c < clusterItems.length; c++)
             DenseLayer.xavierNormal(p, "enc" + c, clusterItems[c].length, 2 * latent[c], 0, rng);
         DenseLayer.xavierNormal(p, "dec", config.latentDim(), rows.width(), 0, rng);
-        DiffRecNetwork.initDenoiser(p, "mlp.", config.latentDim(), config.mlpDims(), config.embSize(), rng);
+        DiffRecNetwork.initDenoiser(p, "mlp.", config.latentDim(), config.mlpDims(), config.diffusion().embSize(), rng);
         return p;
     }
 
@@ -85,8 +85,8 @@ final class LDiffRecNetwork implements TrainableNetwork {
         }
         NDArray zt = z0.mul(b.create(signal, bs, 1)).add(b.create(noise, bs, dim))
                 .mul(b.create(b.dropoutMask(bs * dim, config.mlpDropout()), bs, dim));
-        NDArray pred = DiffRecNetwork.denoise(b, "mlp.", config.mlpDims().size(), zt, t, config.embSize());
-        NDArray elbo = DiffRecNetwork.diffusionLoss(b, pred, z0, t, invWeight, diffusion, config.reweight(), sampler);
+        NDArray pred = DiffRecNetwork.denoise(b, "mlp.", config.mlpDims().size(), zt, t, config.diffusion().embSize());
+        NDArray elbo = DiffRecNetwork.diffusionLoss(b, pred, z0, t, invWeight, diffusion, config.diffusion().reweight(), sampler);
 
         NDArray logits = pred.matMul(b.param("dec.w")).add(b.param("dec.b"));
         NDArray recon = logits.logSoftmax(1).mul(b.create(x, bs, n)).sum(new int[] {1}).mean().neg();
@@ -96,6 +96,6 @@ final class LDiffRecNetwork implements TrainableNetwork {
                 ? Math.max((1 - (double) (b.epoch() - 1) / config.lamdaAnnealEpochs()) * config.lamda(), config.lamdaFloor())
                 : Math.max(config.lamda(), config.lamdaFloor());
         NDArray weight = TorchScalar.of(elbo, lamda);
-        return config.reweight() ? elbo.mul(weight).add(vae) : elbo.add(vae.mul(weight));
+        return config.diffusion().reweight() ? elbo.mul(weight).add(vae) : elbo.add(vae.mul(weight));
     }
 }

@@ -21,22 +21,14 @@ import io.genrec.models.training.TrainingConfig;
  * GenRec's choices (no single setting in the paper fits ML-1M-sized catalogs): embedding 64, latent 16, one tanh
  * hidden layer of 128 in encoder, prior and decoder, K = 10, 4 sampled slates per user and epoch, Adam lr 1e-3,
  * batch 256, up to 100 epochs with validation NDCG@10 every 5 epochs on 1000 users, patience 4 validations.
- *
- * @param slateSize      K, the slate length the decoder generates
- * @param embeddingDim   item embedding width
- * @param latentDim      width of z
- * @param hiddenDim      width of the one hidden layer of encoder, prior and decoder
- * @param betaCap        final KL weight
- * @param annealSteps    optimizer steps over which the KL weight grows linearly from 0 to {@code betaCap}
- * @param slatesPerUser  training slates drawn per user and epoch
  */
-public record ListCvaeConfig(@Param(min = 1) int slateSize,
-                             @Param(min = 1) int embeddingDim,
-                             @Param(min = 1) int latentDim,
-                             @Param(min = 1) int hiddenDim,
-                             @Param(min = 0) double betaCap,
-                             @Param(min = 1) int annealSteps,
-                             @Param(min = 1) int slatesPerUser,
+public record ListCvaeConfig(@Param(min = 1, doc = "K, the slate length the decoder generates") int slateSize,
+                             @Param(min = 1, doc = "item embedding width") int embeddingDim,
+                             @Param(min = 1, doc = "width of z") int latentDim,
+                             @Param(min = 1, doc = "width of the one hidden layer of encoder, prior and decoder") int hiddenDim,
+                             @Param(min = 0, doc = "final KL weight") double betaCap,
+                             @Param(min = 1, doc = "optimizer steps over which the KL weight grows linearly from 0 to beta_cap") int annealSteps,
+                             @Param(min = 1, doc = "training slates drawn per user and epoch") int slatesPerUser,
                              TrainingConfig training) {
     public ListCvaeConfig {
         ConfigBinder.check(ListCvaeConfig.class, slateSize, embeddingDim, latentDim, hiddenDim, betaCap, annealSteps, slatesPerUser, training);

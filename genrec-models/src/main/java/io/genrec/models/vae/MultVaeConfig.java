@@ -13,18 +13,12 @@ import java.util.List;
  * updates (VAE only), L2 0.01/batch on the DAE's weights (lam 0.01/500 of the authors' code, i.e. weight decay 4e-5
  * in PyTorch terms; here it also applies to biases). Model selection: validation NDCG@100 as in the paper, with
  * patience 20 (GenRec addition; the paper trains a fixed 200 epochs and keeps the best).
- *
- * @param hiddenDims       encoder hidden widths between input and latent (decoder mirrors them)
- * @param latentDim        latent (bottleneck) width
- * @param dropout          input dropout probability
- * @param annealCap        final KL weight beta (VAE only)
- * @param totalAnnealSteps updates over which beta grows linearly from 0 to the cap (VAE only)
  */
-public record MultVaeConfig(@Param(min = 1) List<Integer> hiddenDims,
-                            @Param(min = 1) int latentDim,
-                            @Param(min = 0, max = 1, maxExclusive = true) double dropout,
-                            @Param(min = 0) double annealCap,
-                            @Param(min = 1) int totalAnnealSteps,
+public record MultVaeConfig(@Param(min = 1, doc = "encoder hidden widths between input and latent (decoder mirrors them)") List<Integer> hiddenDims,
+                            @Param(min = 1, doc = "latent (bottleneck) width") int latentDim,
+                            @Param(min = 0, max = 1, maxExclusive = true, doc = "input dropout probability") double dropout,
+                            @Param(min = 0, doc = "final KL weight beta (VAE only)") double annealCap,
+                            @Param(min = 1, doc = "updates over which beta grows linearly from 0 to the cap (VAE only)") int totalAnnealSteps,
                             TrainingConfig training) {
     public MultVaeConfig {
         hiddenDims = List.copyOf(hiddenDims);

@@ -3,7 +3,6 @@ package io.genrec.models.baseline;
 import io.genrec.data.Dataset;
 import io.genrec.model.Capability;
 import io.genrec.model.FittedRecommender;
-import io.genrec.model.UserContext;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -13,39 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ALS confidence from interaction values (Hu et al. 2008: c = 1 + alpha w, or 1 + alpha log(1 + w)). */
 class AlsWeightingTest {
-    /** Users 0-9 play items 0 and 2, users 10-19 items 1 and 3: two taste groups, played once each. */
-    private static Dataset groups() {
-        int[][] h = new int[20][];
-        for (int u = 0; u < 20; u++) h[u] = u < 10 ? new int[] {0, 2} : new int[] {1, 3};
-        return TinyData.of(4, h);
-    }
-
-    private static float[] scores(FittedRecommender m, float w0, float w1) {
-        float[] out = new float[m.numItems()];
-        m.scoreAll(new UserContext(-1, new int[] {0, 1}, null, "", new float[] {w0, w1}), out);
-        return out;
-    }
-
     @Test
     void playCountsChangeTheRankingOnlyWhenWeighted() {
-        for (String weighting : new String[] {"linear", "log"}) {
-            FittedRecommender m = TinyData.fit(new AlsRecommender(new AlsConfig(4, 0.1, 2, 10, 3, 0.01, weighting)), groups(), 1);
-            assertTrue(m.capabilities().contains(Capability.INTERACTION_VALUES), weighting);
-            float[] mostly0 = scores(m, 50, 1), mostly1 = scores(m, 1, 50);
-            assertTrue(mostly0[2] > mostly0[3], weighting + ": 50 plays of item 0 should favour its group's item 2: " + java.util.Arrays.toString(mostly0));
-            assertTrue(mostly1[3] > mostly1[2], weighting + ": 50 plays of item 1 should favour item 3: " + java.util.Arrays.toString(mostly1));
-        }
-        FittedRecommender binary = TinyData.fit(new AlsRecommender(new AlsConfig(4, 0.1, 2, 10, 3, 0.01, "binary")), groups(), 1);
-        assertFalse(binary.capabilities().contains(Capability.INTERACTION_VALUES));
-        assertArrayEquals(scores(binary, 50, 1), scores(binary, 1, 50), "binary confidence ignores the counts");
+        FittedRecommender binary = TinyData.fit(new AlsRecommender(new AlsConfig(4, 0.1, 2, 10, 3, 0.01, "binary")), TinyData.twoTasteGroups(), 1);
+        for (String weighting : new String[] {"linear", "log"})
+            TinyData.playCountsChangeTheRankingOnlyWhenWeighted("als weighting=" + weighting,
+                    TinyData.fit(new AlsRecommender(new AlsConfig(4, 0.1, 2, 10, 3, 0.01, weighting)), TinyData.twoTasteGroups(), 1), binary);
     }
 
     @Test
     void weightingSurvivesSaveAndLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        FittedRecommender m = TinyData.fit(new AlsRecommender(new AlsConfig(4, 0.1, 2, 10, 3, 0.01, "log")), groups(), 1);
+        FittedRecommender m = TinyData.fit(new AlsRecommender(new AlsConfig(4, 0.1, 2, 10, 3, 0.01, "log")), TinyData.twoTasteGroups(), 1);
         m.save(dir.resolve("als"));
         FittedRecommender loaded = AlsRecommender.load(dir.resolve("als"));
-        assertArrayEquals(scores(m, 50, 1), scores(loaded, 50, 1));
+        assertArrayEquals(TinyData.scoresWithPlays(m, 50, 1), TinyData.scoresWithPlays(loaded, 50, 1));
         assertTrue(loaded.capabilities().contains(Capability.INTERACTION_VALUES));
     }
 

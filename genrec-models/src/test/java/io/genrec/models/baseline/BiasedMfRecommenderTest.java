@@ -145,4 +145,22 @@ class BiasedMfRecommenderTest implements RecommenderContract {
         double[] rmse = m.trainingRmse();
         assertTrue(rmse[rmse.length - 1] < rmse[0] - 0.1, "training RMSE must fall: " + rmse[0] + " -> " + rmse[rmse.length - 1]);
     }
+
+    /** The typed binding (@Param record + ConfiguredProvider) like every other model: keys listed, ranges checked, typos named. */
+    @Test
+    void parametersBindThroughTheConfigRecord() {
+        var p = provider();
+        assertTrue(p instanceof io.genrec.model.ConfiguredProvider<?>, "biasedmf uses the old hand-written create()");
+        var cp = (io.genrec.model.ConfiguredProvider<?>) p;
+        assertEquals(java.util.List.of("factors", "epochs", "learning_rate", "regularization", "init_std"),
+                cp.parameters().stream().map(io.genrec.config.ParamInfo::key).toList());
+        assertEquals(new BiasedMfConfig(8, 20, 0.01, 0.02, 0.1),
+                cp.config(new io.genrec.config.Params(java.util.Map.of("factors", "8", "learning_rate", "0.01"), "test")));
+        var bad = assertThrows(IllegalArgumentException.class,
+                () -> cp.config(new io.genrec.config.Params(java.util.Map.of("learning_rate", "0"), "test")));
+        assertTrue(bad.getMessage().contains("learning_rate"), bad.getMessage());
+        var typo = assertThrows(IllegalArgumentException.class,
+                () -> cp.config(new io.genrec.config.Params(java.util.Map.of("factor", "8"), "test")));
+        assertTrue(typo.getMessage().contains("factor"), typo.getMessage());
+    }
 }

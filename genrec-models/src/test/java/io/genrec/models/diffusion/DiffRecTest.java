@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class DiffRecTest implements RecommenderContract {
     static DiffRecConfig small() {
-        return new DiffRecConfig(List.of(32), 4, 5, "linear-var", 0.1, 0.005, 0.05, 0, 0, true, true, 0.5,
+        return new DiffRecConfig(List.of(32), "linear-var", new DiffusionConfig(4, 5, 0.1, 0.005, 0.05, 0, 0, true, true), 0.5,
                 new TrainingConfig(40, 16, 5e-3, 0, 0, 1, 10, 0));
     }
 
@@ -72,7 +72,7 @@ class DiffRecTest implements RecommenderContract {
     void fewerReverseStepsChangeTheScoresAndAreSaved(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         var d = trainingData();
         DiffRecConfig all = small(), two = all.withReverseSteps(2);
-        assertEquals(5, all.effectiveReverseSteps());
+        assertEquals(5, all.diffusion().effectiveReverseSteps());
         assertEquals("2", ConfigBinder.toParams(two).get("reverse_steps"));
         var a = new DiffRec(all).fit(new io.genrec.model.TrainContext(d, null, 3, 1, io.genrec.model.ProgressListener.NONE));
         var b = new DiffRec(two).fit(new io.genrec.model.TrainContext(d, null, 3, 1, io.genrec.model.ProgressListener.NONE));

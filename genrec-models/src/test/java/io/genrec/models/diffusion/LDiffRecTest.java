@@ -19,8 +19,8 @@ class LDiffRecTest implements RecommenderContract {
      * rate exactly 0.5 with reweight=true, 1.0 without).
      */
     static LDiffRecConfig small() {
-        return new LDiffRecConfig(2, 8, 0.03, 0.005, 500, 0.3, 200, 0.1, List.of(16), 4, 5, 0.1, 0.005, 0.05, 0, 0,
-                false, true, 0.1, new TrainingConfig(40, 16, 1e-2, 0, 0, 1, 10, 0));
+        return new LDiffRecConfig(2, 8, 0.03, 0.005, 500, 0.3, 200, 0.1, List.of(16),
+                new DiffusionConfig(4, 5, 0.1, 0.005, 0.05, 0, 0, false, true), 0.1, new TrainingConfig(40, 16, 1e-2, 0, 0, 1, 10, 0));
     }
 
     @Override public Recommender recommender() { return new LDiffRec(small()); }
@@ -53,6 +53,21 @@ class LDiffRecTest implements RecommenderContract {
         int sameAsParity = 0;
         for (int i = 0; i < a.length; i++) if (a[i] == ((i % 2) ^ a[0])) sameAsParity++;
         assertEquals(a.length, sameAsParity, "clusters should follow item parity: " + java.util.Arrays.toString(a));
+    }
+
+    /** DiffRec and L-DiffRec declare their diffusion keys once, in {@link DiffusionConfig}, and bind them under the same flat names. */
+    @Test
+    void diffusionKeysAreSharedWithDiffRec() {
+        var keys = io.genrec.config.ConfigBinder.toParams(LDiffRecConfig.defaults().diffusion()).keySet();
+        assertEquals(List.of("emb_size", "steps", "noise_scale", "noise_min", "noise_max", "sampling_steps", "reverse_steps", "reweight",
+                "importance_sampling"), List.copyOf(keys));
+        var p = new io.genrec.config.Params(java.util.Map.of("steps", "7", "reverse_steps", "3"), "test");
+        LDiffRecConfig l = new LDiffRecProvider().config(p);
+        assertEquals(7, l.diffusion().steps());
+        assertEquals(3, l.diffusion().effectiveReverseSteps());
+        DiffRecConfig d = new DiffRecProvider().config(new io.genrec.config.Params(java.util.Map.of("steps", "7", "reverse_steps", "3"), "test"));
+        assertEquals(l.diffusion().steps(), d.diffusion().steps());
+        assertTrue(io.genrec.config.ConfigBinder.toParams(d).keySet().containsAll(keys), "DiffRec binds the same keys");
     }
 
     @Test
