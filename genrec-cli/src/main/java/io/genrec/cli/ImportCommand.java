@@ -39,7 +39,7 @@ final class ImportCommand implements Callable<Integer> {
     String source;
 
     @Option(names = "--batch", paramLabel = "N", description = "Events per transaction (default: ${DEFAULT-VALUE}).")
-    int batch = 20_000;
+    int batch = 100_000;
 
     @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE}).")
     EvalCommand.Format format = EvalCommand.Format.table;

@@ -283,17 +283,28 @@ abstract class JdbcEventStore implements EventStore {
     /** Runs {@code work} in one transaction and commits (durable on return). */
     protected <T> T write(String what, SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
+            return inTransaction(c, work);
         } catch (SQLException e) {
             throw failure(what, e);
+        }
+    }
+
+    /** Runs {@code work} on {@code c} in one transaction, commits, and leaves {@code c} in auto-commit mode. */
+    protected static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c, e);
+            throw e;
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the next transaction sets auto-commit off again; the failure that matters is thrown above
+            }
         }
     }
 

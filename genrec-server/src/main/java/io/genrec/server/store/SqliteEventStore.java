@@ -33,12 +33,34 @@ public final class SqliteEventStore extends JdbcEventStore {
                     "CREATE TABLE items (ord INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, "
                             + "categories_json TEXT NOT NULL, text_json TEXT NOT NULL, attributes_json TEXT NOT NULL)"));
 
+    /** Every write goes through this one connection, under {@link #writeLock}: SQLite has one writer anyway. */
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Connection writer;
     private final Path file;
 
-    private SqliteEventStore(HikariDataSource pool, Path file) {
+    private SqliteEventStore(HikariDataSource pool, Connection writer, Path file) {
         super(pool, "sqlite:" + file);
+        this.writer = writer;
         this.file = file;
+    }
+
+    /**
+     * Connections in WAL mode with synchronous=FULL. The writer's gets 64 MiB of page cache (negative = KiB), which
+     * keeps the idempotency-key index in memory during bulk loads (with the 2 MiB default most inserts of a random
+     * key read a page from disk); readers keep the default, so a reader scanning the whole store does not grow its
+     * native memory by as much.
+     */
+    private static SQLiteDataSource dataSource(Path file, boolean writer) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
+        if (writer) cfg.setCacheSize(-64 * 1024);
+        // take the write lock when a transaction begins, not at its first write: no deadlock between two writers
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + file);
+        return ds;
     }
 
     /** Opens (creating the file and its directories, and migrating the schema, when needed) the store in {@code file}. */
@@ -51,30 +73,26 @@ public final class SqliteEventStore extends JdbcEventStore {
             throw new EventStoreException(name + ": cannot create the directory " + abs.getParent() + ": " + e, e);
         }
         if (Files.isDirectory(abs)) throw new EventStoreException(name + ": is a directory, expected a database file");
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
-        // 64 MiB of page cache (negative = KiB): keeps the idempotency-key index in memory during bulk loads, where
-        // with the 2 MiB default most inserts of a random key read a page from disk
-        cfg.setCacheSize(-64 * 1024);
-        // take the write lock when a transaction begins, not at its first write: no deadlock between two writers
-        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource ds = new SQLiteDataSource(cfg);
-        ds.setUrl("jdbc:sqlite:" + abs);
         HikariConfig hc = new HikariConfig();
-        hc.setDataSource(ds);
+        hc.setDataSource(dataSource(abs, false));
         hc.setPoolName("genrec-sqlite");
         hc.setMaximumPoolSize(4);
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(BUSY_TIMEOUT_MS);
         HikariDataSource pool;
+        Connection writer;
+        try {
+            writer = dataSource(abs, true).getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw new EventStoreException(name + ": cannot open: " + rootMessage(e), e);
+        }
         try {
             pool = new HikariDataSource(hc);
         } catch (RuntimeException e) {
+            closeQuietly(writer);
             throw new EventStoreException(name + ": cannot open: " + rootMessage(e), e);
         }
-        SqliteEventStore store = new SqliteEventStore(pool, abs);
+        SqliteEventStore store = new SqliteEventStore(pool, writer, abs);
         try {
             store.migrate();
         } catch (RuntimeException e) {
@@ -98,9 +116,30 @@ public final class SqliteEventStore extends JdbcEventStore {
     protected <T> T write(String what, SqlWork<T> work) {
         writeLock.lock();
         try {
-            return super.write(what, work);
+            return inTransaction(writer, work);
+        } catch (SQLException e) {
+            throw failure(what, e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+        super.close();
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing: nothing left to do with it
         }
     }
 
