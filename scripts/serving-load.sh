@@ -14,7 +14,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=20s; PORT=18091; SETS=ml1m,synth20k; MODELS=ease,multvae,sasrec; EPOCHS=5; OUT=docs/results/serving-load.md
-CONNS=8; INGEST_RATE=200; INGEST_CONNS=8
+CONNS=8; INGEST_RATE=200; INGEST_CONNS=64
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
@@ -79,7 +79,7 @@ run_set() {
     MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d"$DURATION" --latency -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > "$WORK/$set-$m.txt" 2>&1
     echo "| $set | $m | reads only | $(parse "$WORK/$set-$m.txt" | awk '{printf "%s | %s | %s | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | – | $load |" >> "$ROWS"
     load=$(uptime | sed 's/.*load average: //')
-    NUSERS=$nusers NITEMS=$nitems CONNS=$INGEST_CONNS RATE=$INGEST_RATE wrk -t1 -c"$INGEST_CONNS" -d"$DURATION" -s scripts/serving-load/events.lua \
+    NUSERS=$nusers NITEMS=$nitems CONNS=$INGEST_CONNS RATE=$INGEST_RATE wrk -t1 -c"$INGEST_CONNS" -d"$DURATION" --latency -s scripts/serving-load/events.lua \
       "http://127.0.0.1:$PORT" > "$WORK/$set-$m-ingest.txt" 2>&1 &
     local ing=$!
     MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d"$DURATION" --latency -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > "$WORK/$set-$m-mixed.txt" 2>&1

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** A test-only text encoder: each lower-cased word adds 1 to a hashed dimension, rows L2-normalised. */
 public final class WordHashEncoder implements ItemEncoder {
-    static final int DIM = 64;
+    static final int DIM = 256;
 
     @Override
     public String modelId() { return "word-hash-test"; }
