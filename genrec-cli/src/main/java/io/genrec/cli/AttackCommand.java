@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
 
 /** {@code genrec attack}: shilling (data-poisoning) attacks on the training data, per model. */
 @Command(name = "attack", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Robustness to data poisoning: inject fake user profiles (random, average, bandwagon shilling attacks)",
-                "that push one target item into the TRAINING data only, refit every model and report the target's hit ratio",
+        description = {"Measure robustness to shilling (data-poisoning) attacks.",
+                "Injects fake user profiles (random, average, bandwagon) that push one target item into the TRAINING data",
+                "only, refits every model and reports the target's hit ratio",
                 "(share of test users, without the target in their history, who get it in their top k) and the accuracy",
                 "change on the untouched test set, against the same model fitted on clean data."},
         footer = {"", "Example:",

@@ -63,11 +63,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--groups", split = ",", paramLabel = "G", description = {"Per-group metrics for user groups: gender, age, occupation",
             "(user attributes, e.g. MovieLens 100K/1M), activity (history-length terciles), mainstream (terciles of",
-            "the mean popularity percentile of the user's training items); gaps, Welch p-values, bootstrap 95%% CIs."})
+            "the mean popularity percentile of the user's training items); gaps, Welch p-values, 95 percent bootstrap intervals."})
     List<String> groups;
 
     @Option(names = "--harm", description = {"Add the popularity-bias and provider-exposure metrics at k=10: headshare, midshare,",
-            "tailshare (head = items holding the top 20%% of training interactions, tail = the bottom 20%%), poplift,",
+            "tailshare (head = items holding the top fifth of training interactions, tail = the bottom fifth), poplift,",
             "ltcoverage, gini (item exposure) and miscal (Steck 2018 genre miscalibration; needs item genres)."})
     boolean harm;
 

@@ -10,9 +10,10 @@ import java.util.concurrent.Callable;
 
 /** {@code genrec report}: one self-contained HTML page over eval results. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write one self-contained HTML report (no external files; works offline) over the results of",
-                "'genrec eval --output DIR': a scenarios x metrics table by category (accuracy, beyond accuracy, fairness,",
-                "robustness, efficiency, text quality), plots as inline SVG, and the provenance of every number."},
+        description = {"Write one self-contained HTML report over eval results.",
+                "Reads the results.json of 'genrec eval --output DIR' (or of every such directory under DIR) and writes one",
+                "page with no external files (works offline): a scenarios x metrics table by category (accuracy, beyond",
+                "accuracy, fairness, robustness, efficiency, text quality), plots as inline SVG, and the provenance of every number."},
         footer = {"", "Examples:",
                 "  genrec eval --data movielens:../shared/data/ml-100k --groups gender,age --harm --output runs/ml100k",
                 "  genrec report --input runs/ml100k --output report.html",

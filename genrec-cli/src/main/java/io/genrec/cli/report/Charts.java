@@ -22,6 +22,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 import java.awt.Color;
+import java.awt.Paint;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import java.awt.Rectangle;
 import java.util.List;
 import java.util.Map;
@@ -114,9 +116,18 @@ final class Charts {
         return svg(chart);
     }
 
+    /** The Okabe–Ito palette (distinguishable with colour-vision deficiencies; JFreeChart's default has pale yellow). */
+    private static final Paint[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+            new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
+
     private static void style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getPlot().setBackgroundPaint(new Color(0xF7F7F7));
+        var supplier = new DefaultDrawingSupplier(PALETTE, DefaultDrawingSupplier.DEFAULT_FILL_PAINT_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE, DefaultDrawingSupplier.DEFAULT_STROKE_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE, DefaultDrawingSupplier.DEFAULT_SHAPE_SEQUENCE);
+        if (chart.getPlot() instanceof XYPlot xy) xy.setDrawingSupplier(supplier);
+        if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot cat) cat.setDrawingSupplier(supplier);
     }
 
     private static String svg(JFreeChart chart) {

@@ -95,7 +95,7 @@ public final class HtmlReport {
     public String render() {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>GenRec report</title>\n<style>")
-                .append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1400px}table{border-collapse:collapse;margin:12px 0;font-size:13px}")
+                .append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1600px}table{border-collapse:collapse;margin:12px 0;font-size:12px}.wide{overflow-x:auto}")
                 .append("th,td{border:1px solid #ccc;padding:3px 6px}td.n{text-align:right;font-variant-numeric:tabular-nums}")
                 .append("th.cat{background:#e8eef7}caption{text-align:left;font-weight:bold;margin-bottom:4px}.note{color:#555;font-size:13px}")
                 .append("figure{display:inline-block;margin:8px;vertical-align:top}code{font-size:12px}</style></head><body>\n");
@@ -116,7 +116,7 @@ public final class HtmlReport {
         h.append("<h2>Scenarios × metrics</h2>\n");
         if (!notMeasured.isEmpty())
             h.append("<p class=\"note\">Not measured in these results: ").append(esc(String.join(", ", notMeasured))).append(".</p>\n");
-        h.append("<table><thead><tr><th rowspan=\"2\">scenario</th><th rowspan=\"2\">model</th>");
+        h.append("<div class=\"wide\"><table><thead><tr><th rowspan=\"2\">scenario</th><th rowspan=\"2\">model</th>");
         cols.forEach((c, l) -> { if (!l.isEmpty()) h.append("<th class=\"cat\" colspan=\"").append(l.size()).append("\">").append(esc(c)).append("</th>"); });
         h.append("</tr><tr>");
         cols.values().forEach(l -> l.forEach(m -> h.append("<th>").append(esc(m)).append("</th>")));
@@ -138,7 +138,7 @@ public final class HtmlReport {
                 h.append("</tr>\n");
             }
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table></div>\n");
         h.append("<p class=\"note\">Group gaps: highest minus lowest group mean (unknown group left out); the Welch p-values are in")
                 .append(" results.json under <code>groups</code>. Shares and lifts are defined in the eval help (--harm).</p>\n");
     }
