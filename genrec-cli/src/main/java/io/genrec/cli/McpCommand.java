@@ -22,8 +22,8 @@ import java.util.function.Function;
         footer = {"", "Example (an agent host's server entry):", "  {\"command\": \"./genrec\", \"args\": [\"mcp\", \"--models\", \"ease\"]}"})
 public final class McpCommand implements Callable<Integer> {
     /**
-     * Builds the served {@link RecommendationService} from the serving options; set by the serving stack at start-up
-     * (the same factory {@code genrec serve} uses). Null means this build has no serving stack.
+     * Builds the served {@link RecommendationService} from the serving options; null (the default) builds the stack
+     * {@code genrec serve} serves. Tests set a fake here.
      */
     public static volatile Function<ServingOptions, RecommendationService> serviceFactory;
 
@@ -36,12 +36,10 @@ public final class McpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Function<ServingOptions, RecommendationService> factory = serviceFactory;
-        if (factory == null)
-            throw new IllegalStateException("genrec mcp needs the serving stack (the service behind 'genrec serve'), which this build does not wire in");
         // Whatever loading or fitting prints must not corrupt the protocol stream: until the server runs, stdout is stderr.
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
-        RecommendationService svc = factory.apply(serving);
+        RecommendationService svc = factory != null ? factory.apply(serving) : ServeCommand.forMcp(serving, common);
         try {
             McpServers.serveStdio(svc, System.in, protocolOut);
         } finally {

@@ -18,6 +18,9 @@ import io.genrec.server.service.ModelFitter;
 import io.genrec.server.service.ServingService;
 import io.genrec.server.store.DatasetImporter;
 import io.genrec.server.store.EventStore;
+import io.genrec.server.online.ExperimentService;
+import io.genrec.server.online.JdbcExperimentLog;
+import io.genrec.server.service.RecommendationService;
 import io.genrec.server.store.EventStores;
 import io.genrec.split.EvalSet;
 import io.genrec.split.Split;
@@ -122,22 +125,10 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer.checkBinding(http);
         if (retrainAfter < 0) throw new IllegalArgumentException("--retrain-after must be >= 0, got " + retrainAfter);
         Duration every = retrainEvery == null ? null : duration(retrainEvery);
-        RecommenderRegistry registry = RecommenderRegistry.load();
-        List<ServingService.LoadedModel> loaded = load == null ? List.of() : loadModels(registry, load);
-        List<String> names = load == null ? models : loaded.stream().map(ServingService.LoadedModel::name).toList();
-        Map<String, Recommender> recommenders = new LinkedHashMap<>();
-        Map<String, Map<String, String>> byModel = modelParams(registry, names);
-        for (String name : names) {
-            if (name.isBlank()) throw new IllegalArgumentException("--models has an empty name");
-            if (recommenders.put(name, registry.create(name, new Params(byModel.getOrDefault(name, Map.of()), "--param of model '" + name + "'"))) != null)
-                throw new IllegalArgumentException("--models names '" + name + "' twice");
-        }
-        Path dir = dataDir != null ? dataDir : EventStores.defaultDataDir();
-
-        try (EventStore events = EventStores.open(store, dir);
-             ServingService serving = new ServingService(events, fitter(registry, recommenders),
-                     new ServingService.Options(names, new EventPolicy(positiveRating), retrainAfter, every))) {
-            ApiServer api = new ApiServer(serving, serving, http);
+        try (Stack st = open()) {
+            EventStore events = st.events;
+            ServingService serving = st.serving;
+            ApiServer api = new ApiServer(st.api, serving, http);
             CountDownLatch stop = new CountDownLatch(1);
             AtomicInteger exit = new AtomicInteger(0);
             java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
@@ -147,7 +138,7 @@ final class ServeCommand implements Callable<Integer> {
                     host.contains(":") ? "[" + host + "]" : host, api.port(), events.describe(), key == null ? "" : "; writes need the API key");
             Thread starter = new Thread(() -> {
                 try {
-                    startUp(events, serving, loaded);
+                    startUp(events, serving, st.loaded);
                 } catch (Throwable e) {
                     if (stopping.get()) return; // a fit cut short by the stop
                     System.err.println("genrec: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -168,6 +159,98 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("genrec serve: stopped; closing the store " + events.describe());
             return exit.get();
         }
+    }
+
+    /**
+     * The served stack without HTTP: the event store, the served models and the experiments in front of them
+     * ({@code genrec mcp} serves the same stack over stdio). Closing it closes all three, newest first.
+     */
+    static final class Stack implements AutoCloseable {
+        final EventStore events;
+        final ServingService serving;
+        final JdbcExperimentLog experiments;
+        final ExperimentService api;
+        final List<ServingService.LoadedModel> loaded;
+
+        Stack(EventStore events, ServingService serving, JdbcExperimentLog experiments, List<ServingService.LoadedModel> loaded) {
+            this.events = events;
+            this.serving = serving;
+            this.experiments = experiments;
+            this.loaded = loaded;
+            this.api = new ExperimentService(serving, experiments, java.time.InstantSource.system());
+        }
+
+        @Override
+        public void close() {
+            try (events; serving; experiments) {
+                // closed in reverse order by try-with-resources
+            }
+        }
+    }
+
+    /** Opens the store, the served models (not yet started) and the experiment log; nothing is fitted yet. */
+    Stack open() throws Exception {
+        Duration every = retrainEvery == null ? null : duration(retrainEvery);
+        RecommenderRegistry registry = RecommenderRegistry.load();
+        List<ServingService.LoadedModel> loaded = load == null ? List.of() : loadModels(registry, load);
+        List<String> names = load == null ? models : loaded.stream().map(ServingService.LoadedModel::name).toList();
+        Map<String, Recommender> recommenders = new LinkedHashMap<>();
+        Map<String, Map<String, String>> byModel = modelParams(registry, names);
+        for (String name : names) {
+            if (name.isBlank()) throw new IllegalArgumentException("--models has an empty name");
+            if (recommenders.put(name, registry.create(name, new Params(byModel.getOrDefault(name, Map.of()), "--param of model '" + name + "'"))) != null)
+                throw new IllegalArgumentException("--models names '" + name + "' twice");
+        }
+        Path dir = dataDir != null ? dataDir : EventStores.defaultDataDir();
+
+        EventStore events = EventStores.open(store, dir);
+        try {
+            ServingService serving = new ServingService(events, fitter(registry, recommenders),
+                    new ServingService.Options(names, new EventPolicy(positiveRating), retrainAfter, every));
+            // experiments live beside the events: the same PostgreSQL database, or experiments.db next to events.db
+            String expUrl = store != null && store.startsWith("jdbc:postgresql:") ? store
+                    : "jdbc:sqlite:" + experimentsFile(store, dir);
+            return new Stack(events, serving, JdbcExperimentLog.open(expUrl), loaded);
+        } catch (Exception | Error e) {
+            events.close();
+            throw e;
+        }
+    }
+
+    private static Path experimentsFile(String store, Path dir) {
+        if (store == null || store.equals("sqlite")) return dir.resolve("experiments.db");
+        String path = store.startsWith("jdbc:sqlite:") ? store.substring("jdbc:sqlite:".length()) : store.substring("sqlite:".length());
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        return parent.resolve("experiments.db");
+    }
+
+    /** The stack {@code genrec mcp} serves: the same options as {@code serve}, started synchronously. */
+    static RecommendationService forMcp(ServingOptions o, CommonOptions common) throws Exception {
+        ServeCommand c = new ServeCommand();
+        c.data = o.data;
+        c.models = new ArrayList<>(o.models);
+        c.load = o.load;
+        c.store = o.store;
+        c.common = common;
+        Stack st = c.open();
+        try {
+            c.startUp(st.events, st.serving, st.loaded);
+        } catch (Exception | Error e) {
+            st.close();
+            throw e;
+        }
+        return new McpStack(st);
+    }
+
+    /** The stack as a closable service for {@code genrec mcp}. */
+    private record McpStack(Stack stack) implements RecommendationService, AutoCloseable {
+        @Override public io.genrec.server.service.ItemList recommend(io.genrec.server.service.RecommendRequest r) { return stack.api.recommend(r); }
+        @Override public io.genrec.server.service.ItemList similar(String item, int k, String model) { return stack.api.similar(item, k, model); }
+        @Override public io.genrec.server.service.ItemList search(String q, int k) { return stack.api.search(q, k); }
+        @Override public io.genrec.server.service.Explanation explain(String user, String item, String model) { return stack.api.explain(user, item, model); }
+        @Override public io.genrec.server.store.AppendResult record(List<io.genrec.server.store.Event> events) { return stack.api.record(events); }
+        @Override public List<io.genrec.server.service.ModelInfo> models() { return stack.api.models(); }
+        @Override public void close() { stack.close(); }
     }
 
     /** Imports the default data into an empty store, loads or fits the models, then builds the text index. */
@@ -312,7 +395,9 @@ final class ServeCommand implements Callable<Integer> {
                     QuickValidation.ndcg(m, held, 10, 1000));
             if (cache != null && m.capabilities().contains(io.genrec.model.Capability.PERSISTENCE)) {
                 try {
-                    cache.store(cacheKey, m);
+                    // the served data comes from the event store (positives already decided by the event policy)
+                    cache.store(cacheKey, m, DataBinding.of("event store (genrec serve)", "none",
+                            io.genrec.data.prep.Preprocessing.NONE, d, ctx.split()));
                 } catch (java.io.IOException | RuntimeException e) {
                     System.err.println("genrec serve: warning: could not cache the " + name + " model: " + e.getMessage());
                 }

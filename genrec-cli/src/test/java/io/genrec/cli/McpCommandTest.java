@@ -37,13 +37,13 @@ class McpCommandTest {
     }
 
     @Test
-    void withoutTheServingStackItSaysSo() {
+    void theRealStackRefusesAnUnknownModelBeforeOpeningAnything() {
         java.util.function.Function<ServingOptions, io.genrec.server.service.RecommendationService> saved = McpCommand.serviceFactory;
-        McpCommand.serviceFactory = null;
+        McpCommand.serviceFactory = null; // the stack 'genrec serve' serves
         try {
-            CliTest.Run r = CliTest.run("mcp");
-            assertEquals(2, r.exit());
-            assertTrue(r.err().contains("serving stack"), r.err());
+            CliTest.Run r = CliTest.run("mcp", "--models", "nosuchmodel", "--store", "sqlite:/nonexistent-genrec-dir/events.db");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("nosuchmodel"), r.err());
             assertEquals("", r.out(), "nothing on stdout (it belongs to the protocol)");
         } finally {
             McpCommand.serviceFactory = saved;

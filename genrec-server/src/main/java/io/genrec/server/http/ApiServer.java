@@ -1,5 +1,9 @@
 package io.genrec.server.http;
 
+import io.genrec.server.mcp.McpRoutes;
+import io.genrec.server.online.ExperimentRoutes;
+import io.genrec.server.online.ExperimentService;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,6 +106,8 @@ public final class ApiServer implements AutoCloseable {
      *                may stand in front of {@code serving})
      * @param serving the served models: readiness, catalogue writes, retrains, model ages
      */
+    private McpRoutes mcp;
+
     public ApiServer(RecommendationService api, ServingService serving, Options options) {
         this.api = api;
         this.serving = serving;
@@ -123,8 +129,12 @@ public final class ApiServer implements AutoCloseable {
                         info.setVersion("1");
                         info.setDescription("Recommendations, similar items, search, explanations, events and catalogue writes.");
                     }))));
+            // MCP tools on the same server; the servlet bypasses the Javalin guard, so writes check the key here
+            mcp = McpRoutes.mount(config, api, McpRoutes.DEFAULT_PATH, req -> options.apiKey() == null || keyMatches(
+                    req.getHeader("X-API-Key"), req.getHeader("Authorization"), options.apiKey()));
         });
         routes();
+        if (api instanceof ExperimentService experiments) ExperimentRoutes.register(app, experiments, ctx -> { });
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */
@@ -139,7 +149,15 @@ public final class ApiServer implements AutoCloseable {
 
     /** Stops accepting connections, lets requests in flight finish (up to 10 s), then returns. */
     @Override
-    public void close() { app.stop(); }
+    public void close() {
+        app.stop();
+        mcp.close();
+    }
+
+    private static boolean keyMatches(String given, String auth, String key) {
+        if (given == null && auth != null && auth.startsWith("Bearer ")) given = auth.substring(7).trim();
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
+    }
 
     /** Refuses an address other than loopback without an API key (checked before anything else is set up). */
     public static void checkBinding(Options options) {

@@ -254,4 +254,26 @@ class ApiServerTest {
                 "/v1/items/{item}", "/v1/models", "/health", "/ready", "/v1/users/{user}/recommendations/{item}/explanation"))
             assertTrue(o.json().get("paths").has(path), "openapi documents " + path);
     }
+
+    @Test
+    void experimentsAndMcpAreMountedOnTheSameServer() throws Exception {
+        var experiments = new io.genrec.server.online.ExperimentService(serving, new io.genrec.server.online.InMemoryExperimentLog(),
+                java.time.InstantSource.system());
+        try (ApiServer server = new ApiServer(experiments, serving, new ApiServer.Options("127.0.0.1", 0, KEY, 64 * 1024, 0))) {
+            server.start();
+            assertEquals(401, send(server, "POST", "/v1/experiments", "{\"id\":\"ab\",\"arms\":[\"ease\",\"itemknn\"]}").status());
+            Answer created = send(server, "POST", "/v1/experiments", "{\"id\":\"ab\",\"arms\":[\"ease\",\"itemknn\"]}", "X-API-Key", KEY);
+            assertEquals(201, created.status(), created.body());
+            Answer shown = send(server, "GET", "/v1/users/u0/recommendations?k=3", null);
+            assertEquals(200, shown.status(), shown.body());
+            String arm = shown.json().get("arm").asText();
+            assertTrue(arm.equals("ease") || arm.equals("itemknn"), shown.body());
+            Answer report = send(server, "GET", "/v1/experiments/ab", null);
+            assertEquals(200, report.status(), report.body());
+            assertEquals(1, report.json().get("impressions").asInt(), report.body());
+            // the MCP endpoint answers protocol requests (not Javalin's 404 for an unknown path)
+            Answer mcp = send(server, "POST", "/mcp", "{}", "Content-Type", "application/json", "Accept", "application/json, text/event-stream");
+            assertNotEquals(404, mcp.status(), mcp.body());
+        }
+    }
 }
