@@ -83,11 +83,11 @@ class ExperimentConfigFileTest {
         Path csv = playsWithDuplicates(dir);
         Path f = dir.resolve("e.json");
         Files.writeString(f, "{\"data\": \"csv:" + csv + "?header=true&user=user&item=item&rating=plays&time=time\",\n"
-                + " \"implicit\": \"none\", \"userCore\": 0, \"itemCore\": 0, \"duplicates\": \"sum\", \"models\": [\"mostpop\"]}");
+                + " \"implicit\": \"none\", \"userCore\": 0, \"itemCore\": 0, \"duplicates\": \"sum\", \"protocolParams\": {\"min-interactions\": \"3\"}, \"models\": [\"mostpop\"]}");
         ExperimentConfig c = ExperimentConfigFile.merge(ExperimentConfig.defaults(), ExperimentConfigFile.read(f));
         assertEquals("sum", c.duplicates());
         var prepared = new ExperimentRunner(io.genrec.model.RecommenderRegistry.of(), io.genrec.model.ProgressListener.NONE, s -> { })
-                .prepare(c);
+                .prepare(c, java.util.List.of());
         assertEquals("SUM", prepared.binding().duplicates(), "data.json records the policy");
         assertEquals(io.genrec.data.prep.Preprocessing.DuplicatePolicy.SUM, prepared.binding().preprocessing().duplicates());
         assertTrue(prepared.preprocessing().contains("duplicates=sum"), prepared.preprocessing());
@@ -104,7 +104,7 @@ class ExperimentConfigFileTest {
         ExperimentConfig keep = ExperimentConfigFile.merge(c, new ExperimentConfigFile.Fields(null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, "keep", null));
         assertEquals("KEEP_ALL", new ExperimentRunner(io.genrec.model.RecommenderRegistry.of(), io.genrec.model.ProgressListener.NONE,
-                x -> { }).prepare(keep).binding().duplicates());
+                x -> { }).prepare(keep, List.of()).binding().duplicates());
     }
 
     @Test

@@ -41,7 +41,7 @@ class TemporalCoreTest {
     private ExperimentRunner.Prepared prepare(String spec, List<String> log) {
         ExperimentConfig cfg = new ExperimentConfig(spec, "none", 3, 3, "temporal", Map.of("valid", "0", "test", "0.2"),
                 List.of("mostpop"), null, List.of("ndcg@10"), 1, 1, null);
-        return new ExperimentRunner(RecommenderRegistry.of(), ProgressListener.NONE, log::add).prepare(cfg);
+        return new ExperimentRunner(RecommenderRegistry.of(), ProgressListener.NONE, log::add).prepare(cfg, List.of()); // data preparation only: no models to check
     }
 
     @Test
