@@ -229,6 +229,11 @@ class ExperimentServiceTest {
         }
     }
 
+    /** The user's impression (impressions with equal times come back in id order, which is not serving order). */
+    private static Impression shownTo(ExperimentLog log, String user) {
+        return log.impressions("durable").stream().filter(i -> i.user().equals(user)).findFirst().orElseThrow();
+    }
+
     @Test
     void sqliteLogSurvivesARestart(@TempDir Path dir) throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("experiments.db");
@@ -240,7 +245,7 @@ class ExperimentServiceTest {
             svc.create(config("{\"id\":\"durable\",\"method\":\"team-draft-interleaving\",\"arms\":[\"ease\",\"sasrec\"]}"));
             for (int u = 0; u < 10; u++) svc.recommend(req("u" + u));
             shown = svc.recommend(req("dave"));
-            svc.record(List.of(event("u3", log.impressions("durable").get(3).items().get(0), "click", now.get() + 1, "c1")));
+            svc.record(List.of(event("u3", shownTo(log, "u3").items().get(0), "click", now.get() + 1, "c1")));
             before = svc.report("durable");
         }
         now.addAndGet(60_000);
@@ -251,7 +256,7 @@ class ExperimentServiceTest {
             assertEquals(11, svc.report("durable").impressions());
             // an impression served before the restart still collects its feedback
             svc.record(List.of(event("dave", shown.items().get(1).item(), "click", now.get(), "c2"),
-                    event("u3", log.impressions("durable").get(3).items().get(0), "click", now.get() - 60_000 + 1, "c1")));
+                    event("u3", shownTo(log, "u3").items().get(0), "click", now.get() - 60_000 + 1, "c1")));
             ExperimentReport after = svc.report("durable");
             assertEquals(2, after.attributedEvents(), "dave's click is new; u3's retried c1 is not counted again");
             assertNotNull(svc.recommend(req("erin")).arm(), "the experiment is still running after the restart");
