@@ -34,7 +34,7 @@ class DuplicatesCliTest {
         String data = spec();
         Path out = dir.resolve("run");
         CliTest.Run r = CliTest.run("eval", "--data", data, "--duplicates", "first", "--implicit", "none", "--k-core", "0",
-                "--models", "mostpop", "--metrics", "ndcg@10", "--output", out.toString(), "--format", "json", "--quiet");
+                "--protocol-param", "min-interactions=3", "--models", "mostpop", "--metrics", "ndcg@10", "--output", out.toString(), "--format", "json", "--quiet");
         assertEquals(0, r.exit(), r.err());
         assertEquals("KEEP_FIRST", json(out.resolve("models/mostpop/data.json")).get("duplicates").asText());
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -42,7 +42,7 @@ class DuplicatesCliTest {
         assertTrue(doc.toString().contains("duplicates=first"), "preprocessing line names the policy: " + doc.get("dataset"));
 
         Path kept = dir.resolve("kept");
-        CliTest.Run k = CliTest.run("eval", "--data", data, "--implicit", "none", "--k-core", "0", "--models", "mostpop",
+        CliTest.Run k = CliTest.run("eval", "--data", data, "--implicit", "none", "--k-core", "0", "--protocol-param", "min-interactions=3", "--models", "mostpop",
                 "--metrics", "ndcg@10", "--output", kept.toString(), "--format", "json", "--quiet");
         assertEquals(0, k.exit(), k.err());
         assertEquals("KEEP_ALL", json(kept.resolve("models/mostpop/data.json")).get("duplicates").asText(), "default: keep all");
@@ -54,7 +54,7 @@ class DuplicatesCliTest {
     void configFileFieldIsApplied() throws Exception {
         Path cfg = dir.resolve("e.json");
         Files.writeString(cfg, "{\"data\": \"" + spec() + "\", \"implicit\": \"none\", \"userCore\": 0, \"itemCore\": 0,\n"
-                + " \"duplicates\": \"last\", \"models\": [\"mostpop\"], \"metrics\": [\"ndcg@10\"]}");
+                + " \"duplicates\": \"last\", \"protocolParams\": {\"min-interactions\": \"3\"}, \"models\": [\"mostpop\"], \"metrics\": [\"ndcg@10\"]}");
         Path out = dir.resolve("run");
         CliTest.Run r = CliTest.run("eval", "--config", cfg.toString(), "--output", out.toString(), "--quiet");
         assertEquals(0, r.exit(), r.err());
