@@ -68,8 +68,8 @@ check "a sequence model under random-holdout is refused before fitting, exit 2" 
 check "data emptied by the k-core is an error with a hint, exit 2" 2 'k-core 0' -- ./genrec eval --models mostpop --k-core 1000
 check "./genrec models" 0 'sasrec' -- ./genrec models
 check "./genrec data info" 0 '9,?724|601' -- ./genrec data info
-check "./genrec import (into a fresh store)" 0 '100,836 stored, 0 duplicates' -- ./genrec import --data ml-latest-small --data-dir "$WORK/data" --quiet
-check "./genrec import again stores nothing" 0 '0 stored, 100,836 duplicates' -- ./genrec import --data ml-latest-small --data-dir "$WORK/data" --quiet
+check "./genrec import (into a fresh store)" 0 '100,836 stored, 0 duplicates' -- ./genrec import --data ml-latest-small --data-dir "$WORK/import-data" --quiet
+check "./genrec import again stores nothing" 0 '0 stored, 100,836 duplicates' -- ./genrec import --data ml-latest-small --data-dir "$WORK/import-data" --quiet
 check "./genrec recommend --user 1" 0 '(^ *1\. |^\| *1 *\|)' -- ./genrec recommend --user 1 --k 5
 check "./genrec search" 0 '[Ss]pace' -- ./genrec search "a light-hearted space adventure" --k 5
 check "unknown model is a one-line error, exit 2" 2 'nosuchmodel' -- ./genrec eval --models nosuchmodel
