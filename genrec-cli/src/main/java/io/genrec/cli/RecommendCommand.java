@@ -282,7 +282,7 @@ final class RecommendCommand implements Callable<Integer> {
 
     /** Neural models (the shared training loop's config has {@code patience}) use a validation set when given one. */
     @SuppressWarnings("unchecked")
-    private static boolean hasEarlyStopping(Map<String, Object> config) {
+    static boolean hasEarlyStopping(Map<String, Object> config) {
         for (var e : config.entrySet()) {
             if (e.getKey().equals("patience")) return true;
             if (e.getValue() instanceof Map<?, ?> nested && hasEarlyStopping((Map<String, Object>) nested)) return true;

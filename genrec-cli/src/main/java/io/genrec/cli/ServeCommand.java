@@ -359,7 +359,7 @@ final class ServeCommand implements Callable<Integer> {
         return (name, d, initial) -> {
             Recommender recommender = recommenders.get(name);
             if (recommender == null) recommender = registry.create(name, Params.empty()); // a loaded model, refitted with defaults
-            boolean validation = hasEarlyStopping(Provenance.recordToMap(recommender.config()));
+            boolean validation = RecommendCommand.hasEarlyStopping(Provenance.recordToMap(recommender.config()));
             ModelCache cache = noCache || !initial ? null : ModelCache.open();
             String cacheKey = null;
             if (cache != null) {
@@ -404,14 +404,5 @@ final class ServeCommand implements Callable<Integer> {
             }
             return new ModelFitter.Fitted(m, metrics);
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static boolean hasEarlyStopping(Map<String, Object> config) {
-        for (var e : config.entrySet()) {
-            if (e.getKey().equals("patience")) return true;
-            if (e.getValue() instanceof Map<?, ?> nested && hasEarlyStopping((Map<String, Object>) nested)) return true;
-        }
-        return false;
     }
 }
