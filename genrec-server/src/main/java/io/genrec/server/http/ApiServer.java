@@ -1,5 +1,6 @@
 package io.genrec.server.http;
 
+import io.genrec.server.ApiError;
 import io.genrec.server.mcp.McpRoutes;
 import io.genrec.server.online.ExperimentRoutes;
 import io.genrec.server.online.ExperimentService;
@@ -37,6 +38,16 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.servlet.FilterHolder;
+
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +57,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +144,10 @@ public final class ApiServer implements AutoCloseable {
             // MCP tools on the same server; the servlet bypasses the Javalin guard, so writes check the key here
             mcp = McpRoutes.mount(config, api, McpRoutes.DEFAULT_PATH, req -> options.apiKey() == null || keyMatches(
                     req.getHeader("X-API-Key"), req.getHeader("Authorization"), options.apiKey()));
+            // the MCP servlet bypasses Javalin's before-filters, so the per-client rate limit is applied by a servlet filter
+            if (limiter != null) config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new FilterHolder(new McpRateLimit(limiter, options.ratePerSecond(), json)), McpRoutes.DEFAULT_PATH,
+                    EnumSet.of(DispatcherType.REQUEST)));
         });
         routes();
         if (api instanceof ExperimentService experiments) ExperimentRoutes.register(app, experiments, ctx -> { });
@@ -259,12 +275,24 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void error(Context ctx, int status, String field, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        body.put("field", field);
-        body.put("message", message == null ? "error" : message);
         ctx.attribute("genrec.error", Boolean.TRUE);
-        ctx.status(status).json(Map.of("error", body));
+        ctx.status(status).json(new ApiError(status, field, message == null ? "error" : message).body());
+    }
+
+    /** Answers 429 in the {@link ApiError} shape for MCP requests over the client's rate. */
+    private record McpRateLimit(RateLimiter limiter, double rate, ObjectMapper json) implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+            if (limiter.tryAcquire(req.getRemoteAddr())) {
+                chain.doFilter(req, res);
+                return;
+            }
+            HttpServletResponse http = (HttpServletResponse) res;
+            http.setStatus(429);
+            http.setHeader("Retry-After", String.valueOf(limiter.retryAfterSeconds()));
+            http.setContentType("application/json");
+            json.writeValue(http.getOutputStream(), new ApiError(429, null, "rate limit exceeded for " + req.getRemoteAddr() + " (" + rate + " requests/s)").body());
+        }
     }
 
     private void measure(Context ctx) {

@@ -2,7 +2,7 @@ package io.genrec.server.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genrec.server.ApiError;
-import io.genrec.server.InvalidFieldException;
+import io.genrec.server.service.FieldException;
 import io.genrec.server.service.RecommendRequest;
 import io.genrec.server.service.RecommendationService;
 import io.genrec.server.store.AppendResult;
@@ -125,7 +125,7 @@ public final class McpTools {
             Object out = body.get();
             Map<String, Object> structured = JSON.convertValue(out, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
             return CallToolResult.builder().addTextContent(JSON.writeValueAsString(structured)).structuredContent(structured).isError(false).build();
-        } catch (InvalidFieldException e) {
+        } catch (FieldException.Invalid e) {
             return error(new ApiError(400, e.field(), "invalid argument " + e.getMessage()));
         } catch (WriteRefused e) {
             return error(new ApiError(401, null, e.getMessage()));

@@ -1,6 +1,6 @@
 package io.genrec.server.mcp;
 
-import io.genrec.server.InvalidFieldException;
+import io.genrec.server.service.FieldException;
 
 import java.util.Map;
 import java.util.Set;
@@ -15,20 +15,20 @@ final class ToolArgs {
     ToolArgs(Map<String, Object> args, Set<String> allowed) {
         this.args = args == null ? Map.of() : args;
         for (String k : this.args.keySet())
-            if (!allowed.contains(k)) throw new InvalidFieldException(k, "is not an argument of this tool (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+            if (!allowed.contains(k)) throw FieldException.invalid(k, "is not an argument of this tool (expected one of " + new java.util.TreeSet<>(allowed) + ")");
     }
 
     String requiredString(String name) {
         String s = optString(name);
-        if (s == null) throw new InvalidFieldException(name, "is required");
+        if (s == null) throw FieldException.invalid(name, "is required");
         return s;
     }
 
     String optString(String name) {
         Object v = args.get(name);
         if (v == null) return null;
-        if (!(v instanceof String s)) throw new InvalidFieldException(name, "must be a string, got " + describe(v));
-        if (s.isBlank()) throw new InvalidFieldException(name, "must not be empty");
+        if (!(v instanceof String s)) throw FieldException.invalid(name, "must be a string, got " + describe(v));
+        if (s.isBlank()) throw FieldException.invalid(name, "must not be empty");
         return s;
     }
 
@@ -36,7 +36,7 @@ final class ToolArgs {
         Object v = args.get(name);
         if (v == null) return dflt;
         long x = integral(name, v);
-        if (x < min || x > max) throw new InvalidFieldException(name, "must be between " + min + " and " + max + ", got " + x);
+        if (x < min || x > max) throw FieldException.invalid(name, "must be between " + min + " and " + max + ", got " + x);
         return (int) x;
     }
 
@@ -44,23 +44,23 @@ final class ToolArgs {
         Object v = args.get(name);
         if (v == null) return null;
         long x = integral(name, v);
-        if (x < min) throw new InvalidFieldException(name, "must be >= " + min + ", got " + x);
+        if (x < min) throw FieldException.invalid(name, "must be >= " + min + ", got " + x);
         return x;
     }
 
     boolean optBool(String name, boolean dflt) {
         Object v = args.get(name);
         if (v == null) return dflt;
-        if (!(v instanceof Boolean b)) throw new InvalidFieldException(name, "must be true or false, got " + describe(v));
+        if (!(v instanceof Boolean b)) throw FieldException.invalid(name, "must be true or false, got " + describe(v));
         return b;
     }
 
     Double optDouble(String name) {
         Object v = args.get(name);
         if (v == null) return null;
-        if (!(v instanceof Number n)) throw new InvalidFieldException(name, "must be a number, got " + describe(v));
+        if (!(v instanceof Number n)) throw FieldException.invalid(name, "must be a number, got " + describe(v));
         double d = n.doubleValue();
-        if (!Double.isFinite(d)) throw new InvalidFieldException(name, "must be finite");
+        if (!Double.isFinite(d)) throw FieldException.invalid(name, "must be finite");
         return d;
     }
 
@@ -68,7 +68,7 @@ final class ToolArgs {
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
         if (v instanceof java.math.BigInteger b && b.bitLength() < 64) return b.longValue();
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 0x1p53) return (long) n.doubleValue();
-        throw new InvalidFieldException(name, "must be an integer, got " + describe(v));
+        throw FieldException.invalid(name, "must be an integer, got " + describe(v));
     }
 
     private static String describe(Object v) {

@@ -1,7 +1,7 @@
 package io.genrec.server.online;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.genrec.server.InvalidFieldException;
+import io.genrec.server.service.FieldException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +50,7 @@ public record ExperimentConfig(String id, Method method, List<Arm> arms, long st
 
         static Method parse(String s) {
             for (Method m : values()) if (m.wire.equals(s)) return m;
-            throw new InvalidFieldException("method", "must be 'ab' or 'team-draft-interleaving', got '" + s + "'");
+            throw FieldException.invalid("method", "must be 'ab' or 'team-draft-interleaving', got '" + s + "'");
         }
     }
 
@@ -59,33 +59,33 @@ public record ExperimentConfig(String id, Method method, List<Arm> arms, long st
 
     public ExperimentConfig {
         if (id == null || !ID.matcher(id).matches())
-            throw new InvalidFieldException("id", "must match [A-Za-z0-9][A-Za-z0-9_.-]{0,63}, got '" + id + "'");
-        if (method == null) throw new InvalidFieldException("method", "is required");
-        if (arms == null || arms.size() < 2) throw new InvalidFieldException("arms", "needs at least 2 arms");
+            throw FieldException.invalid("id", "must match [A-Za-z0-9][A-Za-z0-9_.-]{0,63}, got '" + id + "'");
+        if (method == null) throw FieldException.invalid("method", "is required");
+        if (arms == null || arms.size() < 2) throw FieldException.invalid("arms", "needs at least 2 arms");
         if (method == Method.TEAM_DRAFT_INTERLEAVING && arms.size() != 2)
-            throw new InvalidFieldException("arms", "team-draft-interleaving needs exactly 2 arms, got " + arms.size());
+            throw FieldException.invalid("arms", "team-draft-interleaving needs exactly 2 arms, got " + arms.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < arms.size(); i++) {
             Arm a = arms.get(i);
-            if (a == null || a.model() == null || a.model().isBlank()) throw new InvalidFieldException("arms[" + i + "].model", "must be a served model name");
-            if (!seen.add(a.model())) throw new InvalidFieldException("arms[" + i + "].model", "repeats '" + a.model() + "'");
+            if (a == null || a.model() == null || a.model().isBlank()) throw FieldException.invalid("arms[" + i + "].model", "must be a served model name");
+            if (!seen.add(a.model())) throw FieldException.invalid("arms[" + i + "].model", "repeats '" + a.model() + "'");
             if (!(a.weight() > 0) || !Double.isFinite(a.weight()))
-                throw new InvalidFieldException("arms[" + i + "].weight", "must be a finite number > 0, got " + a.weight());
+                throw FieldException.invalid("arms[" + i + "].weight", "must be a finite number > 0, got " + a.weight());
             if (method == Method.TEAM_DRAFT_INTERLEAVING && a.weight() != 1.0)
-                throw new InvalidFieldException("arms[" + i + "].weight", "does not apply to team-draft-interleaving (every list mixes both arms); leave it out");
+                throw FieldException.invalid("arms[" + i + "].weight", "does not apply to team-draft-interleaving (every list mixes both arms); leave it out");
         }
         arms = List.copyOf(arms);
-        if (startMillis < 0) throw new InvalidFieldException("start", "must be >= 0");
-        if (endMillis != null && endMillis < startMillis) throw new InvalidFieldException("end", "must not be before start");
-        if (attributionWindowMillis <= 0) throw new InvalidFieldException("attribution_window_seconds", "must be > 0");
+        if (startMillis < 0) throw FieldException.invalid("start", "must be >= 0");
+        if (endMillis != null && endMillis < startMillis) throw FieldException.invalid("end", "must not be before start");
+        if (attributionWindowMillis <= 0) throw FieldException.invalid("attribution_window_seconds", "must be > 0");
         clickTypes = types("click_types", clickTypes);
         conversionTypes = types("conversion_types", conversionTypes);
     }
 
     private static List<String> types(String field, List<String> types) {
-        if (types == null || types.isEmpty()) throw new InvalidFieldException(field, "needs at least one event type");
+        if (types == null || types.isEmpty()) throw FieldException.invalid(field, "needs at least one event type");
         for (String t : types)
-            if (t == null || !TYPE.matcher(t).matches()) throw new InvalidFieldException(field, "holds '" + t + "', not an event type ([a-z][a-z0-9_]{0,31})");
+            if (t == null || !TYPE.matcher(t).matches()) throw FieldException.invalid(field, "holds '" + t + "', not an event type ([a-z][a-z0-9_]{0,31})");
         return List.copyOf(types);
     }
 
@@ -108,15 +108,15 @@ public record ExperimentConfig(String id, Method method, List<Arm> arms, long st
      * an arm is {@code "ease"} or {@code {"model":"ease","weight":2}}). Unknown keys are errors naming them.
      */
     public static ExperimentConfig fromJson(JsonNode n, long nowMillis) {
-        if (n == null || !n.isObject()) throw new InvalidFieldException("body", "must be a JSON object");
+        if (n == null || !n.isObject()) throw FieldException.invalid("body", "must be a JSON object");
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!KEYS.contains(k)) throw new InvalidFieldException(k, "is not a field of an experiment (expected one of " + new java.util.TreeSet<>(KEYS) + ")");
+            if (!KEYS.contains(k)) throw FieldException.invalid(k, "is not a field of an experiment (expected one of " + new java.util.TreeSet<>(KEYS) + ")");
         }
         String id = text(n, "id", true);
         Method method = Method.parse(text(n, "method", false) == null ? "ab" : text(n, "method", false));
         JsonNode armsNode = n.get("arms");
-        if (armsNode == null || !armsNode.isArray()) throw new InvalidFieldException("arms", "must be an array of model names or {\"model\":…,\"weight\":…}");
+        if (armsNode == null || !armsNode.isArray()) throw FieldException.invalid("arms", "must be an array of model names or {\"model\":…,\"weight\":…}");
         List<Arm> arms = new ArrayList<>();
         for (int i = 0; i < armsNode.size(); i++) {
             JsonNode a = armsNode.get(i);
@@ -126,14 +126,14 @@ public record ExperimentConfig(String id, Method method, List<Arm> arms, long st
             } else if (a.isObject()) {
                 for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
                     String k = it.next();
-                    if (!k.equals("model") && !k.equals("weight")) throw new InvalidFieldException(f + "." + k, "is not a field of an arm (model, weight)");
+                    if (!k.equals("model") && !k.equals("weight")) throw FieldException.invalid(f + "." + k, "is not a field of an arm (model, weight)");
                 }
                 JsonNode m = a.get("model"), w = a.get("weight");
-                if (m == null || !m.isTextual()) throw new InvalidFieldException(f + ".model", "must be a string");
-                if (w != null && !w.isNumber()) throw new InvalidFieldException(f + ".weight", "must be a number");
+                if (m == null || !m.isTextual()) throw FieldException.invalid(f + ".model", "must be a string");
+                if (w != null && !w.isNumber()) throw FieldException.invalid(f + ".weight", "must be a number");
                 arms.add(new Arm(m.asText(), w == null ? 1.0 : w.asDouble()));
             } else {
-                throw new InvalidFieldException(f, "must be a model name or {\"model\":…,\"weight\":…}");
+                throw FieldException.invalid(f, "must be a model name or {\"model\":…,\"weight\":…}");
             }
         }
         long start = n.has("start") ? integer(n, "start") : nowMillis;
@@ -162,26 +162,26 @@ public record ExperimentConfig(String id, Method method, List<Arm> arms, long st
     private static String text(JsonNode n, String f, boolean required) {
         JsonNode v = n.get(f);
         if (v == null || v.isNull()) {
-            if (required) throw new InvalidFieldException(f, "is required");
+            if (required) throw FieldException.invalid(f, "is required");
             return null;
         }
-        if (!v.isTextual()) throw new InvalidFieldException(f, "must be a string");
+        if (!v.isTextual()) throw FieldException.invalid(f, "must be a string");
         return v.asText();
     }
 
     private static long integer(JsonNode n, String f) {
         JsonNode v = n.get(f);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw new InvalidFieldException(f, "must be an integer");
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw FieldException.invalid(f, "must be an integer");
         return v.asLong();
     }
 
     private static List<String> strings(JsonNode n, String f, List<String> dflt) {
         JsonNode v = n.get(f);
         if (v == null || v.isNull()) return dflt;
-        if (!v.isArray()) throw new InvalidFieldException(f, "must be an array of event types");
+        if (!v.isArray()) throw FieldException.invalid(f, "must be an array of event types");
         List<String> out = new ArrayList<>();
         for (JsonNode t : v) {
-            if (!t.isTextual()) throw new InvalidFieldException(f, "must be an array of strings");
+            if (!t.isTextual()) throw FieldException.invalid(f, "must be an array of strings");
             out.add(t.asText());
         }
         return out;

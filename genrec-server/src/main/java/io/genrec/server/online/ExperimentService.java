@@ -1,6 +1,6 @@
 package io.genrec.server.online;
 
-import io.genrec.server.InvalidFieldException;
+import io.genrec.server.service.FieldException;
 import io.genrec.server.service.Explanation;
 import io.genrec.server.service.ItemList;
 import io.genrec.server.service.ModelInfo;
@@ -75,7 +75,7 @@ public final class ExperimentService implements RecommendationService {
         for (int i = 0; i < config.arms().size(); i++) {
             String m = config.arms().get(i).model();
             if (!served.contains(m))
-                throw new InvalidFieldException("arms[" + i + "].model", "names '" + m + "', which is not served (served: " + new java.util.TreeSet<>(served) + ")");
+                throw FieldException.invalid("arms[" + i + "].model", "names '" + m + "', which is not served (served: " + new java.util.TreeSet<>(served) + ")");
         }
         for (ExperimentConfig other : experiments.values())
             if (other.endMillis() == null || other.endMillis() > config.startMillis())

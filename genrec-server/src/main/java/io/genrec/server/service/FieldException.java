@@ -6,6 +6,11 @@ import java.util.NoSuchElementException;
 public final class FieldException {
     private FieldException() { }
 
+    /** A bad value for {@code field} whose message starts with the quoted field name: {@code 'arms' needs at least 2 arms}. */
+    public static Invalid invalid(String field, String detail) {
+        return new Invalid(field, "'" + field + "' " + detail);
+    }
+
     /** A bad value for {@code field} (HTTP 400). */
     public static final class Invalid extends IllegalArgumentException {
         private final String field;

@@ -232,6 +232,15 @@ class ApiServerTest {
                 }
             }
             assertTrue(tooMany >= 5, "a bucket of 4 at 2/s lets through at most ~5 of 10 quick requests; 429s: " + tooMany);
+            int mcpTooMany = 0;
+            for (int i = 0; i < 10; i++) {
+                Answer a = send(limited, "POST", "/mcp", "{}", "Content-Type", "application/json", "Accept", "application/json, text/event-stream");
+                if (a.status() == 429) {
+                    assertError(a, 429, null);
+                    mcpTooMany++;
+                }
+            }
+            assertTrue(mcpTooMany >= 5, "the MCP endpoint shares the client's bucket; 429s: " + mcpTooMany);
         } finally {
             limited.close();
         }
@@ -251,7 +260,8 @@ class ApiServerTest {
         Answer o = get("/openapi.json");
         assertEquals(200, o.status(), o.body());
         for (String path : List.of("/v1/users/{user}/recommendations", "/v1/items/{item}/similar", "/v1/search", "/v1/events",
-                "/v1/items/{item}", "/v1/models", "/health", "/ready", "/v1/users/{user}/recommendations/{item}/explanation"))
+                "/v1/items/{item}", "/v1/models", "/health", "/ready", "/v1/users/{user}/recommendations/{item}/explanation",
+                "/v1/experiments", "/v1/experiments/{id}", "/v1/experiments/{id}/stop"))
             assertTrue(o.json().get("paths").has(path), "openapi documents " + path);
     }
 

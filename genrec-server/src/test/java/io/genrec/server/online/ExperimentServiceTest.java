@@ -1,7 +1,7 @@
 package io.genrec.server.online;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.genrec.server.InvalidFieldException;
+import io.genrec.server.service.FieldException;
 import io.genrec.server.service.ItemList;
 import io.genrec.server.service.RecommendRequest;
 import io.genrec.server.service.ScoredItem;
@@ -187,7 +187,7 @@ class ExperimentServiceTest {
     @Test
     void createChecksModelsAndAllowsOneRunningExperiment() throws Exception {
         ExperimentService svc = new ExperimentService(new FakeRecommendationService(), new InMemoryExperimentLog(), clock);
-        InvalidFieldException unknown = assertThrows(InvalidFieldException.class,
+        FieldException.Invalid unknown = assertThrows(FieldException.Invalid.class,
                 () -> svc.create(config("{\"id\":\"x\",\"arms\":[\"ease\",\"bert4rec\"]}")));
         assertEquals("arms[1].model", unknown.field());
         assertTrue(unknown.getMessage().contains("bert4rec"), unknown.getMessage());
@@ -224,7 +224,7 @@ class ExperimentServiceTest {
                 {"{\"id\":\"x\",\"arms\":[\"a\",\"b\"],\"click_types\":[\"Click!\"]}", "click_types"},
                 {"{\"id\":\"x\",\"arms\":[\"a\",\"b\"],\"start\":\"now\"}", "start"},
                 {"[1,2]", "body"}}) {
-            InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> config(bad[0]), bad[0]);
+            FieldException.Invalid e = assertThrows(FieldException.Invalid.class, () -> config(bad[0]), bad[0]);
             assertEquals(bad[1], e.field(), bad[0] + " -> " + e.getMessage());
         }
     }
