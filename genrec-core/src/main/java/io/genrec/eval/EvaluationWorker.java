@@ -27,7 +27,11 @@ final class EvaluationWorker {
     private final RatingPredictor ratings;
     private final boolean excludeSeen;
 
-    private final float[] scores;
+    /** The current user's scores: a row of {@link #batch}. */
+    private float[] scores;
+    /** Score rows of one batch of users ({@link FittedRecommender#scoreBatch}); one row when the model does not batch. */
+    private final float[][] batch;
+    private final UserContext[] batchUsers;
     private final ItemMarks excluded;
     private final ItemMarks targets;
     /** Draws the user's negatives in sampled mode; null for full ranking. */
@@ -76,7 +80,9 @@ final class EvaluationWorker {
         this.similarity = plan.ildMaxK > 0 ? similarity.create(plan.ildMaxK) : null;
         this.ratings = plan.ratings ? (RatingPredictor) model : null;
         int n = model.numItems();
-        scores = new float[n];
+        batch = new float[batchSize(model, plan, n)][n];
+        batchUsers = new UserContext[batch.length];
+        scores = batch[0];
         excluded = new ItemMarks(n);
         targets = new ItemMarks(n);
         sampler = sampled == null ? null : new NegativeSampler(sampled, set, weights);
@@ -86,6 +92,33 @@ final class EvaluationWorker {
         warnings = model instanceof WarningSource w ? w : null;
     }
 
+    /**
+     * Rows per batch: the model's preference, capped so a worker's rows stay near 16 MB; 1 when the model reports a
+     * warning per request (read right after each one) or predicts ratings (scored one user at a time).
+     */
+    private static int batchSize(FittedRecommender model, EvaluationPlan plan, int numItems) {
+        if (model instanceof WarningSource || plan.ratings || !plan.ranks()) return 1;
+        return Math.max(1, Math.min(model.preferredBatch(), 4_000_000 / Math.max(1, numItems)));
+    }
+
+    /** Evaluates {@code users[from..to)} (positions {@code from..to}), scoring them in batches when the model batches. */
+    void evaluate(int[] users, int from, int to) {
+        if (batch.length == 1) {
+            for (int pos = from; pos < to; pos++) evaluate(pos, users[pos]);
+            return;
+        }
+        for (int start = from; start < to; start += batch.length) {
+            int count = Math.min(batch.length, to - start);
+            for (int i = 0; i < count; i++) batchUsers[i] = UserContext.of(set.history(), users[start + i]);
+            model.scoreBatch(batchUsers, batch, count);
+            for (int i = 0; i < count; i++) {
+                this.user = users[start + i];
+                scores = batch[i];
+                judge(start + i, users[start + i]);
+            }
+        }
+    }
+
     void evaluate(int pos, int user) {
         this.user = user;
         UserContext ctx = UserContext.of(set.history(), user);
@@ -93,6 +126,11 @@ final class EvaluationWorker {
         if (!plan.ranks()) return;
         model.scoreAll(ctx, scores);
         if (warnings != null) warnings.lastWarning().ifPresent(w -> degraded.merge(w, 1, Integer::sum));
+        judge(pos, user);
+    }
+
+    /** Everything after scoring: NaN check, exclusion, top-k and the per-user metrics of {@link #scores}. */
+    private void judge(int pos, int user) {
         boolean anyFinite = false;
         for (int item = 0; item < scores.length; item++) {
             if (Float.isNaN(scores[item]))

@@ -280,7 +280,7 @@ public final class Evaluator {
         try {
             for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
                 int from = c * CHUNK, to = Math.min(users.length, from + CHUNK);
-                for (int pos = from; pos < to; pos++) worker.evaluate(pos, users[pos]);
+                worker.evaluate(users, from, to);
                 progress.progress("eval", done.addAndGet(to - from), users.length, model);
             }
         } catch (RuntimeException | Error e) {

@@ -19,6 +19,18 @@ public interface FittedRecommender {
     /** Scores every item for {@code user}; {@code out.length} must equal {@link #numItems()}. */
     void scoreAll(UserContext user, float[] out);
 
+    /**
+     * Scores {@code users[i]} into {@code out[i]} for {@code i < count}, with the same values {@link #scoreAll} gives.
+     * A model whose cost is reading its weights (a dense decoder over the catalogue) overrides this to read them once
+     * per batch instead of once per user; the default scores one user after the other.
+     */
+    default void scoreBatch(UserContext[] users, float[][] out, int count) {
+        for (int i = 0; i < count; i++) scoreAll(users[i], out[i]);
+    }
+
+    /** How many users {@link #scoreBatch} should get at once to pay off; 1 means batching gains nothing. */
+    default int preferredBatch() { return 1; }
+
     /** The best {@code k} items that pass {@code filter} (callers usually exclude the history). */
     default TopK recommend(UserContext user, int k, ItemFilter filter) {
         float[] scores = new float[numItems()];

@@ -58,6 +58,51 @@ public final class VectorMath {
         for (; k < n; k++) y[yOff + k] += alpha * x[xOff + k];
     }
 
+    /**
+     * {@code y[r][0..n) += sum_{i<m} x[r][i] * w[i*n .. i*n+n)} for rows {@code r < rows}: a row-major {@code [m, n]}
+     * matrix applied to a batch of rows. A strip of 16-ish columns of {@code w} is read once for all rows, four rows
+     * at a time share each loaded weight vector, and the sums stay in registers. Per row and column the sum is the
+     * chain of fused multiply-adds (scalar multiply-adds in the tail) that {@link #axpy} over {@code i} computes, in the
+     * same order, so results equal one axpy per input, except that a zero input is multiplied rather than skipped.
+     */
+    public static void addRowsTimesMatrix(float[][] x, int rows, int m, float[] w, int n, float[][] y) {
+        Objects.checkFromIndexSize(0, m * n, w.length);
+        int len = SPECIES.length(), bound = SPECIES.loopBound(n);
+        for (int c = 0; c < bound; c += len) {
+            int r = 0;
+            for (; r + 4 <= rows; r += 4) {
+                float[] x0 = x[r], x1 = x[r + 1], x2 = x[r + 2], x3 = x[r + 3];
+                FloatVector a0 = FloatVector.fromArray(SPECIES, y[r], c), a1 = FloatVector.fromArray(SPECIES, y[r + 1], c);
+                FloatVector a2 = FloatVector.fromArray(SPECIES, y[r + 2], c), a3 = FloatVector.fromArray(SPECIES, y[r + 3], c);
+                for (int i = 0, off = c; i < m; i++, off += n) {
+                    FloatVector wv = FloatVector.fromArray(SPECIES, w, off);
+                    a0 = wv.fma(FloatVector.broadcast(SPECIES, x0[i]), a0);
+                    a1 = wv.fma(FloatVector.broadcast(SPECIES, x1[i]), a1);
+                    a2 = wv.fma(FloatVector.broadcast(SPECIES, x2[i]), a2);
+                    a3 = wv.fma(FloatVector.broadcast(SPECIES, x3[i]), a3);
+                }
+                a0.intoArray(y[r], c);
+                a1.intoArray(y[r + 1], c);
+                a2.intoArray(y[r + 2], c);
+                a3.intoArray(y[r + 3], c);
+            }
+            for (; r < rows; r++) {
+                float[] xr = x[r];
+                FloatVector a = FloatVector.fromArray(SPECIES, y[r], c);
+                for (int i = 0, off = c; i < m; i++, off += n) a = FloatVector.fromArray(SPECIES, w, off).fma(FloatVector.broadcast(SPECIES, xr[i]), a);
+                a.intoArray(y[r], c);
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            float[] xr = x[r], yr = y[r];
+            for (int c = bound; c < n; c++) {
+                float acc = yr[c];
+                for (int i = 0; i < m; i++) acc += xr[i] * w[i * n + c];
+                yr[c] = acc;
+            }
+        }
+    }
+
     /** {@code y += alpha * x} over arrays of equal length. */
     public static void axpy(float alpha, float[] x, float[] y) {
         checkSameLength(x, y);

@@ -46,6 +46,24 @@ public interface RecommenderContract {
     }
 
     @Test
+    default void batchScoresEqualSingleScores() {
+        Dataset d = trainingData();
+        FittedRecommender m = fitted(d, 5);
+        int count = Math.min(7, d.numUsers());
+        UserContext[] users = new UserContext[count + 1]; // one spare row: only the first count rows are scored
+        float[][] batch = new float[count + 1][m.numItems()];
+        for (int u = 0; u < count; u++) users[u] = UserContext.of(d, u);
+        java.util.Arrays.fill(batch[count], 42f);
+        m.scoreBatch(users, batch, count);
+        for (int u = 0; u < count; u++) {
+            float[] single = new float[m.numItems()];
+            m.scoreAll(users[u], single);
+            assertArrayEquals(single, batch[u], "user " + u + ": scoreBatch must give scoreAll's scores");
+        }
+        assertEquals(42f, batch[count][0], "rows past count are left alone");
+    }
+
+    @Test
     default void oneFiniteOrExcludedScorePerItem() {
         Dataset d = trainingData();
         FittedRecommender m = fitted(d, 3);

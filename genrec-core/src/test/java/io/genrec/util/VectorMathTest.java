@@ -81,4 +81,28 @@ class VectorMathTest {
         assertTrue(e.getMessage().contains("3") && e.getMessage().contains("2"));
         assertThrows(IndexOutOfBoundsException.class, () -> VectorMath.dot(a, 2, b, 0, 2));
     }
+
+    @Test
+    void rowsTimesMatrixEqualsOneAxpyPerInputBitForBit() {
+        Random r = new Random(3);
+        for (int rows : new int[] {1, 3, 4, 5, 9})
+            for (int n : new int[] {1, 15, 17, 33, 1001})
+                for (int m : new int[] {1, 7, 40}) {
+                    float[] w = random(r, m * n);
+                    float[][] x = new float[rows][], y = new float[rows][], expected = new float[rows][];
+                    for (int k = 0; k < rows; k++) {
+                        x[k] = random(r, m);
+                        y[k] = random(r, n);
+                        expected[k] = y[k].clone();
+                        for (int i = 0; i < m; i++) VectorMath.axpy(x[k][i], w, i * n, expected[k], 0, n);
+                    }
+                    float[] spare = random(r, n);
+                    float[][] yPlus = java.util.Arrays.copyOf(y, rows + 1);
+                    yPlus[rows] = spare.clone();
+                    VectorMath.addRowsTimesMatrix(java.util.Arrays.copyOf(x, rows + 1), rows, m, w, n, yPlus);
+                    for (int k = 0; k < rows; k++)
+                        assertArrayEquals(expected[k], y[k], "rows " + rows + ", n " + n + ", m " + m + ": row " + k);
+                    assertArrayEquals(spare, yPlus[rows], "rows past 'rows' are untouched");
+                }
+    }
 }

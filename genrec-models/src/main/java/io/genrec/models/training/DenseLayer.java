@@ -56,6 +56,16 @@ public record DenseLayer(int in, int out, float[] w, float[] b) {
         }
     }
 
+    /**
+     * {@code y[r] = x[r] W + b} for rows {@code r < rows}, reading the weights once per batch instead of once per row
+     * (a catalogue-sized layer does not fit in cache). Equal to {@link #forward} per row, except that a zero input
+     * is multiplied rather than skipped (so a sum can differ in the sign of a zero).
+     */
+    public void forwardBatch(float[][] x, float[][] y, int rows) {
+        for (int r = 0; r < rows; r++) System.arraycopy(b, 0, y[r], 0, out);
+        VectorMath.addRowsTimesMatrix(x, rows, in, w, out, y);
+    }
+
     /** {@code y = x W + b} for an {@code x} that is {@code value} at {@code indices} and 0 elsewhere. */
     public void forwardSparse(int[] indices, float value, float[] y) {
         System.arraycopy(b, 0, y, 0, out);

@@ -48,6 +48,20 @@ public abstract class NeuralFitted implements FittedRecommender {
         score(user, out);
     }
 
+    @Override
+    public final void scoreBatch(UserContext[] users, float[][] out, int count) {
+        for (int i = 0; i < count; i++) {
+            checkBuffer(out[i]);
+            checkHistory(users[i]);
+        }
+        score(users, out, count);
+    }
+
+    /** Writes the scores of validated requests; models that gain from batching override this. */
+    protected void score(UserContext[] users, float[][] out, int count) {
+        for (int i = 0; i < count; i++) score(users[i], out[i]);
+    }
+
     /** Rejects a request whose history names an item outside the model's catalog. */
     protected final void checkHistory(UserContext user) {
         for (int item : user.history())

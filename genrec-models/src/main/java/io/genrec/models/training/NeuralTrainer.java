@@ -107,7 +107,7 @@ public final class NeuralTrainer {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double validation = Double.NaN;
                 if (ctx.validation() != null && epoch % config.validateEvery() == 0) {
-                    validation = QuickValidation.ndcg(asModel.apply(params), ctx.validation(), config.validationK(), config.validationUsers());
+                    validation = QuickValidation.ndcg(asModel.apply(params), ctx.validation(), config.validationK(), config.validationUsers(), ctx.threads());
                     if (stopping.record(epoch, validation)) best = params.copy();
                 }
                 EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, (double) n * passesPerEpoch / seconds, validation,

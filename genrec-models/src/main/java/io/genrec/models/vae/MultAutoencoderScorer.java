@@ -43,6 +43,38 @@ final class MultAutoencoderScorer {
         out.forward(h, scores);
     }
 
+    /** {@link #score} for {@code count} users at once; the decoder's weights are read once per batch. */
+    void score(int[][] distinctItems, float[][] scores, int count) {
+        float[][] h = new float[count][];
+        for (int r = 0; r < count; r++) {
+            int[] items = distinctItems[r];
+            float value = items.length == 0 ? 0f : (float) (1 / Math.sqrt(items.length));
+            if (encoder.isEmpty()) {
+                h[r] = new float[latent.out()];
+                latent.forwardSparse(items, value, h[r]);
+            } else {
+                h[r] = new float[encoder.get(0).out()];
+                encoder.get(0).forwardSparse(items, value, h[r]);
+                DenseLayer.tanh(h[r]);
+            }
+        }
+        if (!encoder.isEmpty()) {
+            for (int i = 1; i < encoder.size(); i++) h = apply(encoder.get(i), h, count, true);
+            h = apply(latent, h, count, tanhLatent);
+        } else if (tanhLatent) {
+            for (int r = 0; r < count; r++) DenseLayer.tanh(h[r]);
+        }
+        for (DenseLayer d : decoder) h = apply(d, h, count, true);
+        out.forwardBatch(h, scores, count);
+    }
+
+    private static float[][] apply(DenseLayer l, float[][] x, int count, boolean tanh) {
+        float[][] y = new float[count][l.out()];
+        l.forwardBatch(x, y, count);
+        if (tanh) for (float[] row : y) DenseLayer.tanh(row);
+        return y;
+    }
+
     private static float[] apply(DenseLayer l, float[] x, boolean tanh) {
         float[] y = new float[l.out()];
         l.forward(x, y);
