@@ -65,6 +65,20 @@ public final class DiffRec implements Recommender {
             scorer.score(distinct(user.history()), noiseSeed(user), out);
         }
 
+        @Override
+        protected void score(UserContext[] users, float[][] out, int count) {
+            if (!scorer.batches()) {
+                super.score(users, out, count);
+                return;
+            }
+            int[][] items = new int[count][];
+            for (int i = 0; i < count; i++) items[i] = distinct(users[i].history());
+            scorer.score(items, out, count);
+        }
+
+        @Override
+        public int preferredBatch() { return scorer.batches() ? 32 : 1; }
+
         /** Forward-noising (sampling_steps > 0) is seeded by the model seed and the history, so scores repeat. */
         private long noiseSeed(UserContext user) { return seed * 31 + Arrays.hashCode(user.history()); }
     }

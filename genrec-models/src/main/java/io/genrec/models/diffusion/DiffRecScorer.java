@@ -101,6 +101,56 @@ final class DiffRecScorer {
         run(b, scores);
     }
 
+    /** Whether {@link #score(int[][], float[][], int)} batches (no forward noising: every user starts from its history). */
+    boolean batches() { return !noising(); }
+
+    /**
+     * {@link #score(int[], long, float[])} for {@code count} users without forward noising: the same steps with each
+     * layer applied to all users at once ({@link DenseLayer#forwardBatch}), so the step matrices are read once per
+     * batch instead of once per user.
+     */
+    void score(int[][] items, float[][] scores, int count) {
+        if (noising()) throw new IllegalStateException("batched scoring needs sampling_steps = 0 or no noise");
+        int h = first.out();
+        float[][] pre = new float[count][h], next = new float[count][h], acc = new float[count][last.in()];
+        float[][][] hidden = new float[middle.length + 1][count][];
+        for (int r = 0; r < count; r++) {
+            first.forwardSparse(items[r], 1f, pre[r]);
+            hidden[0][r] = new float[h];
+            for (int i = 0; i < middle.length; i++) hidden[i + 1][r] = new float[middle[i].out()];
+        }
+        float biasWeight = 0f;
+        for (int t = c1.length - 1; t >= 0; t--) {
+            float[] bias = stepBias[t];
+            for (int r = 0; r < count; r++) {
+                float[] hr = hidden[0][r], pr = pre[r];
+                for (int j = 0; j < hr.length; j++) hr[j] = pr[j] + bias[j];
+                DenseLayer.tanh(hr);
+            }
+            for (int i = 0; i < middle.length; i++) {
+                middle[i].forwardBatch(hidden[i], hidden[i + 1], count);
+                for (int r = 0; r < count; r++) DenseLayer.tanh(hidden[i + 1][r]);
+            }
+            float[][] z = hidden[middle.length];
+            float a = c1[t], c = c2[t];
+            for (int r = 0; r < count; r++) {
+                VectorMath.scale(c, acc[r]);
+                VectorMath.axpy(a, z[r], acc[r]);
+            }
+            biasWeight = c * biasWeight + a;
+            if (t > 0) {
+                feedback.forwardBatch(z, next, count);
+                for (int r = 0; r < count; r++) {
+                    VectorMath.scale(c, pre[r]);
+                    VectorMath.axpy(a, next[r], pre[r]);
+                }
+            }
+        }
+        for (int r = 0; r < count; r++) Arrays.fill(scores[r], 0, width, 0f);
+        VectorMath.addRowsTimesMatrix(acc, count, last.in(), last.w(), width, scores);
+        for (int r = 0; r < count; r++) VectorMath.axpy(biasWeight, last.b(), 0, scores[r], 0, width);
+    }
+
     /** Runs the reverse process from the dense {@code start} (modified when noised) into {@code out}. */
     void reverse(float[] start, long noiseSeed, float[] out) {
         Buffers b = buffers.get();
