@@ -5,11 +5,9 @@ import io.genrec.data.io.DataSpecs;
 import io.genrec.server.store.DatasetImporter;
 import io.genrec.server.store.Event;
 import io.genrec.server.store.EventStore;
-import io.genrec.server.store.EventStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,12 +22,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "SPEC", description = "Data spec to import (see 'genrec data --help').")
     String data;
 
-    @Option(names = "--store", paramLabel = "URL", description = {"Where to store: sqlite (default: events.db under --data-dir),",
-            "sqlite:/path/file.db, or jdbc:postgresql://host:port/db?user=U&password=P."})
-    String store;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the embedded store (default: $GENREC_DATA_DIR, else ~/.genrec/data).")
-    Path dataDir;
+    @picocli.CommandLine.Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Option(names = "--type", paramLabel = "TYPE", description = "Event type of every imported event (default: rating when the values vary, else interaction).")
     String type;
@@ -57,7 +51,6 @@ final class ImportCommand implements Callable<Integer> {
         double loadSecs = (System.nanoTime() - t0) / 1e9;
         String src = source != null ? source : d.name();
         String eventType = type != null ? type : DatasetImporter.defaultType(d);
-        Path dir = dataDir != null ? dataDir : EventStores.defaultDataDir();
         ProgressBar bar = common.quiet ? null : new ProgressBar(System.err);
         long t1 = System.nanoTime();
         // the import runs on this thread (SQLite's native work too): its CPU time says what the wall time means on a
@@ -66,7 +59,7 @@ final class ImportCommand implements Callable<Integer> {
         long cpu0 = mx.getCurrentThreadCpuTime();
         DatasetImporter.Result r;
         String where;
-        try (EventStore s = EventStores.open(store, dir)) {
+        try (EventStore s = storeOptions.open()) {
             where = s.describe();
             r = DatasetImporter.importInto(s, d, src, eventType, batch,
                     bar == null ? null : (done, total) -> bar.progress("import", done, total, "events"));

@@ -58,33 +58,14 @@ import java.util.stream.Stream;
                 "  genrec serve --port 9000 --models ease,itemknn --data-dir /tmp/genrec-data",
                 "  genrec serve --load /tmp/ease-model --store sqlite:/tmp/events.db"})
 final class ServeCommand implements Callable<Integer> {
-    static final String DEFAULT_DATA = "ml-latest-small";
-
     @Option(names = "--port", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = 8080;
 
     @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}; anything but loopback needs --api-key).")
     String host = "127.0.0.1";
 
-    @Option(names = "--data", paramLabel = "SPEC", description = "Data imported into an empty store (default: ${DEFAULT-VALUE}).")
-    String data = DEFAULT_DATA;
-
-    @Option(names = "--models", paramLabel = "A,B", split = ",", description = "Models to fit and serve; the first is the default (default: ease,sasrec).")
-    List<String> models = new ArrayList<>(List.of("ease", "sasrec"));
-
-    @Option(names = "--param", paramLabel = "MODEL.KEY=VALUE", description = "Model hyperparameter, e.g. ease.lambda=200 (repeatable).")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(names = "--load", paramLabel = "DIR", description = {"Serve saved models instead of fitting: a model saved with",
-            "'genrec recommend --save', or a directory of them."})
-    Path load;
-
-    @Option(names = "--store", paramLabel = "URL", description = {"Event store: sqlite (default: events.db under --data-dir),",
-            "sqlite:/path/file.db, or jdbc:postgresql://host:port/db?user=U&password=P."})
-    String store;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the embedded store (default: $GENREC_DATA_DIR, else ~/.genrec/data).")
-    Path dataDir;
+    @Mixin
+    ServingOptions opts = new ServingOptions();
 
     @Option(names = "--api-key", paramLabel = "KEY", description = "Key required for writes and admin (default: $GENREC_API_KEY; at least 16 characters).")
     String apiKey;
@@ -192,8 +173,9 @@ final class ServeCommand implements Callable<Integer> {
     Stack open() throws Exception {
         Duration every = retrainEvery == null ? null : duration(retrainEvery);
         RecommenderRegistry registry = RecommenderRegistry.load();
+        Path load = opts.load;
         List<ServingService.LoadedModel> loaded = load == null ? List.of() : loadModels(registry, load);
-        List<String> names = load == null ? models : loaded.stream().map(ServingService.LoadedModel::name).toList();
+        List<String> names = load == null ? opts.models : loaded.stream().map(ServingService.LoadedModel::name).toList();
         Map<String, Recommender> recommenders = new LinkedHashMap<>();
         Map<String, Map<String, String>> byModel = modelParams(registry, names);
         for (String name : names) {
@@ -201,9 +183,9 @@ final class ServeCommand implements Callable<Integer> {
             if (recommenders.put(name, registry.create(name, new Params(byModel.getOrDefault(name, Map.of()), "--param of model '" + name + "'"))) != null)
                 throw new IllegalArgumentException("--models names '" + name + "' twice");
         }
-        Path dir = dataDir != null ? dataDir : EventStores.defaultDataDir();
-
-        EventStore events = EventStores.open(store, dir);
+        String store = opts.store.store;
+        Path dir = opts.store.dir();
+        EventStore events = opts.store.open();
         try {
             ServingService serving = new ServingService(events, fitter(registry, recommenders),
                     new ServingService.Options(names, new EventPolicy(positiveRating), retrainAfter, every));
@@ -227,10 +209,7 @@ final class ServeCommand implements Callable<Integer> {
     /** The stack {@code genrec mcp} serves: the same options as {@code serve}, started synchronously. */
     static RecommendationService forMcp(ServingOptions o, CommonOptions common) throws Exception {
         ServeCommand c = new ServeCommand();
-        c.data = o.data;
-        c.models = new ArrayList<>(o.models);
-        c.load = o.load;
-        c.store = o.store;
+        c.opts = o;
         c.common = common;
         Stack st = c.open();
         try {
@@ -257,13 +236,13 @@ final class ServeCommand implements Callable<Integer> {
     private void startUp(EventStore events, ServingService serving, List<ServingService.LoadedModel> loaded) throws Exception {
         if (events.count() == 0) {
             long t0 = System.nanoTime();
-            DataSpecs.LoadedData d = DataSpecs.load(data);
+            DataSpecs.LoadedData d = DataSpecs.load(opts.data);
             Dataset all = d.data();
             DatasetImporter.Result r = DatasetImporter.importInto(events, all, all.name(), DatasetImporter.defaultType(all), 20_000, null);
             System.err.printf(Locale.ROOT, "genrec serve: the store was empty: imported %s (%,d events of type %s, %,d items) in %.1f s%n",
                     d.description(), r.stored(), r.type(), r.items(), (System.nanoTime() - t0) / 1e9);
-        } else if (!data.equals(DEFAULT_DATA)) {
-            System.err.println("genrec serve: note: the store already holds " + events.count() + " events; --data " + data + " is not imported (use genrec import)");
+        } else if (!opts.data.equals(DataOptions.DEFAULT_DATA)) {
+            System.err.println("genrec serve: note: the store already holds " + events.count() + " events; --data " + opts.data + " is not imported (use genrec import)");
         }
         serving.start(loaded);
         if (!noText) {
@@ -314,13 +293,13 @@ final class ServeCommand implements Callable<Integer> {
     /** MODEL.KEY=VALUE per served model; a prefix naming a model not served is an error. */
     private Map<String, Map<String, String>> modelParams(RecommenderRegistry registry, List<String> names) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        for (var e : params.entrySet()) {
+        for (var e : opts.params.entrySet()) {
             int dot = e.getKey().indexOf('.');
             if (dot < 0) throw new IllegalArgumentException("--param " + e.getKey() + "=" + e.getValue() + ": write MODEL.KEY=VALUE, e.g. ease.lambda=200");
             String model = e.getKey().substring(0, dot);
             if (!names.contains(model))
                 throw new IllegalArgumentException("--param " + e.getKey() + " names model '" + model + "', which is not served (" + String.join(", ", names) + ")");
-            if (load != null) throw new IllegalArgumentException("--param cannot change a loaded model (--load " + load + "); drop it");
+            if (opts.load != null) throw new IllegalArgumentException("--param cannot change a loaded model (--load " + opts.load + "); drop it");
             registry.provider(model);
             out.computeIfAbsent(model, m -> new LinkedHashMap<>()).put(e.getKey().substring(dot + 1), e.getValue());
         }
