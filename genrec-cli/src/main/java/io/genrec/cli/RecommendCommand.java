@@ -14,12 +14,7 @@ import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderRegistry;
 import io.genrec.model.SequenceGenerator;
 import io.genrec.model.TopK;
-import io.genrec.model.TrainContext;
 import io.genrec.model.UserContext;
-import io.genrec.provenance.Provenance;
-import io.genrec.split.EvalSet;
-import io.genrec.split.Split;
-import io.genrec.split.Splitters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,14 +69,6 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
-
-    /** The split recorded for a model fitted here. */
-    static final String FITTED_ON_ALL = "none (fitted on all interactions)";
-    /** The split recorded for a model fitted here with early stopping. */
-    static final String FITTED_WITH_VALIDATION = "validation: each user's last interaction held out for early stopping; fitted on the rest";
-
-    /** The data binding of the model fitted (or taken from the cache) by {@link #fitOrCached}. */
-    private DataBinding fitted;
 
     @Override
     public Integer call() throws Exception {
@@ -139,8 +126,11 @@ final class RecommendCommand implements Callable<Integer> {
         } else {
             Preprocessing prep = new Preprocessing(ExperimentRunner.resolveThreshold(implicit, all), 0, 0, duplicates);
             String spec = data;
-            m = fitOrCached(registry, recommender, d, fittedOn -> DataBinding.of(spec, implicit, prep, d, fittedOn));
-            binding = fitted;
+            CachedFit.Outcome o = CachedFit.fit(registry, recommender, d, request.seed, common.threads,
+                    common.quiet ? io.genrec.model.ProgressListener.NONE : new ProgressBar(System.err), !noCache, "genrec",
+                    fittedOn -> DataBinding.of(spec, implicit, prep, d, fittedOn));
+            m = o.model();
+            binding = o.binding();
         }
         if (save != null) {
             binding.save(m, save);
@@ -213,81 +203,6 @@ final class RecommendCommand implements Callable<Integer> {
         for (String name : registry.providers().keySet())
             if (registry.create(name, Params.empty()).capabilities().contains(Capability.SEQUENTIAL)) out.add(name);
         return out;
-    }
-
-    /**
-     * The cached model for this data, model, config and seed, or a freshly fitted one (then cached when it can be
-     * saved). Models with early stopping train on all but each user's last interaction and stop on those.
-     */
-    private FittedRecommender fitOrCached(RecommenderRegistry registry, Recommender recommender, Dataset d,
-                                          java.util.function.Function<String, DataBinding> bindingFor) throws java.io.IOException {
-        boolean validation = hasEarlyStopping(Provenance.recordToMap(recommender.config()));
-        fitted = bindingFor.apply(validation ? FITTED_WITH_VALIDATION : FITTED_ON_ALL);
-        ModelCache cache = noCache ? null : ModelCache.open();
-        String key = null;
-        if (cache != null) {
-            Map<String, Object> parts = new LinkedHashMap<>();
-            parts.put("data", d.contentHash());
-            parts.put("model", recommender.name());
-            parts.put("config", Provenance.recordToMap(recommender.config()));
-            parts.put("seed", request.seed);
-            parts.put("training", validation ? "all but each user's last interaction; early stopping on it" : "all interactions");
-            key = ModelCache.key(parts, registry.provider(recommender.name()).getClass());
-            java.nio.file.Path hit = cache.lookup(key);
-            if (hit != null) {
-                FittedRecommender m = registry.load(hit);
-                if (m.numItems() == d.numItems()) {
-                    System.err.println("genrec: using cached " + recommender.name() + " model " + hit + " (--no-cache to fit afresh)");
-                    return m;
-                }
-                System.err.println("genrec: warning: cached model " + hit + " has " + m.numItems() + " items, the data " + d.numItems()
-                        + "; fitting afresh");
-                cache = null;
-            }
-        }
-        System.err.println("genrec: fitting " + recommender.name() + " on " + d + (cache != null ? "; caching it in " + cache.root()
-                : noCache ? " (--no-cache: not cached)" : " (not cached)"));
-        TrainContext ctx;
-        ProgressBar bar = new ProgressBar(System.err);
-        var listener = common.quiet ? io.genrec.model.ProgressListener.NONE : bar;
-        if (validation) {
-            io.genrec.experiment.ProtocolCheck.require("leave-one-out", List.of(recommender)); // the checks eval makes, on this split
-            Split s = Splitters.create("leave-one-out", new Params(Map.of("validation", "false"), "recommend's early-stopping split")).split(d, request.seed);
-            io.genrec.experiment.ProtocolCheck.checkSplit(s, List.of(recommender), w -> System.err.println("genrec: warning: " + w));
-            EvalSet held = new EvalSet("validation (each user's last interaction)", s.test().history(), s.test().targets(), s.test().excluded());
-            System.err.printf(Locale.ROOT, "genrec: holding out %,d of %,d interactions (each user's last) as a validation set for early stopping%n",
-                    held.targets().numInteractions(), d.numInteractions());
-            ctx = new TrainContext(s.train(), held, request.seed, common.threads, listener, FITTED_WITH_VALIDATION);
-        } else {
-            ctx = new TrainContext(d, null, request.seed, common.threads, listener, FITTED_ON_ALL);
-        }
-        FittedRecommender m = recommender.fit(ctx);
-        bar.finishLine();
-        if (cache != null) {
-            if (m.capabilities().contains(Capability.PERSISTENCE)) {
-                try {
-                    java.nio.file.Path dir = cache.store(key, m, fitted);
-                    SavedOutputs.record(dir);
-                    System.err.println("genrec: cached " + recommender.name() + " model in " + dir);
-                } catch (java.io.IOException | io.genrec.model.UnsupportedCapabilityException e) {
-                    // the answer does not depend on the cache: say so and answer
-                    System.err.println("genrec: warning: could not cache the model in " + cache.root() + ": " + e.getMessage());
-                }
-            } else {
-                System.err.println("genrec: " + recommender.name() + " cannot be saved, so it is not cached; the next call fits again");
-            }
-        }
-        return m;
-    }
-
-    /** Neural models (the shared training loop's config has {@code patience}) use a validation set when given one. */
-    @SuppressWarnings("unchecked")
-    static boolean hasEarlyStopping(Map<String, Object> config) {
-        for (var e : config.entrySet()) {
-            if (e.getKey().equals("patience")) return true;
-            if (e.getValue() instanceof Map<?, ?> nested && hasEarlyStopping((Map<String, Object>) nested)) return true;
-        }
-        return false;
     }
 
     private Map<String, Object> header(String modelName, UserContext ctx) {

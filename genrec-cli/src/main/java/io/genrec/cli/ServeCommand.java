@@ -10,8 +10,6 @@ import io.genrec.model.FittedRecommender;
 import io.genrec.model.ModelArchive;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderRegistry;
-import io.genrec.model.TrainContext;
-import io.genrec.provenance.Provenance;
 import io.genrec.server.http.ApiServer;
 import io.genrec.server.service.EventPolicy;
 import io.genrec.server.service.ModelFitter;
@@ -21,10 +19,6 @@ import io.genrec.server.store.EventStore;
 import io.genrec.server.online.ExperimentService;
 import io.genrec.server.online.JdbcExperimentLog;
 import io.genrec.server.service.RecommendationService;
-import io.genrec.server.store.EventStores;
-import io.genrec.split.EvalSet;
-import io.genrec.split.Split;
-import io.genrec.split.Splitters;
 import io.genrec.llm.embed.Encoders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -338,49 +332,14 @@ final class ServeCommand implements Callable<Integer> {
         return (name, d, initial) -> {
             Recommender recommender = recommenders.get(name);
             if (recommender == null) recommender = registry.create(name, Params.empty()); // a loaded model, refitted with defaults
-            boolean validation = RecommendCommand.hasEarlyStopping(Provenance.recordToMap(recommender.config()));
-            ModelCache cache = noCache || !initial ? null : ModelCache.open();
-            String cacheKey = null;
-            if (cache != null) {
-                Map<String, Object> parts = new LinkedHashMap<>();
-                parts.put("data", d.contentHash());
-                parts.put("model", recommender.name());
-                parts.put("config", Provenance.recordToMap(recommender.config()));
-                parts.put("seed", seed);
-                parts.put("training", validation ? "all but each user's last interaction; early stopping on it" : "all interactions");
-                cacheKey = ModelCache.key(parts, registry.provider(recommender.name()).getClass());
-                Path hit = cache.lookup(cacheKey);
-                if (hit != null) {
-                    FittedRecommender m = registry.load(hit);
-                    if (m.numItems() == d.numItems()) {
-                        System.err.println("genrec serve: using cached " + name + " model " + hit);
-                        return new ModelFitter.Fitted(m, Map.of());
-                    }
-                }
-            }
-            System.err.println("genrec serve: fitting " + name + " on " + d);
-            TrainContext ctx;
-            EvalSet held = null;
-            if (validation) {
-                Split s = Splitters.create("leave-one-out", new Params(Map.of("validation", "false"), "serve's early-stopping split")).split(d, seed);
-                held = new EvalSet("validation (each user's last interaction)", s.test().history(), s.test().targets(), s.test().excluded());
-                ctx = new TrainContext(s.train(), held, seed, common.threads, io.genrec.model.ProgressListener.NONE,
-                        "validation: each user's last interaction held out for early stopping; fitted on the rest");
-            } else {
-                ctx = new TrainContext(d, null, seed, common.threads, io.genrec.model.ProgressListener.NONE, RecommendCommand.FITTED_ON_ALL);
-            }
-            FittedRecommender m = recommender.fit(ctx);
-            Map<String, Double> metrics = held == null ? Map.of() : Map.of("ndcg@10 (each user's last interaction, held out)",
-                    QuickValidation.ndcg(m, held, 10, 1000));
-            if (cache != null && m.capabilities().contains(io.genrec.model.Capability.PERSISTENCE)) {
-                try {
-                    // the served data comes from the event store (positives already decided by the event policy)
-                    cache.store(cacheKey, m, DataBinding.of("event store (genrec serve)", "none",
-                            io.genrec.data.prep.Preprocessing.NONE, d, ctx.split()));
-                } catch (java.io.IOException | RuntimeException e) {
-                    System.err.println("genrec serve: warning: could not cache the " + name + " model: " + e.getMessage());
-                }
-            }
+            // a retrain's data is new, so only the start-up fit looks in the cache; the served data comes from the
+            // event store (positives already decided by the event policy)
+            CachedFit.Outcome o = CachedFit.fit(registry, recommender, d, seed, common.threads, io.genrec.model.ProgressListener.NONE,
+                    !noCache && initial, "genrec serve", split -> DataBinding.of("event store (genrec serve)", "none",
+                            io.genrec.data.prep.Preprocessing.NONE, d, split));
+            FittedRecommender m = o.model();
+            Map<String, Double> metrics = o.validation() == null ? Map.of() : Map.of("ndcg@10 (each user's last interaction, held out)",
+                    QuickValidation.ndcg(m, o.validation(), 10, 1000));
             return new ModelFitter.Fitted(m, metrics);
         };
     }

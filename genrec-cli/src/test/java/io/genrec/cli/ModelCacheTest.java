@@ -25,7 +25,7 @@ class ModelCacheTest {
             ModelCache cache = ModelCache.open();
             Dataset d = new Dataset.Builder("tiny").add("u1", "a", 1, 0).add("u2", "a", 1, 0).add("u2", "b", 1, 1).build();
             FittedRecommender m = RecommenderRegistry.load().create("mostpop", Params.empty()).fit(TrainContext.of(d, 1));
-            var binding = io.genrec.model.DataBinding.of("tiny", "none", io.genrec.data.prep.Preprocessing.NONE, d, RecommendCommand.FITTED_ON_ALL);
+            var binding = io.genrec.model.DataBinding.of("tiny", "none", io.genrec.data.prep.Preprocessing.NONE, d, CachedFit.FITTED_ON_ALL);
             Map<String, Object> request = Map.of("data", d.contentHash(), "model", "mostpop");
             String v1 = ModelCache.key(request, "build 1"), v2 = ModelCache.key(request, "build 2");
             String other = ModelCache.key(Map.of("data", d.contentHash(), "model", "itemknn"), "build 1");

@@ -145,7 +145,7 @@ class SavedModelPathTest {
         Path saved = tmp.resolve("model");
         assertEquals(0, run("recommend", "--user", "1", "--model", "mostpop", "--save", saved.toString(), "--quiet").exit());
         JsonNode prov = JSON.readTree(saved.resolve("model.json").toFile()).get("provenance");
-        assertEquals(RecommendCommand.FITTED_ON_ALL, prov.get("split").asText());
+        assertEquals(CachedFit.FITTED_ON_ALL, prov.get("split").asText());
         CliTest.Run again = run("recommend", "--user", "1", "--load", saved.toString(), "--save", saved.toString(), "--quiet");
         assertEquals(0, again.exit(), again.err());
     }
