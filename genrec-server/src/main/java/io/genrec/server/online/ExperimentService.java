@@ -149,7 +149,7 @@ public final class ExperimentService implements RecommendationService {
         ItemList list = delegate.recommend(new RecommendRequest(r.user(), r.k(), arm, r.excludeSeen(), r.category()));
         List<String> items = list.items().stream().map(ScoredItem::item).toList();
         logImpression(new Impression(UUID.randomUUID().toString(), c.id(), r.user(), arm, now, items, Collections.nCopies(items.size(), arm)));
-        return new ItemList(list.model(), list.modelVersion(), list.fallback(), arm, list.items());
+        return list.withArm(arm);
     }
 
     private ItemList serveInterleaved(ExperimentConfig c, RecommendRequest r, long now) {
@@ -170,7 +170,7 @@ public final class ExperimentService implements RecommendationService {
             boolean teamA = mixed.teams()[p] == TeamDraftInterleaving.TEAM_A;
             ScoredItem s = (teamA ? fromA : fromB).get(mixed.items().get(p));
             // scores of two models are not on one scale; each keeps the score its own model gave
-            out.add(new ScoredItem(p + 1, s.item(), s.title(), s.categories(), s.score()));
+            out.add(new ScoredItem(p + 1, s.item(), s.title(), s.categories(), s.score(), s.source()));
             teams.add(teamA ? armA : armB);
         }
         logImpression(new Impression(id.toString(), c.id(), r.user(), Impression.INTERLEAVED, now, mixed.items(), teams));
@@ -178,7 +178,7 @@ public final class ExperimentService implements RecommendationService {
                 : (a.fallback() == null ? "" : armA + ": " + a.fallback()) + (a.fallback() != null && b.fallback() != null ? "; " : "")
                 + (b.fallback() == null ? "" : armB + ": " + b.fallback());
         return new ItemList("team-draft(" + a.model() + "," + b.model() + ")", a.modelVersion() + "," + b.modelVersion(), fallback,
-                Impression.INTERLEAVED, out);
+                Impression.INTERLEAVED, out, Math.max(a.unknownHistory(), b.unknownHistory()));
     }
 
     private void logImpression(Impression i) {

@@ -389,7 +389,7 @@ public final class ServingService implements RecommendationService, AutoCloseabl
         List<ScoredItem> items = new ArrayList<>(top.size());
         for (int i = 0; i < top.size(); i++) items.add(scored(i + 1, m.modelToGlobal()[top.items()[i]], top.scores()[i], null));
         items = placeNewItems(m, items, seenGlobal, r.excludeSeen(), category, r.k());
-        return new ItemList(m.name(), m.version(), null, null, items);
+        return new ItemList(m.name(), m.version(), null, null, items, mh == null ? 0 : mh.total() - mh.items().length);
     }
 
     /**
