@@ -109,11 +109,117 @@ abstract class JdbcEventStore implements EventStore {
             if (e.idempotencyKey() == null || keys.add(e.idempotencyKey())) unique.add(e);
         }
         if (unique.isEmpty()) return new AppendResult(0, events.size(), lastSequence());
-        return write("append of " + events.size() + " events", c -> {
-            lockForAppend(c);
-            int stored = insertEvents(c, unique);
-            return new AppendResult(stored, events.size() - stored, maxSequence(c));
-        });
+        return groupCommit(new PendingAppend(unique, events.size()));
+    }
+
+    /** An append waiting for its group's commit; its fields are written and read under {@link #group}. */
+    private static final class PendingAppend {
+        final List<Event> unique;
+        final int total;
+        AppendResult result;
+        RuntimeException failure;
+        boolean done;
+
+        PendingAppend(List<Event> unique, int total) {
+            this.unique = unique;
+            this.total = total;
+        }
+    }
+
+    private final Object group = new Object();
+    private List<PendingAppend> waiting = new ArrayList<>();
+    private boolean committing;
+    private final java.util.concurrent.atomic.AtomicLong appendCommits = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Transactions that appended events so far (fewer than the appends when concurrent ones were grouped). */
+    long appendCommits() { return appendCommits.get(); }
+
+    /**
+     * Group commit: appends that arrive while a commit is running wait, and the first of them then commits all that
+     * waited in one transaction (one fsync instead of one each), so concurrent writers share the disk's latency. Each
+     * caller still gets its own counts and returns only after the commit that holds its events.
+     */
+    private AppendResult groupCommit(PendingAppend mine) {
+        List<PendingAppend> batch;
+        boolean interrupted = false;
+        synchronized (group) {
+            waiting.add(mine);
+            while (committing && !mine.done) {
+                try {
+                    group.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the events may be committing: wait for the outcome, then restore the flag
+                }
+            }
+            if (!mine.done) {
+                committing = true;
+                batch = waiting;
+                waiting = new ArrayList<>();
+            } else {
+                batch = null;
+            }
+        }
+        if (batch != null) {
+            try {
+                commit(batch);
+            } finally {
+                synchronized (group) {
+                    for (PendingAppend p : batch) p.done = true;
+                    committing = false;
+                    group.notifyAll();
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        synchronized (group) {
+            if (mine.failure != null) throw mine.failure;
+            return mine.result;
+        }
+    }
+
+    private void commit(List<PendingAppend> batch) {
+        int events = 0;
+        for (PendingAppend p : batch) events += p.total;
+        try {
+            write("append of " + events + " events" + (batch.size() > 1 ? " from " + batch.size() + " requests" : ""), c -> {
+                lockForAppend(c);
+                int[] stored = new int[batch.size()];
+                for (int i = 0; i < batch.size(); i++) stored[i] = insertEvents(c, batch.get(i).unique);
+                long last = maxSequence(c);
+                synchronized (group) {
+                    for (int i = 0; i < batch.size(); i++)
+                        batch.get(i).result = new AppendResult(stored[i], batch.get(i).total - stored[i], last);
+                }
+                return null;
+            });
+            appendCommits.incrementAndGet();
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                synchronized (group) {
+                    batch.getFirst().failure = e;
+                }
+                return;
+            }
+            // one request's events may be what failed: commit each on its own, so only that one fails
+            for (PendingAppend p : batch) {
+                AppendResult r = null;
+                RuntimeException f = null;
+                try {
+                    r = write("append of " + p.total + " events", c -> {
+                        lockForAppend(c);
+                        int stored = insertEvents(c, p.unique);
+                        return new AppendResult(stored, p.total - stored, maxSequence(c));
+                    });
+                    appendCommits.incrementAndGet();
+                } catch (RuntimeException e2) {
+                    f = e2;
+                }
+                synchronized (group) {
+                    p.result = r;
+                    p.failure = f;
+                }
+            }
+        }
     }
 
     private static void check(int i, Event e) {

@@ -210,6 +210,10 @@ abstract class EventStoreContract {
             Map<String, Long> seq = new HashMap<>();
             for (StoredEvent e : all) seq.put(e.event().idempotencyKey(), e.sequence());
             assertTrue(seq.get("t0-b0-e0") < seq.get("t0-b0-e1") && seq.get("t0-b0-e1") < seq.get("t0-b0-e4"));
+            if (s instanceof JdbcEventStore j) {
+                int appends = threads * (batches + (batches + 2) / 3);
+                assertTrue(j.appendCommits() < appends, "concurrent appends share commits: " + j.appendCommits() + " commits for " + appends + " appends");
+            }
         } finally {
             pool.shutdownNow();
         }
