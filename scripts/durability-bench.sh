@@ -5,19 +5,22 @@
 # flight, as a retrying client would) and finally verifies again: every acknowledged event must be stored exactly once,
 # every batch all-or-nothing, sequence numbers strictly increasing.
 #
-#   scripts/durability-bench.sh [--store sqlite|postgresql] [--trials N] [--seed S]
+#   scripts/durability-bench.sh [--store sqlite|postgresql] [--trials N] [--seed S] [--writers N]
+#
+# --writers N: the client appends from N threads at once (default 1), so the store's group commit is what gets killed.
 #
 # PostgreSQL: GENREC_TEST_PG_URL (default: the test role and database .ci/run creates); the benchmark works in the
 # schema genrec_durability, which it drops and re-creates. SQLite: a file in a temporary directory, removed afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-store=sqlite trials=100 seed=$RANDOM
+store=sqlite trials=100 seed=$RANDOM writers=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --store) store="$2"; shift 2 ;;
     --trials) trials="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    *) echo "durability-bench: unknown option $1 (known: --store sqlite|postgresql, --trials N, --seed S)" >&2; exit 2 ;;
+    --writers) writers="$2"; shift 2 ;;
+    *) echo "durability-bench: unknown option $1 (known: --store sqlite|postgresql, --trials N, --seed S, --writers N)" >&2; exit 2 ;;
   esac
 done
 RANDOM=$seed
@@ -43,11 +46,11 @@ case "$store" in
   *) echo "durability-bench: --store must be sqlite or postgresql" >&2; exit 2 ;;
 esac
 
-echo "durability-bench: $store, $trials trials, seed $seed"
+echo "durability-bench: $store, $trials trials, seed $seed, $writers writer(s)"
 failed=0 early=0
 for i in $(seq 1 "$trials"); do
   t="$(printf %03d "$i")"
-  probe append --store "$url" --acks "$work/acks" >"$work/acks/trial-$t.txt" 2>"$work/trial-$t.err" &
+  probe append --store "$url" --acks "$work/acks" --writers "$writers" >"$work/acks/trial-$t.txt" 2>"$work/trial-$t.err" &
   pid=$!
   if [ $((RANDOM % 10)) -eq 0 ]; then
     # one trial in ten: kill at any moment of the start (opening, recovery, verification)

@@ -25,15 +25,18 @@ import java.util.stream.Stream;
  * The client of the durability benchmark ({@code scripts/durability-bench.sh}), which {@code kill -9}s it at random
  * moments and restarts it.
  * <pre>
- *   append --store URL --acks DIR   verify the store against the acknowledgements in DIR, print "ready" on stderr,
- *                                   then append batches forever, printing "ack KEY" on stdout for each event once
- *                                   append has returned (so the event is durable)
+ *   append --store URL --acks DIR [--writers N]
+ *                                   verify the store against the acknowledgements in DIR, print "ready" on stderr,
+ *                                   then append batches forever from N threads (default 1; several writers exercise
+ *                                   the group commit), printing "ack KEY" on stdout for each event once append has
+ *                                   returned (so the event is durable)
  *   verify --store URL --acks DIR   only verify; exit 0 when no acknowledged event is lost or duplicated
  *   reset-pg-schema --store URL     drop and re-create the schema named by the URL's currentSchema parameter
  * </pre>
- * Batches are numbered; batch {@code b} holds 1..50 events (size fixed by {@code b}) keyed {@code b<b>-e<j>}. A restart
- * resumes after the last batch with an acknowledgement, so a batch in flight at the kill is sent again, as a client
- * retry would: it must not be stored twice.
+ * Batches are numbered; batch {@code b} holds 1..50 events (size fixed by {@code b}) keyed {@code b<b>-e<j>}; writer
+ * {@code t} of {@code N} sends the batches {@code b ≡ t (mod N)}. A restart resumes each writer after its last batch
+ * with an acknowledgement, so a batch in flight at the kill is sent again, as a client retry would: it must not be
+ * stored twice.
  */
 public final class DurabilityProbe {
     private static final Pattern ACK = Pattern.compile("ack (b(\\d+)-e(\\d+))");
@@ -82,7 +85,8 @@ public final class DurabilityProbe {
                     Report r = verify(store, readAcks(Path.of(acks)));
                     (args[0].equals("verify") ? System.out : System.err).println(r);
                     if (!r.ok()) System.exit(3);
-                    if (args[0].equals("append")) appendForever(store, r.maxAckedBatch() + 1);
+                    if (args[0].equals("append"))
+                        appendForever(store, readAcks(Path.of(acks)), Integer.parseInt(opt.getOrDefault("--writers", "1")));
                 }
             }
             default -> usage();
@@ -90,23 +94,47 @@ public final class DurabilityProbe {
     }
 
     private static void usage() {
-        System.err.println("usage: DurabilityProbe append|verify --store URL --acks DIR | reset-pg-schema --store URL");
+        System.err.println("usage: DurabilityProbe append|verify --store URL --acks DIR [--writers N] | reset-pg-schema --store URL");
         System.exit(2);
     }
 
-    private static void appendForever(EventStore store, long firstBatch) throws IOException {
-        System.err.println("ready: resuming at batch " + firstBatch);
-        System.err.flush();
-        // one write() per batch straight to the file descriptor: a kill can cut the output only between batches or
-        // inside one write; the verifier ignores an unterminated last line
-        FileOutputStream out = new FileOutputStream(java.io.FileDescriptor.out);
-        for (long b = firstBatch; ; b++) {
-            List<Event> events = batch(b);
-            store.append(events);
-            StringBuilder acks = new StringBuilder(events.size() * 16);
-            for (Event e : events) acks.append("ack ").append(e.idempotencyKey()).append('\n');
-            out.write(acks.toString().getBytes(StandardCharsets.UTF_8));
+    private static void appendForever(EventStore store, Set<String> acked, int writers) throws Exception {
+        if (writers < 1) throw new IllegalArgumentException("--writers must be >= 1, got " + writers);
+        long[] next = new long[writers];
+        for (int t = 0; t < writers; t++) next[t] = t;
+        for (String k : acked) {
+            Matcher m = KEY.matcher(k);
+            if (!m.matches()) continue;
+            long b = Long.parseLong(m.group(1));
+            int t = (int) (b % writers);
+            next[t] = Math.max(next[t], b + writers);
         }
+        System.err.println("ready: resuming at batches " + java.util.Arrays.toString(next));
+        System.err.flush();
+        // one write() per batch straight to the file descriptor (under 4 KiB, so writers' lines do not interleave): a
+        // kill can cut the output only between batches or inside one write; the verifier ignores an unterminated last line
+        FileOutputStream out = new FileOutputStream(java.io.FileDescriptor.out);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < writers; t++) {
+            long first = next[t];
+            Thread th = new Thread(() -> {
+                try {
+                    for (long b = first; ; b += writers) {
+                        List<Event> events = batch(b);
+                        store.append(events);
+                        StringBuilder acks = new StringBuilder(events.size() * 16);
+                        for (Event e : events) acks.append("ack ").append(e.idempotencyKey()).append('\n');
+                        out.write(acks.toString().getBytes(StandardCharsets.UTF_8));
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    System.exit(4);
+                }
+            }, "writer-" + t);
+            th.start();
+            threads.add(th);
+        }
+        for (Thread th : threads) th.join();
     }
 
     /** Acknowledged keys from every file in {@code dir} (complete lines only). */
