@@ -28,7 +28,8 @@ import java.util.Map;
  * re-measure. Models run one after another in this JVM: before each fit the heap pools' peaks and the kernel's RSS
  * high-water mark ({@code /proc/self/clear_refs}) are reset, so a row's peak RSS is the highest resident size during
  * that fit, including the JVM, the loaded data and native libraries already mapped (run one model per process for a
- * standalone number). Accepts every {@code genrec eval} option; {@code --epochs N} sets {@code MODEL.epochs=N} for each
+ * standalone number), then the full-ranking test Recall@20 and NDCG@20 of the fitted model (evaluated after the peaks
+ * are read), so a faster fit can be checked for unchanged quality. Accepts every {@code genrec eval} option; {@code --epochs N} sets {@code MODEL.epochs=N} for each
  * model.
  */
 public final class TrainBench {
@@ -61,8 +62,8 @@ public final class TrainBench {
         Split split = runner.prepare(cfg).split();
         System.err.printf("genrec: data ready in %.1f s: %s%n", (System.nanoTime() - l0) / 1e9, split.train());
         RecommenderRegistry registry = RecommenderRegistry.load();
-        System.out.println("| model | epochs | fit s | s/epoch | examples/s | CPU s | peak heap MB | peak RSS MB |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| model | epochs | fit s | s/epoch | examples/s | CPU s | peak heap MB | peak RSS MB | test recall@20 | test ndcg@20 |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String model : cfg.models()) {
             Recommender r = registry.create(model, new Params(cfg.modelParams().getOrDefault(model, Map.of()), "--param " + model));
             System.gc();
@@ -73,8 +74,14 @@ public final class TrainBench {
                     split.description()));
             double fit = (System.nanoTime() - t0) / 1e9, cpu = (cpuNanos() - cpu0) / 1e9;
             Map<String, Double> t = f.provenance() == null ? Map.of() : f.provenance().timings();
-            System.out.printf("| %s | %s | %.2f | %s | %s | %.1f | %d | %s |%n", model, num(t.get("epochs"), "%.0f"), fit,
-                    num(t.get("secondsPerEpoch"), "%.2f"), num(t.get("examplesPerSecond"), "%.0f"), cpu, peakHeapMb(), rssPeakMb());
+            long heap = peakHeapMb();
+            String rss = rssPeakMb();
+            // after the peaks are read: the test evaluation is not part of the fit's cost
+            Map<String, Double> test = new io.genrec.eval.Evaluator(List.of("recall@20", "ndcg@20"), cfg.threads())
+                    .evaluate(f, split.test(), split.train(), ProgressListener.NONE).metrics();
+            System.out.printf("| %s | %s | %.2f | %s | %s | %.1f | %d | %s | %.4f | %.4f |%n", model, num(t.get("epochs"), "%.0f"), fit,
+                    num(t.get("secondsPerEpoch"), "%.2f"), num(t.get("examplesPerSecond"), "%.0f"), cpu, heap, rss,
+                    test.get("recall@20"), test.get("ndcg@20"));
         }
         System.out.printf("load average at end: %s; %d cores; heap limit %d MB%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
