@@ -54,6 +54,16 @@ public final class RecVae implements Recommender {
         @Override
         protected void score(UserContext user, float[] out) { scorer.score(distinct(user.history()), out); }
 
+        @Override
+        protected void score(UserContext[] users, float[][] out, int count) {
+            int[][] items = new int[count][];
+            for (int i = 0; i < count; i++) items[i] = distinct(users[i].history());
+            scorer.score(items, out, count);
+        }
+
+        @Override
+        public int preferredBatch() { return 32; }
+
         ParameterSet weights() { return weights; }
     }
 }

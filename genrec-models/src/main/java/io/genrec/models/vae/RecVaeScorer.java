@@ -29,6 +29,18 @@ final class RecVaeScorer {
     }
 
     void score(int[] distinctItems, float[] scores) {
+        out.forward(latent(distinctItems), scores);
+    }
+
+    /** {@link #score} for {@code count} users: encoders one by one, the catalogue-wide decoder once per batch. */
+    void score(int[][] distinctItems, float[][] scores, int count) {
+        float[][] z = new float[count][];
+        for (int r = 0; r < count; r++) z[r] = latent(distinctItems[r]);
+        out.forwardBatch(z, scores, count);
+    }
+
+    /** The latent mean of a history. */
+    private float[] latent(int[] distinctItems) {
         int width = layers[0].out();
         float[] h = new float[width];
         layers[0].forwardSparse(distinctItems, distinctItems.length == 0 ? 0f : (float) (1 / Math.sqrt(distinctItems.length)), h);
@@ -45,6 +57,6 @@ final class RecVaeScorer {
         }
         float[] z = new float[mu.out()];
         mu.forward(h, z);
-        out.forward(z, scores);
+        return z;
     }
 }
