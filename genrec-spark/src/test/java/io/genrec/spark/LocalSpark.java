@@ -9,7 +9,10 @@ final class LocalSpark {
     private LocalSpark() { }
 
     static synchronized SparkSession get() {
-        if (session == null) session = SparkSessions.start("local[2]", "genrec-spark-test", null);
+        if (session == null) {
+            session = SparkSessions.start("local[2]", "genrec-spark-test", null);
+            session.conf().set("spark.sql.shuffle.partitions", "2"); // tiny test data: fewer tasks, faster tests
+        }
         return session;
     }
 }
