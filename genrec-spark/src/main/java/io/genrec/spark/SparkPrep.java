@@ -76,7 +76,10 @@ public final class SparkPrep {
     public Result run(String spec, Preprocessing prep, String protocol, Map<String, String> protocolParams, long seed, Path out) {
         if (Files.exists(out)) throw new IllegalArgumentException("output " + out + " exists; GenRec does not overwrite it (choose a new directory)");
         Splitter splitter = Splitters.create(protocol, new Params(protocolParams, "protocol " + protocol));
-        var raw = rawRows(spec).withColumn("ord", monotonically_increasing_id()).persist();
+        var loaded = rawRows(spec).withColumn("ord", monotonically_increasing_id());
+        // first-appearance keys of users and items: the input position, unless the driver path gave the loader's ids
+        if (!List.of(loaded.columns()).contains("uord")) loaded = loaded.withColumn("uord", col("ord")).withColumn("iord", col("ord"));
+        var raw = loaded.persist();
         var deduped = duplicates(raw, prep.duplicates());
         var kept = prep.implicitThreshold() == null ? deduped
                 : deduped.filter(col("value").geq(prep.implicitThreshold())).withColumn("value", lit(1f));
@@ -150,31 +153,15 @@ public final class SparkPrep {
                 + "csv:/tsv: with a header and named user/item columns, and parquet: natively)");
         Dataset d = DataSpecs.load(spec).data();
         List<Row> rows = new ArrayList<>(d.numInteractions());
-        // the core's order is already by user, time; first appearance in that order gives the same dense ids
+        // rows in the core's order (by user, then time with ties in input order); the loader's dense ids ride along
+        // as the first-appearance keys, so the dense order is the loader's
         int[] ptr = d.userPointers(), it = d.itemIndices();
         for (int u = 0; u < d.numUsers(); u++)
             for (int k = ptr[u]; k < ptr[u + 1]; k++)
-                rows.add(RowFactory.create(d.userIds().externalId(u), d.itemIds().externalId(it[k]), d.values()[k], d.timestamps()[k]));
+                rows.add(RowFactory.create(d.userIds().externalId(u), d.itemIds().externalId(it[k]), d.values()[k], d.timestamps()[k], (long) u, (long) it[k]));
         StructType schema = new StructType().add("user", DataTypes.StringType).add("item", DataTypes.StringType)
-                .add("value", DataTypes.FloatType).add("time", DataTypes.LongType);
-        if (firstSeenOrderDiffers(d)) throw new IllegalArgumentException("data spec '" + spec + "': its loader's id order is not the order of first "
-                + "appearance by user, so the driver path cannot reproduce it; convert it to csv: first");
-        return spark.createDataFrame(rows, schema).repartition(1);
-    }
-
-    /** Whether the loaded data's item ids are not in order of first appearance when read user by user. */
-    private static boolean firstSeenOrderDiffers(Dataset d) {
-        boolean[] seen = new boolean[d.numItems()];
-        int next = 0;
-        int[] ptr = d.userPointers(), it = d.itemIndices();
-        for (int u = 0; u < d.numUsers(); u++)
-            for (int k = ptr[u]; k < ptr[u + 1]; k++) {
-                if (seen[it[k]]) continue;
-                if (it[k] != next) return true;
-                seen[it[k]] = true;
-                next++;
-            }
-        return false;
+                .add("value", DataTypes.FloatType).add("time", DataTypes.LongType).add("uord", DataTypes.LongType).add("iord", DataTypes.LongType);
+        return spark.createDataFrame(rows, schema).coalesce(1);
     }
 
     // ---- preprocessing ----
@@ -218,8 +205,8 @@ public final class SparkPrep {
             if (nextSize == size) break;
             size = nextSize;
         }
-        var firstUser = raw.groupBy("user").agg(min("ord").as("first"));
-        var firstItem = raw.groupBy("item").agg(min("ord").as("first"));
+        var firstUser = raw.groupBy("user").agg(min("uord").as("first"));
+        var firstItem = raw.groupBy("item").agg(min("iord").as("first"));
         var users = userCore > 0 ? firstUser.join(counted.select("user").distinct(), "user") : firstUser;
         var items = itemCore > 0 ? firstItem.join(counted.select("item").distinct(), "item") : firstItem;
         var out = rows;
