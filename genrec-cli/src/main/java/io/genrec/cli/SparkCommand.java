@@ -29,13 +29,18 @@ final class SparkCommand implements Callable<Integer> {
 
     /** The Spark options both subcommands take. */
     static final class SparkOptions {
-        @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[2], spark://HOST:PORT, yarn, k8s://... (default: ${DEFAULT-VALUE}).")
-        String master = "local[2]";
+        @Option(names = "--master", paramLabel = "URL", description = {"Spark master: local[2], spark://HOST:PORT, yarn, k8s://...",
+                "(default: what spark-submit set, else local[2])."})
+        String master;
 
         @Option(names = "--executor-memory", paramLabel = "SIZE", description = "spark.executor.memory, e.g. 2g (default: Spark's).")
         String executorMemory;
 
-        SparkSession start(String app) { return SparkSessions.start(master, app, executorMemory); }
+        SparkSession start(String app) {
+            // under spark-submit the master (and the rest of the conf) is already in the system properties
+            String m = master != null ? master : System.getProperty("spark.master") != null ? null : "local[2]";
+            return SparkSessions.start(m, app, executorMemory);
+        }
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,

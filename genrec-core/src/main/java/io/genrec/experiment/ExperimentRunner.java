@@ -129,7 +129,7 @@ public final class ExperimentRunner {
         Dataset unfiltered = new Preprocessing(prep.implicitThreshold(), 0, 0, prep.duplicates()).apply(loaded);
         long[] cuts = temporal.cuts(unfiltered);
         Preprocessing onTrain = prep.withCoreBefore(cuts[0]);
-        Dataset data = onTrain.apply(unfiltered);
+        Dataset data = onTrain.apply(loaded); // from the loaded data: the threshold is applied once (its positives are 1s)
         long[] before = laterPeriod(unfiltered, cuts[0]), after = laterPeriod(data, cuts[0]);
         log.accept(String.format(Locale.ROOT, "temporal: the %d/%d-core counts only the training part (time < %d), so later"
                         + " interactions do not decide who survives; it dropped %,d of the %,d validation/test interactions"
