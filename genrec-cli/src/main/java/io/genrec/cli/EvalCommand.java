@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
                 "  genrec eval --models ease --param ease.lambda=200 --format json",
                 "  genrec eval --data sequences:FILE --protocol leave-one-out --models sasrec --negatives irgan",
                 "  genrec eval --data sequences:FILE --protocol leave-one-out --models sasrec --sampled-candidates 100 --sampling popularity"})
-final class EvalCommand implements Callable<Integer> {
+class EvalCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
@@ -119,6 +119,7 @@ final class EvalCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(System.err);
         ExperimentRunner runner = new ExperimentRunner(RecommenderRegistry.load(), common.quiet ? io.genrec.model.ProgressListener.NONE : bar,
                 msg -> { bar.finishLine(); if (!common.quiet) System.err.println("genrec: " + msg); });
+        configure(runner, cfg);
         if (out != null) out.onWarning(w -> { bar.finishLine(); System.err.println("genrec: warning: " + w); });
         List<String> groupNames = groupNames();
         var harmAnalysis = new HarmAnalysis(groupNames, cfg.seed());
@@ -135,6 +136,9 @@ final class EvalCommand implements Callable<Integer> {
         else System.out.println(ReportWriter.markdown(report) + harmAnalysis.tables(report));
         return 0;
     }
+
+    /** Lets a variant of this command change how the runner evaluates ({@code genrec spark eval}); nothing here. */
+    void configure(ExperimentRunner runner, ExperimentConfig cfg) { }
 
     /** --groups, else the config file's "groups" field, else none. */
     private List<String> groupNames() throws java.io.IOException {

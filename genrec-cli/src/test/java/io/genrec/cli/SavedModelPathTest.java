@@ -45,6 +45,7 @@ class SavedModelPathTest {
             Map.entry("gru4rec", List.of("epochs=1", "hidden_size=8", "max_len=20")),
             Map.entry("bert4rec", List.of("epochs=1", "hidden_size=8", "max_len=20", "blocks=1", "heads=1")),
             Map.entry("als", List.of("factors=8", "iterations=2")),
+            Map.entry("als-mllib", List.of("factors=8", "iterations=2")),
             Map.entry("dense", List.of("cache=false")),
             Map.entry("coldstart", List.of("cache=false")));
 

@@ -316,7 +316,7 @@ public final class Evaluator {
     public static PopularityBuckets popularityBuckets(Dataset train) { return new TrainPopularity(train).buckets(); }
 
     /** Mean of the defined values, in order; NaN when none is defined. */
-    static double meanIgnoringNaN(double[] values) {
+    public static double meanIgnoringNaN(double[] values) {
         double sum = 0;
         int n = 0;
         for (double v : values) {

@@ -13,6 +13,7 @@ import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderRegistry;
 import io.genrec.model.TrainContext;
 import io.genrec.provenance.Provenance;
+import io.genrec.split.EvalSet;
 import io.genrec.split.Split;
 import io.genrec.split.Splitter;
 import io.genrec.split.Splitters;
@@ -38,6 +39,23 @@ public final class ExperimentRunner {
     private final Consumer<String> log;
     /** Called with the data and split before any model is fitted (checks and analyses that need the data); may be null. */
     private Consumer<Prepared> onPrepared;
+    /** How each fitted model is evaluated on the test phase; the single-JVM {@link Evaluator} unless replaced. */
+    private TestEvaluation testEvaluation = (evaluator, model, set, train, progress) -> evaluator.evaluate(model, set, train, progress);
+
+    /**
+     * Evaluates one fitted model on the test phase with the run's {@link Evaluator} (its metrics and settings). Another
+     * implementation (e.g. one spreading users over a cluster) must return what {@link Evaluator#evaluate} would.
+     */
+    @FunctionalInterface
+    public interface TestEvaluation {
+        EvaluationResult evaluate(Evaluator evaluator, FittedRecommender model, EvalSet set, Dataset train, ProgressListener progress);
+    }
+
+    /** Replaces how fitted models are evaluated on the test phase (fitting, splitting and the report stay the same). */
+    public ExperimentRunner evaluateWith(TestEvaluation evaluation) {
+        this.testEvaluation = java.util.Objects.requireNonNull(evaluation);
+        return this;
+    }
 
     public ExperimentRunner(RecommenderRegistry registry, ProgressListener listener, Consumer<String> log) {
         this.registry = registry;
@@ -111,7 +129,7 @@ public final class ExperimentRunner {
         Dataset unfiltered = new Preprocessing(prep.implicitThreshold(), 0, 0, prep.duplicates()).apply(loaded);
         long[] cuts = temporal.cuts(unfiltered);
         Preprocessing onTrain = prep.withCoreBefore(cuts[0]);
-        Dataset data = onTrain.apply(unfiltered);
+        Dataset data = onTrain.apply(loaded); // from the loaded data: the threshold is applied once (its positives are 1s)
         long[] before = laterPeriod(unfiltered, cuts[0]), after = laterPeriod(data, cuts[0]);
         log.accept(String.format(Locale.ROOT, "temporal: the %d/%d-core counts only the training part (time < %d), so later"
                         + " interactions do not decide who survives; it dropped %,d of the %,d validation/test interactions"
@@ -176,7 +194,7 @@ public final class ExperimentRunner {
                     ? fit(entry.getValue().get(0), split, cfg)
                     : tune(entry.getKey(), entry.getValue(), split, cfg, trials);
             double fitSeconds = (System.nanoTime() - f0) / 1e9;
-            EvaluationResult ev = evaluator.evaluate(fitted, split.test(), split.train(), listener);
+            EvaluationResult ev = testEvaluation.evaluate(evaluator, fitted, split.test(), split.train(), listener);
             log.accept(String.format("%s: fit %.2f s, eval %.2f s", entry.getKey(), fitSeconds, ev.seconds()));
             weights.record(entry.getKey(), fitted, log);
             if (excluded == null) {

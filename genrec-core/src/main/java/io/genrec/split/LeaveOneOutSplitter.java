@@ -41,6 +41,12 @@ public final class LeaveOneOutSplitter implements Splitter {
     @Override
     public String name() { return NAME; }
 
+    /** Users with fewer interactions keep all in train. */
+    public int minInteractions() { return minInteractions; }
+
+    /** Whether the second latest interaction is a validation target. */
+    public boolean hasValidation() { return validation; }
+
     @Override
     public Split split(Dataset data, long seed) {
         Assignment parts = new Assignment(data);

@@ -48,23 +48,46 @@ public final class RandomHoldoutSplitter implements Splitter {
 
     @Override
     public Split split(Dataset data, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
         Assignment parts = new Assignment(data);
         int[] ptr = data.userPointers();
+        int[] sizes = new int[data.numUsers()];
+        for (int u = 0; u < sizes.length; u++) sizes[u] = ptr[u + 1] - ptr[u];
+        choose(sizes, seed, (u, local, nTest, nValid) -> {
+            for (int j = 0; j < nTest; j++) parts.set(ptr[u] + local[j], Assignment.TEST);
+            for (int j = nTest; j < nTest + nValid; j++) parts.set(ptr[u] + local[j], Assignment.VALID);
+        });
+        return parts.cumulative(SplitParams.describe(NAME, parameters(), seed), valid > 0);
+    }
+
+    /** One user's held-out interactions, by position in the user's time-ordered history (see {@link #choose}). */
+    @FunctionalInterface
+    public interface Choice {
+        /** {@code local[0..nTest)} are test targets, {@code local[nTest..nTest+nValid)} validation targets; {@code local} is reused. */
+        void user(int user, int[] local, int nTest, int nValid);
+    }
+
+    /**
+     * The draws of {@link #split} from the per-user interaction counts alone ({@code sizes[u]}), user by user in id
+     * order, so that an implementation holding the interactions elsewhere (a cluster) reproduces the split exactly.
+     * Users below the minimum are not reported.
+     */
+    public void choose(int[] sizes, long seed, Choice out) {
+        SplittableRandom rnd = new SplittableRandom(seed);
         int[] local = new int[0];
-        for (int u = 0; u < data.numUsers(); u++) {
-            int n = ptr[u + 1] - ptr[u];
+        for (int u = 0; u < sizes.length; u++) {
+            int n = sizes[u];
             if (n < minInteractions) continue;
             int reserve = valid > 0 ? 1 : 0;
             int nTest = clamp(Math.round(test * n), n - 1 - reserve);
             int nValid = valid > 0 ? clamp(Math.round(valid * (n - nTest)), n - 1 - nTest) : 0;
             local = Sampling.identity(local, n);
             Sampling.choosePrefix(local, n, nTest + nValid, rnd);
-            for (int j = 0; j < nTest; j++) parts.set(ptr[u] + local[j], Assignment.TEST);
-            for (int j = nTest; j < nTest + nValid; j++) parts.set(ptr[u] + local[j], Assignment.VALID);
+            out.user(u, local, nTest, nValid);
         }
-        return parts.cumulative(SplitParams.describe(NAME, parameters(), seed), valid > 0);
     }
+
+    /** Whether validation targets are drawn ({@code valid > 0}). */
+    public boolean hasValidation() { return valid > 0; }
 
     /** {@code count} clamped to {@code [1, max]}. */
     private static int clamp(long count, int max) { return (int) Math.max(1, Math.min(count, max)); }

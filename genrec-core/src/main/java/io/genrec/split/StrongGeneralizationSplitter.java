@@ -79,30 +79,21 @@ public final class StrongGeneralizationSplitter implements Splitter {
     @Override
     public Split split(Dataset data, long seed) {
         int[] ptr = data.userPointers();
-        int[] active = new int[data.numUsers()];
-        int numActive = 0;
-        for (int u = 0; u < data.numUsers(); u++) if (ptr[u + 1] > ptr[u]) active[numActive++] = u;
-        int h = heldoutUsers >= 0 ? heldoutUsers : (int) Math.round(heldoutFraction * numActive);
-        if (h < 1 || 2L * h >= numActive)
-            throw new IllegalArgumentException(NAME + ": " + h + " held-out users each for validation and test ("
-                    + heldoutParameter() + ") do not fit dataset '" + data.name() + "' with " + numActive
-                    + " users with interactions: need at least 1 each and at least 1 training user");
-        SplittableRandom rnd = new SplittableRandom(seed);
-        Sampling.choosePrefix(active, numActive, numActive, rnd);
-        byte[] role = new byte[data.numUsers()];
-        for (int r = numActive - 2 * h; r < numActive - h; r++) role[active[r]] = Assignment.VALID;
-        for (int r = numActive - h; r < numActive; r++) role[active[r]] = Assignment.TEST;
+        int[] sizes = new int[data.numUsers()];
+        for (int u = 0; u < sizes.length; u++) sizes[u] = ptr[u + 1] - ptr[u];
+        Plan plan = plan(sizes, seed, data.name());
 
         int[] items = data.itemIndices();
         boolean[] inTrain = new boolean[data.numItems()];
         for (int u = 0; u < data.numUsers(); u++)
-            if (role[u] == Assignment.TRAIN) for (int k = ptr[u]; k < ptr[u + 1]; k++) inTrain[items[k]] = true;
+            if (plan.role(u) == Plan.TRAIN) for (int k = ptr[u]; k < ptr[u + 1]; k++) inTrain[items[k]] = true;
 
         Assignment parts = new Assignment(data);
         int[] kept = new int[0];
         for (int u = 0; u < data.numUsers(); u++) {
-            if (role[u] == Assignment.TRAIN) continue;
-            byte history = role[u] == Assignment.VALID ? Assignment.VALID_HISTORY : Assignment.TEST_HISTORY;
+            byte role = plan.role(u);
+            if (role == Plan.TRAIN) continue;
+            byte history = role == Plan.VALIDATION ? Assignment.VALID_HISTORY : Assignment.TEST_HISTORY;
             int n = ptr[u + 1] - ptr[u];
             if (kept.length < n) kept = new int[Math.max(n, 2 * kept.length)];
             int m = 0;
@@ -114,12 +105,64 @@ public final class StrongGeneralizationSplitter implements Splitter {
                     parts.set(k, Assignment.DROPPED);
                 }
             }
-            if (m < minInteractions) continue;
-            int nTargets = (int) (targetFraction * m);
-            Sampling.choosePrefix(kept, m, nTargets, rnd);
-            for (int j = 0; j < nTargets; j++) parts.set(kept[j], role[u]);
+            int[] targets = plan.targets(m);
+            for (int t : targets) parts.set(kept[t], role == Plan.VALIDATION ? Assignment.VALID : Assignment.TEST);
         }
         return parts.foldIn(SplitParams.describe(NAME, parameters(), seed));
+    }
+
+    /**
+     * The draws of {@link #split} from counts alone, so that an implementation holding the interactions elsewhere (a
+     * cluster) reproduces the split exactly: {@link #plan} shuffles the users with interactions ({@code sizes[u] > 0})
+     * and gives each a role; then {@link #targets} is called once per held-out user, in user id order, with the number
+     * of that user's interactions kept (those with an item some training user has).
+     */
+    public final class Plan {
+        public static final byte TRAIN = 0;
+        public static final byte VALIDATION = 1;
+        public static final byte TEST = 2;
+
+        private final SplittableRandom rnd;
+        private final byte[] role;
+        private int[] local = new int[0];
+
+        private Plan(SplittableRandom rnd, byte[] role) {
+            this.rnd = rnd;
+            this.role = role;
+        }
+
+        /** {@link #TRAIN}, {@link #VALIDATION} or {@link #TEST} (users without interactions are TRAIN, with nothing). */
+        public byte role(int user) { return role[user]; }
+
+        /**
+         * The targets of the next held-out user with {@code kept} kept interactions: positions in its kept,
+         * time-ordered list; empty (and no draw) below the minimum.
+         */
+        public int[] targets(int kept) {
+            if (kept < minInteractions) return new int[0];
+            int nTargets = (int) (targetFraction * kept);
+            local = Sampling.identity(local, kept);
+            Sampling.choosePrefix(local, kept, nTargets, rnd);
+            return java.util.Arrays.copyOf(local, nTargets);
+        }
+    }
+
+    /** The user roles of {@link #split} for per-user interaction counts {@code sizes}; {@code name} is for errors. */
+    public Plan plan(int[] sizes, long seed, String name) {
+        int[] active = new int[sizes.length];
+        int numActive = 0;
+        for (int u = 0; u < sizes.length; u++) if (sizes[u] > 0) active[numActive++] = u;
+        int h = heldoutUsers >= 0 ? heldoutUsers : (int) Math.round(heldoutFraction * numActive);
+        if (h < 1 || 2L * h >= numActive)
+            throw new IllegalArgumentException(NAME + ": " + h + " held-out users each for validation and test ("
+                    + heldoutParameter() + ") do not fit dataset '" + name + "' with " + numActive
+                    + " users with interactions: need at least 1 each and at least 1 training user");
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Sampling.choosePrefix(active, numActive, numActive, rnd);
+        byte[] role = new byte[sizes.length];
+        for (int r = numActive - 2 * h; r < numActive - h; r++) role[active[r]] = Plan.VALIDATION;
+        for (int r = numActive - h; r < numActive; r++) role[active[r]] = Plan.TEST;
+        return new Plan(rnd, role);
     }
 
     private String heldoutParameter() {

@@ -53,6 +53,9 @@ public final class TemporalSplitter implements Splitter {
     @Override
     public String name() { return NAME; }
 
+    /** {train, valid}: the cuts are at positions {@code floor(train·n)} and {@code floor((train + valid)·n)} of the sorted times. */
+    public double[] fractions() { return new double[] {1 - valid - test, valid}; }
+
     /**
      * The cut times {@code {t1, t2}} this splitter uses on {@code data}: train is before {@code t1}, validation before
      * {@code t2}, test from {@code t2} on.

@@ -64,6 +64,18 @@ class TemporalCoreTest {
     }
 
     @Test
+    void theImplicitThresholdIsAppliedOnceBeforeTheTrainingPartCore() throws Exception {
+        String plain = data("plain", "x");
+        Path rated = dir.resolve("rated.csv");
+        Files.writeString(rated, Files.readString(Path.of(plain.substring(4, plain.indexOf('?')))).replace(",1,", ",5,"));
+        ExperimentConfig cfg = new ExperimentConfig("csv:" + rated + "?header=true&user=user&item=item&rating=rating&time=time", "4", 3, 3,
+                "temporal", Map.of("valid", "0", "test", "0.2"), List.of("mostpop"), null, List.of("ndcg@10"), 1, 1, null);
+        // the positives (value 1 after the threshold) were thresholded again and all dropped: "no interactions left"
+        Dataset train = new ExperimentRunner(RecommenderRegistry.of(), ProgressListener.NONE, m -> { }).prepare(cfg, List.of()).split().train();
+        assertEquals(prepare(plain, new ArrayList<>()).split().train().numInteractions(), train.numInteractions());
+    }
+
+    @Test
     void theSavedBindingReproducesTheData() throws Exception {
         String spec = data("x", "x");
         ExperimentRunner.Prepared p = prepare(spec, new ArrayList<>());

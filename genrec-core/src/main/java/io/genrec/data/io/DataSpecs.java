@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  *       csv/tsv also: &amp;items=FILE&amp;item_id=COL&amp;item_title=COL&amp;item_text=COL[,COL]&amp;item_categories=COL
  *       (an item-metadata file, see {@link ItemFileLoader})
  * </pre>
+ * Other kinds come from {@link DataSpecReader}s on the class path (genrec-spark adds {@code parquet:DIR}).
  * Unknown options are rejected naming them.
  */
 public final class DataSpecs {
@@ -46,7 +47,7 @@ public final class DataSpecs {
     private DataSpecs() { }
 
     public static LoadedData load(String spec) {
-        if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty data spec; known: " + KNOWN);
+        if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty data spec; known: " + known());
         int q = spec.indexOf('?');
         String head = q < 0 ? spec : spec.substring(0, q);
         Params opts = new Params(options(spec, q < 0 ? "" : spec.substring(q + 1)), "data spec '" + spec + "'");
@@ -98,10 +99,27 @@ public final class DataSpecs {
                             : new LoadedData(items.attachTo(d), null, kind + ":" + file + " with items " + items.file());
                 };
             }
-            default -> throw new IllegalArgumentException("unknown data spec '" + spec + "'; known: " + KNOWN);
+            default -> {
+                DataSpecReader plugged = plugged(kind);
+                if (plugged == null) throw new IllegalArgumentException("unknown data spec '" + spec + "'; known: " + known());
+                yield plugged.prepare(spec, arg, opts);
+            }
         };
         opts.requireAllUsed();
         return loader.get();
+    }
+
+    /** The reader of {@code kind} another module on the class path supplies, or null. */
+    private static DataSpecReader plugged(String kind) {
+        for (DataSpecReader r : java.util.ServiceLoader.load(DataSpecReader.class)) if (r.kind().equals(kind)) return r;
+        return null;
+    }
+
+    /** The built-in kinds and those supplied by modules on the class path. */
+    private static String known() {
+        StringBuilder sb = new StringBuilder(KNOWN);
+        for (DataSpecReader r : java.util.ServiceLoader.load(DataSpecReader.class)) sb.append(", ").append(r.usage());
+        return sb.toString();
     }
 
     private static PresplitLoader.Header header(Params opts) {

@@ -1,0 +1,136 @@
+package io.genrec.cli;
+
+import io.genrec.data.prep.Preprocessing;
+import io.genrec.experiment.ExperimentConfig;
+import io.genrec.experiment.ExperimentRunner;
+import io.genrec.spark.SparkEvaluation;
+import io.genrec.spark.SparkPrep;
+import io.genrec.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code genrec spark}: GenRec's data preparation and evaluation on Apache Spark (docs/spark.md). */
+@Command(name = "spark", mixinStandardHelpOptions = true, description = {"Data preparation and evaluation on Apache Spark (docs/spark.md).",
+        "--master local[N] runs in this JVM, spark://HOST:PORT on a standalone cluster (scripts/spark-standalone.sh)."},
+        subcommands = {SparkCommand.Prep.class, SparkCommand.Eval.class})
+final class SparkCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.err.println("genrec spark: give a subcommand: prep or eval (genrec spark --help)");
+        return 2;
+    }
+
+    /** The Spark options both subcommands take. */
+    static final class SparkOptions {
+        @Option(names = "--master", paramLabel = "URL", description = {"Spark master: local[2], spark://HOST:PORT, yarn, k8s://...",
+                "(default: what spark-submit set, else local[2])."})
+        String master;
+
+        @Option(names = "--executor-memory", paramLabel = "SIZE", description = "spark.executor.memory, e.g. 2g (default: Spark's).")
+        String executorMemory;
+
+        SparkSession start(String app) {
+            // under spark-submit the master (and the rest of the conf) is already in the system properties
+            String m = master != null ? master : System.getProperty("spark.master") != null ? null : "local[2]";
+            return SparkSessions.start(m, app, executorMemory);
+        }
+    }
+
+    @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"'genrec eval' with every model's test evaluation spread over Spark executors: the same options and output.",
+                    "Models are fitted on the driver (als-mllib on the cluster), shipped as their saved archives, and each",
+                    "task ranks all items for its users; the metrics equal those of 'genrec eval' on the same split.",
+                    "Distributed metrics: recall, truncrecall, precision, hit, ndcg, mrr, map, auc."},
+            footer = {"", "Examples:",
+                    "  genrec spark eval --master local[2] --models als,als-mllib --format json",
+                    "  genrec spark eval --master spark://127.0.0.1:17077 --data parquet:/tmp/ml20m-split --models als-mllib --topk-output /tmp/topk"})
+    static final class Eval extends EvalCommand {
+        @Mixin SparkOptions spark;
+
+        @Option(names = "--slices", paramLabel = "N", description = "Spark tasks the evaluated users are cut into (default: 4 per core of the cluster).")
+        Integer slices;
+
+        @Option(names = "--topk-output", paramLabel = "DIR", description = "Also write each evaluated user's top k to DIR/MODEL as Parquet (user, rank, item, score).")
+        Path topKOutput;
+
+        @Option(names = "--topk", paramLabel = "K", description = "k for --topk-output (default: ${DEFAULT-VALUE}).")
+        int topK = 100;
+
+        private SparkSession session;
+
+        @Override
+        public Integer call() throws Exception {
+            session = spark.start("genrec-spark-eval");
+            try {
+                return super.call();
+            } finally {
+                session.stop();
+            }
+        }
+
+        @Override
+        void configure(ExperimentRunner runner, ExperimentConfig cfg) {
+            var evaluator = new io.genrec.eval.Evaluator(cfg.metrics(), 1, cfg.sampled(), cfg.excludeSeen());
+            SparkEvaluation.requireDistributable(evaluator.metrics(), cfg.sampled() != null); // before any fitting
+            int n = slices != null ? slices : Math.max(2, 4 * session.sparkContext().defaultParallelism());
+            runner.evaluateWith(new SparkEvaluation(session, n, topKOutput, topK, msg -> { if (!common.quiet) System.err.println("genrec: " + msg); }));
+        }
+    }
+
+    @Command(name = "prep", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Preprocess and split data on Spark exactly as 'genrec eval' does (duplicates, implicit threshold,",
+                    "k-core, protocol, seed) and write the split as Parquet; read it back with --data parquet:DIR."},
+            footer = {"", "Example:",
+                    "  genrec spark prep --master local[2] --data movielens:/data/ml-20m --implicit 4 --protocol random-holdout --output /tmp/ml20m-split"})
+    static final class Prep implements Callable<Integer> {
+        @Mixin SparkOptions spark;
+        @Mixin DataOptions dataOptions;
+
+        @Option(names = "--protocol", paramLabel = "P", description = "random-holdout (default), leave-one-out, temporal, strong-generalization.")
+        String protocol = "random-holdout";
+
+        @Option(names = "--protocol-param", paramLabel = "KEY=VALUE", description = "Protocol parameter, e.g. test=0.2 (repeatable).")
+        Map<String, String> protocolParams = Map.of();
+
+        @Option(names = "--k-core", paramLabel = "K", description = "Iterative k-core on users and items (default ${DEFAULT-VALUE}; 0 = off).")
+        int kCore = 5;
+
+        @Option(names = "--seed", description = "Seed of the split (default ${DEFAULT-VALUE}).")
+        long seed = 42;
+
+        @Option(names = "--output", required = true, paramLabel = "DIR", description = "New directory for the Parquet split.")
+        Path output;
+
+        @Mixin CommonOptions common;
+
+        @Override
+        public Integer call() {
+            String implicit = dataOptions.implicit("auto");
+            Float threshold = switch (implicit.toLowerCase(Locale.ROOT)) {
+                case "none" -> null;
+                case "auto" -> throw new IllegalArgumentException("genrec spark prep: give --implicit T (e.g. 4 for 1-5 ratings) or none; "
+                        + "'auto' looks at all values on one machine");
+                default -> Float.parseFloat(implicit);
+            };
+            Preprocessing prep = new Preprocessing(threshold, kCore, kCore, dataOptions.duplicates("keep"));
+            SparkSession session = spark.start("genrec-spark-prep");
+            try {
+                long t0 = System.nanoTime();
+                var r = new SparkPrep(session, msg -> { if (!common.quiet) System.err.println("genrec: " + msg); })
+                        .run(dataOptions.data(DataOptions.DEFAULT_DATA), prep, protocol, protocolParams, seed, output);
+                System.out.printf(Locale.ROOT, "wrote %s: %,d users, %,d items, %,d interactions; %s; %s; parts %s; %.1f s%n", r.dir(), r.users(), r.items(),
+                        r.interactions(), r.preprocessing(), r.split(), r.parts(), (System.nanoTime() - t0) / 1e9);
+                return 0;
+            } finally {
+                session.stop();
+            }
+        }
+    }
+}
