@@ -39,6 +39,12 @@ class SimulateCommandTest {
         assertTrue(inter.get("winsB").asInt() > inter.get("winsA").asInt(), inter.toString());
         assertTrue(inter.get("expectedClicksB").asDouble() > inter.get("expectedClicksA").asDouble(), inter.toString());
         assertTrue(Files.exists(dir.resolve("simulation.json")));
+        Path html = dir.resolve("report.html");
+        CliTest.Run rep = CliTest.run("report", "--input", dir.toString(), "--output", html.toString());
+        assertEquals(0, rep.exit(), rep.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("Closed-loop trajectories") && page.contains("exposure Gini per round"), "trajectory plots");
+        assertTrue(page.contains("<svg") && page.contains("Team-draft interleaving") && page.contains("Replay estimator"));
         CliTest.Run other = CliTest.run("simulate", "--models", "mostpop,itemknn", "--reference", "itemknn", "--rounds", "2",
                 "--log-events", "50", "--sessions", "2", "--format", "json", "--quiet", "--seed", "7");
         assertNotEquals(ja.get("interleaving"), new ObjectMapper().readTree(other.out()).get("interleaving"), "another seed, other draws");
