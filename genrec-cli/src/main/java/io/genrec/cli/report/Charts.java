@@ -116,6 +116,23 @@ final class Charts {
         return svg(chart);
     }
 
+    /** One line per series over x = 0, 1, 2, … (e.g. simulation rounds), with point markers. */
+    static String lines(String title, String xAxis, String yAxis, Map<String, double[]> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (var e : series.entrySet()) {
+            XYSeries s = new XYSeries(e.getKey());
+            for (int x = 0; x < e.getValue().length; x++) if (!Double.isNaN(e.getValue()[x])) s.add(x, e.getValue()[x]);
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xAxis, yAxis, data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        ((XYLineAndShapeRenderer) plot.getRenderer()).setDefaultShapesVisible(true);
+        style(chart);
+        return svg(chart);
+    }
+
     /** The Okabe–Ito palette (distinguishable with colour-vision deficiencies; JFreeChart's default has pale yellow). */
     private static final Paint[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
             new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};

@@ -34,7 +34,14 @@ public final class HtmlReport {
 
     private final List<Scenario> scenarios;
 
-    HtmlReport(List<Scenario> scenarios) { this.scenarios = scenarios; }
+    private final List<Simulation> simulations;
+
+    HtmlReport(List<Scenario> scenarios) { this(scenarios, List.of()); }
+
+    HtmlReport(List<Scenario> scenarios, List<Simulation> simulations) {
+        this.scenarios = scenarios;
+        this.simulations = simulations;
+    }
 
     static String category(String metric) {
         String base = metric.toLowerCase(Locale.ROOT).split("[@ ]")[0];
@@ -102,8 +109,11 @@ public final class HtmlReport {
         h.append("<h1>GenRec evaluation report</h1>\n<p class=\"note\">").append(scenarios.size()).append(" scenario")
                 .append(scenarios.size() == 1 ? "" : "s").append(" (one per results.json). Hover a number for its provenance;")
                 .append(" every row links to its scenario's provenance below.</p>\n");
-        table(h);
-        plots(h);
+        if (!scenarios.isEmpty()) {
+            table(h);
+            plots(h);
+        }
+        for (Simulation sim : simulations) sim.render(h);
         provenance(h);
         h.append("</body></html>\n");
         return h.toString();

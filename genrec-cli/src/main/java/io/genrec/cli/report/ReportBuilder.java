@@ -3,6 +3,7 @@ package io.genrec.cli.report;
 import io.genrec.util.SafeWrites;
 
 import java.io.IOException;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -13,7 +14,8 @@ public final class ReportBuilder {
     public static String html(Path input) throws IOException {
         // Charts are drawn off-screen; no display is needed or wanted.
         System.setProperty("java.awt.headless", "true");
-        return new HtmlReport(Scenario.load(input)).render();
+        List<Simulation> simulations = Simulation.load(input);
+        return new HtmlReport(Scenario.load(input, simulations.isEmpty()), simulations).render();
     }
 
     public static Path write(Path input, Path output) throws IOException {

@@ -20,15 +20,18 @@ record Scenario(String name, Path file, String sha256, JsonNode doc) {
     static final int MAX_DEPTH = 4;
 
     /** The scenarios of {@code input}: its own results.json, or those of the directories under it (sorted by path). */
-    static List<Scenario> load(Path input) throws IOException {
+    static List<Scenario> load(Path input) throws IOException { return load(input, true); }
+
+    /** @param required whether finding no results.json is an error (not when the input holds other report inputs) */
+    static List<Scenario> load(Path input, boolean required) throws IOException {
         if (!Files.isDirectory(input)) throw new IllegalArgumentException("--input " + input + " is not a directory (expected an eval --output directory or a folder of them)");
         List<Path> files;
         try (Stream<Path> s = Files.walk(input, MAX_DEPTH)) {
             files = s.filter(p -> p.getFileName().toString().equals(RESULTS) && Files.isRegularFile(p)).sorted().toList();
         }
-        if (files.isEmpty())
+        if (files.isEmpty() && required)
             throw new IllegalArgumentException("--input " + input + ": no " + RESULTS + " found (up to " + MAX_DEPTH
-                    + " levels down); run 'genrec eval --output DIR' first");
+                    + " levels down), nor a simulation.json; run 'genrec eval --output DIR' first");
         ObjectMapper json = new ObjectMapper();
         List<Scenario> out = new ArrayList<>();
         for (Path f : files) {
