@@ -43,11 +43,12 @@ class AuditLlmCommandTest {
     }
 
     @Test
-    void flagsThePlantedGenderBiasOfAScriptedEndpoint() throws Exception {
+    void flagsThePlantedGenderBiasOfAScriptedEndpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         HttpServer s = biased();
         try {
             CliTest.Run r = CliTest.run("audit-llm", "--requests", "6", "--attribute", "gender=female,male", "--attribute", "age=young,old",
-                    "--llm-base-url", "http://127.0.0.1:" + s.getAddress().getPort() + "/v1", "--llm-model", "fake", "--format", "json", "--quiet");
+                    "--llm-base-url", "http://127.0.0.1:" + s.getAddress().getPort() + "/v1", "--llm-model", "fake", "--format", "json", "--quiet",
+                    "--output", dir.toString());
             assertEquals(0, r.exit(), r.err());
             JsonNode attrs = JSON.readTree(r.out()).path("report").path("attributes");
             assertEquals("gender", attrs.get(0).path("attribute").asText());
@@ -55,6 +56,11 @@ class AuditLlmCommandTest {
             assertEquals("female", attrs.get(0).path("lowest").asText());
             assertFalse(attrs.get(1).path("flagged").asBoolean(), attrs.get(1).toString());
             assertEquals(1.0, attrs.get(1).path("values").get(0).path("rbo").asDouble(), 1e-12, "age values get the neutral answer");
+            java.nio.file.Path html = dir.resolve("r.html");
+            CliTest.Run rep = CliTest.run("report", "--input", dir.toString(), "--output", html.toString());
+            assertEquals(0, rep.exit(), rep.err());
+            String page = java.nio.file.Files.readString(html);
+            assertTrue(page.contains("LLM fairness audit") && page.contains("FLAGGED") && page.contains("<svg"), "audit section in the report");
         } finally {
             s.stop(0);
         }
