@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
                 "The simulator is a position-based click model: attraction of an item falls with its rank for the user (held-out",
                 "items first, then the --reference model's order), examination falls as 1/(position+1)^eta. Three studies:",
                 "closed loop (each round every model is refitted on what users clicked so far; per round: clicks, coverage,",
-                "exposure Gini, head share, inter-user list Jaccard), the replay estimator on a uniformly random log (against",
+                "exposure Gini, head share, inter-user list Jaccard, ILD), the replay estimator on a uniformly random log (against",
                 "the simulator's true click rate), and team-draft interleaving of two models (wins, sign-test p)."},
         footer = {"", "Example:",
                 "  genrec simulate --data movielens:../shared/data/ml-100k --models mostpop,itemknn,ease,als --rounds 5 --output runs/sim"})
@@ -237,10 +237,10 @@ final class SimulateCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Split: %s%nSimulator: max attraction %.2f, tau %.1f, eta %.2f%n", split,
                 c.maxAttraction(), c.tau(), c.eta()));
         if (!loops.isEmpty()) {
-            sb.append("\nClosed loop (refit every round on the clicks so far)\n\n| model | round | clicks/user | coverage | gini | headshare | list jaccard | click gini (cumulative) | fit s |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            loops.forEach((m, rs) -> rs.forEach(r -> sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.2f |%n",
-                    m, r.round(), r.clicksPerUser(), r.coverage(), r.gini(), r.headShare(), r.listJaccard(), r.cumulativeGini(), r.fitSeconds()))));
+            sb.append("\nClosed loop (refit every round on the clicks so far)\n\n| model | round | clicks/user | coverage | gini | headshare | list jaccard | ild | click gini (cumulative) | fit s |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            loops.forEach((m, rs) -> rs.forEach(r -> sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.2f |%n",
+                    m, r.round(), r.clicksPerUser(), r.coverage(), r.gini(), r.headShare(), r.listJaccard(), r.ild(), r.cumulativeGini(), r.fitSeconds()))));
         }
         if (!replays.isEmpty()) {
             sb.append("\nReplay estimator (top-1 click rate at position 0; truth = the simulator's expected rate)\n\n| model | true | replay | std err | matched | logged |\n|---|---:|---:|---:|---:|---:|\n");

@@ -36,11 +36,14 @@ public final class HtmlReport {
 
     private final List<Simulation> simulations;
 
-    HtmlReport(List<Scenario> scenarios) { this(scenarios, List.of()); }
+    private final List<LlmAudit> audits;
 
-    HtmlReport(List<Scenario> scenarios, List<Simulation> simulations) {
+    HtmlReport(List<Scenario> scenarios) { this(scenarios, List.of(), List.of()); }
+
+    HtmlReport(List<Scenario> scenarios, List<Simulation> simulations, List<LlmAudit> audits) {
         this.scenarios = scenarios;
         this.simulations = simulations;
+        this.audits = audits;
     }
 
     static String category(String metric) {
@@ -114,6 +117,7 @@ public final class HtmlReport {
             plots(h);
         }
         for (Simulation sim : simulations) sim.render(h);
+        for (LlmAudit a : audits) a.render(h);
         provenance(h);
         h.append("</body></html>\n");
         return h.toString();

@@ -15,7 +15,8 @@ public final class ReportBuilder {
         // Charts are drawn off-screen; no display is needed or wanted.
         System.setProperty("java.awt.headless", "true");
         List<Simulation> simulations = Simulation.load(input);
-        return new HtmlReport(Scenario.load(input, simulations.isEmpty()), simulations).render();
+        List<LlmAudit> audits = LlmAudit.load(input);
+        return new HtmlReport(Scenario.load(input, simulations.isEmpty() && audits.isEmpty()), simulations, audits).render();
     }
 
     public static Path write(Path input, Path output) throws IOException {

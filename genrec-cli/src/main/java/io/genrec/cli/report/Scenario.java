@@ -31,7 +31,7 @@ record Scenario(String name, Path file, String sha256, JsonNode doc) {
         }
         if (files.isEmpty() && required)
             throw new IllegalArgumentException("--input " + input + ": no " + RESULTS + " found (up to " + MAX_DEPTH
-                    + " levels down), nor a simulation.json; run 'genrec eval --output DIR' first");
+                    + " levels down), nor a simulation.json or llm-audit.json; run 'genrec eval --output DIR' first");
         ObjectMapper json = new ObjectMapper();
         List<Scenario> out = new ArrayList<>();
         for (Path f : files) {

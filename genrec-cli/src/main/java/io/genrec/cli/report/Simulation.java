@@ -47,7 +47,7 @@ record Simulation(String name, Path file, String sha256, JsonNode doc) {
 
     /** The measures plotted per round, with their axis labels. */
     private static final String[][] MEASURES = {{"clicksPerUser", "clicks per user"}, {"coverage", "catalogue coverage of the slates"},
-            {"gini", "exposure Gini"}, {"listJaccard", "mean inter-user list Jaccard"}, {"headShare", "head share of slots"},
+            {"gini", "exposure Gini"}, {"listJaccard", "mean inter-user list Jaccard"}, {"headShare", "head share of slots"}, {"ild", "intra-list diversity"},
             {"cumulativeGini", "Gini of all clicks so far"}};
 
     void render(StringBuilder h) {

@@ -2,6 +2,7 @@ package io.genrec.eval.simulation;
 
 import io.genrec.data.Dataset;
 import io.genrec.eval.CatalogMetrics;
+import io.genrec.eval.ListDiversity;
 import io.genrec.eval.PopularityBuckets;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ItemFilter;
@@ -29,10 +30,11 @@ public final class ClosedLoop {
      * @param gini           Gini coefficient of the round's exposure counts over the catalogue
      * @param headShare      share of slots given to head items (buckets of the round-0 training data)
      * @param listJaccard    mean Jaccard similarity of two users' slates over all user pairs (homogenisation)
+     * @param ild            mean intra-list diversity of the slates ({@link ListDiversity}, round-0 data)
      * @param cumulativeGini Gini of all clicks so far over the catalogue (concentration of consumption)
      */
     public record Round(int round, double clicksPerUser, double coverage, double gini, double headShare,
-                        double listJaccard, double cumulativeGini, double fitSeconds) { }
+                        double listJaccard, double ild, double cumulativeGini, double fitSeconds) { }
 
     private ClosedLoop() { }
 
@@ -47,6 +49,7 @@ public final class ClosedLoop {
             throw new IllegalArgumentException("simulator and data '" + train.name() + "' differ in users or items");
         if (rounds < 1 || k < 1) throw new IllegalArgumentException("rounds and k must be >= 1, got " + rounds + ", " + k);
         PopularityBuckets buckets = new PopularityBuckets(train.itemPopularity());
+        ListDiversity diversity = new ListDiversity(train);
         long t0 = 0;
         for (long t : train.timestamps()) t0 = Math.max(t0, t);
         int nu = train.numUsers(), ni = train.numItems();
@@ -61,10 +64,14 @@ public final class ClosedLoop {
             int[] exposure = new int[ni];
             int slots = 0, head = 0;
             long clicks = 0;
+            double ildSum = 0;
+            int ildLists = 0;
             List<int[]> added = new ArrayList<>();
             for (int u = 0; u < nu; u++) {
                 int[] slate = model.recommend(UserContext.of(data, u), k, ItemFilter.excluding(data.itemsOf(u))).items();
                 slates[u] = slate;
+                double ild = diversity.of(slate);
+                if (!Double.isNaN(ild)) { ildSum += ild; ildLists++; }
                 SplittableRandom rng = UserSimulator.rng(seed, 1, r, u);
                 boolean[] c = sim.clicks(u, slate, rng);
                 for (int p = 0; p < slate.length; p++) {
@@ -80,7 +87,7 @@ public final class ClosedLoop {
             }
             out.add(new Round(r, (double) clicks / nu, CatalogMetrics.coverage(exposure), CatalogMetrics.gini(exposure),
                     slots == 0 ? Double.NaN : (double) head / slots, meanPairwiseJaccard(slates, ni),
-                    CatalogMetrics.gini(clickedTotal), fitSeconds));
+                    ildLists == 0 ? Double.NaN : ildSum / ildLists, CatalogMetrics.gini(clickedTotal), fitSeconds));
             data = withClicks(data, added, t0 + r + 1);
         }
         return out;

@@ -120,6 +120,21 @@ class SimulationTest {
     }
 
     @Test
+    void listDiversityByHand() {
+        // categories: a {x}, b {x}, c {y}: pair similarities ab 1, ac 0, bc 0 -> ILD = (0 + 1 + 1) / 3
+        io.genrec.data.Item[] items = {
+                new io.genrec.data.Item("a", "", List.of("x"), java.util.Map.of(), java.util.Map.of()),
+                new io.genrec.data.Item("b", "", List.of("x"), java.util.Map.of(), java.util.Map.of()),
+                new io.genrec.data.Item("c", "", List.of("y"), java.util.Map.of(), java.util.Map.of())};
+        Dataset d = Dataset.fromColumns("cats", IdMap.of(List.of("u")), IdMap.of(List.of("a", "b", "c")), new io.genrec.data.ItemCatalog(items), null,
+                1, new int[] {0}, new int[] {0}, new float[] {1}, new long[] {1});
+        io.genrec.eval.ListDiversity ild = new io.genrec.eval.ListDiversity(d);
+        assertEquals(2.0 / 3, ild.of(new int[] {0, 1, 2}), 1e-12);
+        assertEquals(0.0, ild.of(new int[] {0, 1}), 1e-12);
+        assertTrue(Double.isNaN(ild.of(new int[] {2})));
+    }
+
+    @Test
     void pairwiseJaccardByHand() {
         // {0,1} vs {1,2}: 1/3; {0,1} vs {0,1}: 1; {1,2} vs {0,1}: 1/3 -> mean 5/9
         assertEquals(5.0 / 9, ClosedLoop.meanPairwiseJaccard(new int[][] {{0, 1}, {1, 2}, {0, 1}}, 3), 1e-12);
