@@ -2,6 +2,7 @@
 # The runs behind docs/results/spark-scale.md: a synthetic ML-20M-shaped set (scripts/synthetic-movielens.py),
 # Spark prep in local[2] and on the two-worker standalone cluster (scripts/spark-standalone.sh start first), then
 # the same evaluation (mostpop, als-mllib; full ranking) in one JVM ('genrec eval'), in local[2] and on the cluster.
+# Then GenRec's own als (fitted on the driver, deterministic) in the three modes: its metrics must be equal to the bit.
 # usage: scripts/spark-scale-bench.sh OUT_DIR   (prints one line per step: wall seconds, load average, peak RSS)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,6 +13,7 @@ METRICS="--metrics recall@20,ndcg@100"
 mkdir -p "$OUT"
 step() {  # step NAME COMMAND...: runs under nice, records wall time, load and peak RSS of the driver
   local name="$1"; shift
+  if [ -n "${ONLY:-}" ] && [[ ! "$name" =~ $ONLY ]]; then return 0; fi  # ONLY=REGEX runs the matching steps
   local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
   /usr/bin/time -f "%e %M" -o "$OUT/$name.time" nice -n 10 "$@" > "$OUT/$name.out" 2> "$OUT/$name.err"
   read -r secs rss < "$OUT/$name.time"
@@ -24,3 +26,7 @@ step prep-cluster "$ROOT/genrec" spark prep --master "$MASTER" --executor-memory
 step eval-single "$ROOT/genrec" eval --data "movielens:$OUT/ml20m" --implicit 4 --k-core 5 --protocol random-holdout --seed 42 $MODELS $METRICS --format json --quiet
 step eval-local "$ROOT/genrec" spark eval --master 'local[2]' --data "parquet:$OUT/split-local" $MODELS $METRICS --format json --quiet
 step eval-cluster "$ROOT/genrec" spark eval --master "$MASTER" --executor-memory 1200m --data "parquet:$OUT/split-cluster" $MODELS $METRICS --format json --quiet
+ALS="--models als --param als.factors=16 --param als.iterations=3"
+step als-single "$ROOT/genrec" eval --data "movielens:$OUT/ml20m" --implicit 4 --k-core 5 --protocol random-holdout --seed 42 $ALS $METRICS --format json --quiet
+step als-local "$ROOT/genrec" spark eval --master 'local[2]' --data "parquet:$OUT/split-local" $ALS $METRICS --format json --quiet
+step als-cluster "$ROOT/genrec" spark eval --master "$MASTER" --executor-memory 1200m --data "parquet:$OUT/split-cluster" $ALS $METRICS --format json --quiet
