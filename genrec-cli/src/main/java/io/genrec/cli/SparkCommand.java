@@ -67,18 +67,18 @@ final class SparkCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            session = spark.start("genrec-spark-eval");
             try {
                 return super.call();
             } finally {
-                session.stop();
+                if (session != null) session.stop();
             }
         }
 
         @Override
         void configure(ExperimentRunner runner, ExperimentConfig cfg) {
             var evaluator = new io.genrec.eval.Evaluator(cfg.metrics(), 1, cfg.sampled(), cfg.excludeSeen());
-            SparkEvaluation.requireDistributable(evaluator.metrics(), cfg.sampled() != null); // before any fitting
+            SparkEvaluation.requireDistributable(evaluator.metrics(), cfg.sampled() != null); // before Spark starts or anything is fitted
+            session = spark.start("genrec-spark-eval");
             int n = slices != null ? slices : Math.max(2, 4 * session.sparkContext().defaultParallelism());
             runner.evaluateWith(new SparkEvaluation(session, n, topKOutput, topK, msg -> { if (!common.quiet) System.err.println("genrec: " + msg); }));
         }

@@ -60,23 +60,33 @@ public final class ShippedModel implements Serializable {
     /** Archive size in bytes. */
     public long bytes() { return files.values().stream().mapToLong(b -> b.length).sum(); }
 
-    /** The model, loaded from the archive once per JVM. */
+    /**
+     * The model, loaded from the archive once per JVM. Models are evaluated one after the other, so a JVM keeps only
+     * the latest (an earlier model's memory is released when the next arrives). The files stay until the JVM exits,
+     * for providers that read them lazily.
+     */
     public FittedRecommender get() {
-        return LOADED.computeIfAbsent(key, k -> {
+        FittedRecommender m = LOADED.get(key);
+        if (m != null) return m;
+        synchronized (LOADED) {
+            m = LOADED.get(key);
+            if (m != null) return m;
+            LOADED.clear();
             try {
                 Path tmp = Files.createTempDirectory("genrec-spark-model");
-                try {
-                    Path dir = tmp.resolve(name);
-                    Files.createDirectories(dir);
-                    for (var e : files.entrySet()) Files.write(dir.resolve(e.getKey()), e.getValue());
-                    return RecommenderRegistry.load().load(dir);
-                } finally {
-                    deleteTree(tmp);
-                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try { deleteTree(tmp); } catch (IOException ignored) { } // our own temporary copy
+                }));
+                Path dir = tmp.resolve(name);
+                Files.createDirectories(dir);
+                for (var e : files.entrySet()) Files.write(dir.resolve(e.getKey()), e.getValue());
+                m = RecommenderRegistry.load().load(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("loading shipped model '" + name + "' failed", e);
             }
-        });
+            LOADED.put(key, m);
+            return m;
+        }
     }
 
     /** Forgets the loaded copy in this JVM (the driver calls it when the model's evaluation is done). */

@@ -11,7 +11,7 @@ final class LocalSpark {
     static synchronized SparkSession get() {
         if (session == null) {
             session = SparkSessions.start("local[2]", "genrec-spark-test", null);
-            session.conf().set("spark.sql.shuffle.partitions", "2"); // tiny test data: fewer tasks, faster tests
+            session.conf().set("spark.sql.shuffle.partitions", "1"); // tiny test data: fewer tasks, faster tests
         }
         return session;
     }

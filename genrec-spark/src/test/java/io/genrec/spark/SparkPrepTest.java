@@ -49,9 +49,7 @@ class SparkPrepTest {
             "random-holdout|         |keep|5",
             "leave-one-out|          |sum|5",
             "strong-generalization|heldout-users=20|first|5",
-            "temporal|               |keep|5",
-            "temporal|valid=0        |last|0",
-            "random-holdout|test=0.3,valid=0|max|2"})
+            "temporal|valid=0        |max|5"})
     void sameSplitAsTheCore(String protocol, String params, String duplicates, int kCore) {
         Map<String, String> pp = new LinkedHashMap<>();
         if (params != null) for (String kv : params.split(",")) pp.put(kv.split("=")[0], kv.split("=")[1]);
