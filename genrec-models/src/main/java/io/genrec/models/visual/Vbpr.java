@@ -1,0 +1,195 @@
+package io.genrec.models.visual;
+
+import ai.djl.ndarray.NDArray;
+import io.genrec.data.Dataset;
+import io.genrec.model.Capability;
+import io.genrec.model.FittedRecommender;
+import io.genrec.model.TrainContext;
+import io.genrec.model.UserContext;
+import io.genrec.models.training.Batch;
+import io.genrec.models.training.Initializers;
+import io.genrec.models.training.NeuralTrainer;
+import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TrainableNetwork;
+import io.genrec.models.training.TrainingConfig;
+import io.genrec.models.training.TrainingResult;
+import io.genrec.models.training.TorchScalar;
+import io.genrec.provenance.Provenance;
+
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * VBPR (He &amp; McAuley, AAAI 2016): matrix factorisation plus a visual term over fixed item image features,
+ * {@code x(u,i) = b_i + g_u . g_i + t_u . (E f_i) + b' . f_i}, trained with the BPR pairwise loss on (user, seen item,
+ * uniformly drawn item) triples in the shared {@link NeuralTrainer}. The features {@code f_i} come from any
+ * {@link io.genrec.image.ImageEncoder} through {@link io.genrec.image.ItemImages#features} (a zero row = no picture),
+ * so a user's own CLIP embeddings work as well as the in-process ones. Because {@code E} is shared, an item never seen
+ * in training still gets a meaningful score from its picture: the point of the model for new catalogue items.
+ *
+ * <p>Users unknown at fit time (history-only requests) are folded in as the mean of their history's item vectors.
+ */
+public final class Vbpr {
+    /** @param factors latent (ID) factors; @param visualFactors width of the projected visual factors */
+    public record Config(int factors, int visualFactors, TrainingConfig training) {
+        public Config {
+            if (factors < 1 || visualFactors < 0) throw new IllegalArgumentException("factors >= 1 and visual_factors >= 0 needed");
+        }
+    }
+
+    private Vbpr() { }
+
+    /** Fits VBPR on {@code ctx.train()} with one feature row per item ({@code features.length == numItems}). */
+    public static Fitted fit(TrainContext ctx, float[][] features, Config config) {
+        Dataset d = ctx.train();
+        if (features.length != d.numItems())
+            throw new IllegalArgumentException(features.length + " feature rows for " + d.numItems() + " items");
+        int f = features.length == 0 ? 0 : features[0].length;
+        float[] feat = new float[d.numItems() * f];
+        for (int i = 0; i < features.length; i++) {
+            if (features[i].length != f) throw new IllegalArgumentException("feature row " + i + " has " + features[i].length + " values, row 0 " + f);
+            System.arraycopy(features[i], 0, feat, i * f, f);
+        }
+        long t0 = System.nanoTime();
+        Network net = new Network(d, feat, f, config);
+        TrainingResult r = new NeuralTrainer(config.training()).train(net, ctx, null);
+        Provenance prov = Provenance.capture("vbpr", config, d.name(), Integer.toHexString(d.hashCode()), ctx.split(), ctx.seed(),
+                Map.of(), Map.of("fit", (System.nanoTime() - t0) / 1e9));
+        return new Fitted(r.weights(), feat, f, d, config, prov);
+    }
+
+    /** The BPR network over (user, positive) rows; negatives are drawn per batch from the batch's seeded source. */
+    static final class Network implements TrainableNetwork {
+        private final int[] users, items;
+        private final int numUsers, numItems, f;
+        private final float[] feat;
+        private final Config c;
+
+        Network(Dataset d, float[] feat, int f, Config c) {
+            int[] ptr = d.userPointers(), idx = d.itemIndices();
+            this.users = new int[idx.length];
+            this.items = idx.clone();
+            for (int u = 0; u < d.numUsers(); u++) for (int k = ptr[u]; k < ptr[u + 1]; k++) users[k] = u;
+            this.numUsers = d.numUsers();
+            this.numItems = d.numItems();
+            this.feat = feat;
+            this.f = f;
+            this.c = c;
+        }
+
+        @Override
+        public ParameterSet initialParameters(Random rng) {
+            int k = c.factors(), kv = Math.max(1, c.visualFactors());
+            return new ParameterSet()
+                    .add("item_bias", new float[numItems], numItems)
+                    .add("user_latent", Initializers.normal(rng, numUsers * k, 0.1), numUsers, k)
+                    .add("item_latent", Initializers.normal(rng, numItems * k, 0.1), numItems, k)
+                    .add("user_visual", Initializers.normal(rng, numUsers * kv, 0.1), numUsers, kv)
+                    .add("visual_proj", Initializers.normal(rng, Math.max(1, f) * kv, 0.1), Math.max(1, f), kv)
+                    .add("visual_bias", new float[Math.max(1, f)], Math.max(1, f), 1);
+        }
+
+        @Override
+        public int numRows() { return users.length; }
+
+        @Override
+        public NDArray loss(Batch b) {
+            int n = b.size();
+            long[] u = new long[n], pos = new long[n], neg = new long[n];
+            float[] fp = new float[n * Math.max(1, f)], fn = new float[n * Math.max(1, f)];
+            for (int r = 0; r < n; r++) {
+                int row = b.rows()[r];
+                u[r] = users[row];
+                pos[r] = items[row];
+                neg[r] = b.rng().nextInt(numItems);
+                if (f > 0) {
+                    System.arraycopy(feat, (int) pos[r] * f, fp, r * f, f);
+                    System.arraycopy(feat, (int) neg[r] * f, fn, r * f, f);
+                }
+            }
+            NDArray uIdx = b.indices(u), pIdx = b.indices(pos), nIdx = b.indices(neg);
+            NDArray diff = score(b, uIdx, pIdx, b.create(fp, n, Math.max(1, f)))
+                    .sub(score(b, uIdx, nIdx, b.create(fn, n, Math.max(1, f))));
+            // -log sigmoid(d) = softplus(-d), written stably as log(1 + exp(-|d|)) + max(-d, 0)
+            NDArray neg1 = diff.neg();
+            return neg1.abs().neg().exp().add(TorchScalar.of(neg1, 1)).log().add(neg1.maximum(TorchScalar.of(neg1, 0))).mean();
+        }
+
+        private NDArray score(Batch b, NDArray u, NDArray i, NDArray fi) {
+            NDArray s = b.param("item_bias").take(i)
+                    .add(b.param("user_latent").get(u).mul(b.param("item_latent").get(i)).sum(new int[]{1}));
+            if (c.visualFactors() > 0)
+                s = s.add(b.param("user_visual").get(u).mul(fi.matMul(b.param("visual_proj"))).sum(new int[]{1}));
+            return s.add(fi.matMul(b.param("visual_bias")).squeeze(1));
+        }
+    }
+
+    /** The fitted model, scored on the host. */
+    public static final class Fitted implements FittedRecommender {
+        private final float[] itemBias, userLatent, itemLatent, userVisual, proj, visBias;
+        private final float[] itemVisual; // E f_i per item, precomputed
+        private final float[] visualBiasScore; // b' . f_i per item
+        private final int k, kv, numItems, numUsers;
+        private final boolean visual;
+        private final Provenance provenance;
+
+        Fitted(ParameterSet w, float[] feat, int f, Dataset d, Config c, Provenance provenance) {
+            itemBias = w.get("item_bias");
+            userLatent = w.get("user_latent");
+            itemLatent = w.get("item_latent");
+            userVisual = w.get("user_visual");
+            proj = w.get("visual_proj");
+            visBias = w.get("visual_bias");
+            k = c.factors();
+            kv = Math.max(1, c.visualFactors());
+            visual = c.visualFactors() > 0;
+            numItems = d.numItems();
+            numUsers = d.numUsers();
+            this.provenance = provenance;
+            itemVisual = new float[numItems * kv];
+            visualBiasScore = new float[numItems];
+            for (int i = 0; i < numItems; i++) {
+                for (int a = 0; a < f; a++) {
+                    float x = feat[i * f + a];
+                    if (x == 0) continue;
+                    visualBiasScore[i] += x * visBias[a];
+                    for (int j = 0; j < kv; j++) itemVisual[i * kv + j] += x * proj[a * kv + j];
+                }
+            }
+        }
+
+        @Override
+        public String name() { return "vbpr"; }
+
+        @Override
+        public int numItems() { return numItems; }
+
+        @Override
+        public void scoreAll(UserContext user, float[] out) {
+            checkBuffer(out);
+            float[] gu = new float[k], tu = new float[kv];
+            if (user.user() >= 0 && user.user() < numUsers) {
+                System.arraycopy(userLatent, user.user() * k, gu, 0, k);
+                System.arraycopy(userVisual, user.user() * kv, tu, 0, kv);
+            } else if (user.history().length > 0) {
+                for (int i : user.history()) {
+                    for (int j = 0; j < k; j++) gu[j] += itemLatent[i * k + j] / user.history().length;
+                    for (int j = 0; j < kv; j++) tu[j] += itemVisual[i * kv + j] / user.history().length;
+                }
+            }
+            for (int i = 0; i < numItems; i++) {
+                float s = itemBias[i] + visualBiasScore[i];
+                for (int j = 0; j < k; j++) s += gu[j] * itemLatent[i * k + j];
+                if (visual) for (int j = 0; j < kv; j++) s += tu[j] * itemVisual[i * kv + j];
+                out[i] = s;
+            }
+        }
+
+        @Override
+        public Provenance provenance() { return provenance; }
+
+        @Override
+        public Set<Capability> capabilities() { return Set.of(); }
+    }
+}
