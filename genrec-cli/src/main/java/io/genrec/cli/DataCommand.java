@@ -96,6 +96,12 @@ final class DataCommand implements Runnable {
             int withTitle = 0;
             for (int i = 0; i < d.numItems(); i++) if (!d.catalog().get(i).title().isEmpty()) withTitle++;
             m.put("itemsWithTitle", withTitle);
+            int withText = 0; // what the text encoders can use: a title, categories or any text field
+            for (int i = 0; i < d.numItems(); i++) {
+                var it = d.catalog().get(i);
+                if (!it.title().isEmpty() || !it.categories().isEmpty() || !it.text().isEmpty()) withText++;
+            }
+            m.put("itemsWithText", withText);
             m.put("contentHash", d.contentHash());
             return m;
         }
@@ -112,6 +118,7 @@ final class DataCommand implements Runnable {
             if (p.get("values") instanceof Map<?, ?> v)
                 System.out.printf(Locale.ROOT, "values:        min %.2f, mean %.3f, max %.2f%n", v.get("min"), v.get("mean"), v.get("max"));
             System.out.printf(Locale.ROOT, "item metadata: %,d of %,d items have a title%n", p.get("itemsWithTitle"), p.get("items"));
+            System.out.printf(Locale.ROOT, "item text:     %,d of %,d items have text (title, categories or text fields)%n", p.get("itemsWithText"), p.get("items"));
             System.out.println("content hash:  " + p.get("contentHash"));
         }
 

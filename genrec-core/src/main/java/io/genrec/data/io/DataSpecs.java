@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  *   movielens:DIR[?unrated=true]    MovieLens 100K / 1M / latest / 20M / 25M directory (format detected)
  *   presplit:DIR[?header=auto|yes|no]  train.tsv / valid.tsv / test.tsv made elsewhere (e.g. the DiffRec split)
  *   sequences:FILE                  "user item item ..." lines (Amazon 5-core user_sequence.txt)
+ *       also: ?items=ITEMS.jsonl    item text keyed by asin ({@link JsonlItemLoader})
  *   lcrec:DIR                       LC-Rec NAME.inter.json + NAME.item.json
  *   csv:FILE / tsv:FILE / jsonl:FILE ?user=COL&amp;item=COL&amp;rating=COL&amp;time=COL&amp;header=true|false&amp;delimiter=C
  *       csv/tsv also: &amp;items=FILE&amp;item_id=COL&amp;item_title=COL&amp;item_text=COL[,COL]&amp;item_categories=COL
@@ -83,7 +84,11 @@ public final class DataSpecs {
             }
             case "sequences" -> {
                 Path file = file(spec, arg);
-                yield () -> new LoadedData(SequenceFileLoader.load(file), null, "sequences:" + file);
+                String items = opts.getString("items", null);
+                if (items == null) yield () -> new LoadedData(SequenceFileLoader.load(file), null, "sequences:" + file);
+                Path itemFile = file(spec, items);
+                yield () -> new LoadedData(JsonlItemLoader.attach(SequenceFileLoader.load(file), itemFile), null,
+                        "sequences:" + file + " with items " + itemFile);
             }
             case "lcrec" -> {
                 Path dir = directory(spec, arg);
