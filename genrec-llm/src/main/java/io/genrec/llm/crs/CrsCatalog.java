@@ -79,19 +79,33 @@ public final class CrsCatalog {
     public Set<String> genres() { return genres; }
 
     /**
-     * Links every movie to {@code ml}'s items by normalised title + year (MovieLens titles carry the year). Returns
+     * Links every movie to {@code ml}'s items by normalised title + year (MovieLens titles carry the year; their
+     * "a.k.a." alternative titles count too; a year off by one is accepted when only one MovieLens movie has that
+     * title and a year one apart). Movies without a year are not linked (too ambiguous). Returns
      * the linked catalogue; unmatched movies keep {@code mlItem = -1}.
      */
     public CrsCatalog linkedTo(Dataset ml) {
         Map<Titles.Key, Integer> mlKeys = new HashMap<>();
+        Map<String, List<Integer>> mlTitles = new HashMap<>();
         for (int j = 0; j < ml.numItems(); j++) {
             Item it = ml.catalog().get(j);
-            if (!it.title().isEmpty()) mlKeys.putIfAbsent(Titles.key(it.title()), j);
+            if (it.title().isEmpty()) continue;
+            for (Titles.Key k : Titles.keys(it.title())) {
+                mlKeys.putIfAbsent(k, j);
+                mlTitles.computeIfAbsent(k.title(), t -> new ArrayList<>()).add(j);
+            }
         }
         List<CrsMovie> out = new ArrayList<>(movies.size());
         for (CrsMovie m : movies) {
             Titles.Key k = Titles.key(m.name());
             Integer j = k.year() == 0 ? null : mlKeys.get(k);
+            if (j == null && k.year() != 0) {
+                // release years differ by one between sources (festival vs. general release): accept when unique
+                List<Integer> near = new ArrayList<>();
+                for (int c : mlTitles.getOrDefault(k.title(), List.of()))
+                    if (Math.abs(Titles.key(ml.catalog().get(c).title()).year() - k.year()) == 1 && !near.contains(c)) near.add(c);
+                if (near.size() == 1) j = near.getFirst();
+            }
             out.add(m.withMlItem(j == null ? -1 : j));
         }
         return new CrsCatalog(out);

@@ -31,6 +31,17 @@ public final class Titles {
         return new Key(normalise(s), year);
     }
 
+    private static final Pattern AKA = Pattern.compile("\\((?:a\\.k\\.a\\. )?([^()]*)\\)\\s*(?=\\(\\d{4}\\)\\s*$)");
+
+    /** The key of {@code raw} and, for MovieLens-style "Title (a.k.a. Other) (1999)", the alternative title's key too. */
+    public static java.util.List<Key> keys(String raw) {
+        Key main = key(raw);
+        Matcher m = AKA.matcher(raw.strip());
+        if (!m.find()) return java.util.List.of(main);
+        String alt = normalise(m.group(1));
+        return alt.isEmpty() || alt.equals(main.title()) ? java.util.List.of(main) : java.util.List.of(main, new Key(alt, main.year()));
+    }
+
     /** Lower-cased words of a title without a year, article at the end moved and then dropped. */
     public static String normalise(String title) {
         String s = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase().strip();
