@@ -10,7 +10,7 @@ import java.util.List;
 /** Entry point of the {@code genrec} command. Errors: one line on stderr, exit 2; the stack trace only with --verbose. */
 @Command(name = "genrec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train, evaluate and serve generative recommenders from one JVM.",
-        subcommands = {ServeCommand.class, EvalCrsCommand.class, EvalCommand.class, ReportCommand.class, AttackCommand.class, RecommendCommand.class, SearchCommand.class, ExplainCommand.class, DataCommand.class, ModelsCommand.class, BenchCommand.class, ImportCommand.class, McpCommand.class,
+        subcommands = {ServeCommand.class, EvalCrsCommand.class, ChatCommand.class, EvalCommand.class, ReportCommand.class, AttackCommand.class, RecommendCommand.class, SearchCommand.class, ExplainCommand.class, DataCommand.class, ModelsCommand.class, BenchCommand.class, ImportCommand.class, McpCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'genrec COMMAND --help' for a command's options. Logs and progress go to stderr."})
 public final class GenrecCli implements Runnable {

@@ -27,12 +27,20 @@ public final class Signals {
      * @param encoder sentence encoder for the dense path, or null (dense scores are then zero)
      */
     public Signals(CrsCatalog catalog, float[] popularity, FittedRecommender collaborative, ItemEncoder encoder) {
+        this(catalog, popularity, collaborative, encoder,
+                encoder == null ? null : encoder.embed(catalog.movies().stream().map(CrsMovie::text).toList()));
+    }
+
+    /** With catalogue vectors already embedded by {@code encoder} (e.g. shared with {@code genrec search}'s cache). */
+    public Signals(CrsCatalog catalog, float[] popularity, FittedRecommender collaborative, ItemEncoder encoder, float[][] movieVectors) {
+        if (encoder != null && (movieVectors == null || movieVectors.length != catalog.size()))
+            throw new IllegalArgumentException("need one vector per catalogue movie (" + catalog.size() + ")");
         this.catalog = catalog;
         this.popularity = new float[catalog.size()];
         for (int i = 0; i < popularity.length; i++) this.popularity[i] = (float) Math.log1p(popularity[i]);
         this.collaborative = collaborative;
         this.encoder = encoder;
-        this.movieVectors = encoder == null ? null : encoder.embed(catalog.movies().stream().map(CrsMovie::text).toList());
+        this.movieVectors = movieVectors;
         this.linked = catalog.movies().stream().mapToInt(CrsMovie::mlItem).toArray();
     }
 
