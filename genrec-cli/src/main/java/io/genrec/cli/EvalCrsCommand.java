@@ -7,6 +7,7 @@ import io.genrec.llm.crs.CrsDataset;
 import io.genrec.llm.crs.CrsSetup;
 import io.genrec.llm.crs.Signals;
 import io.genrec.llm.crs.StateTracker;
+import io.genrec.llm.crs.UserSimulator;
 import io.genrec.llm.embed.Encoders;
 import io.genrec.llm.embed.ItemEncoder;
 import io.genrec.model.FittedRecommender;
@@ -55,6 +56,9 @@ final class EvalCrsCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--simulate", paramLabel = "N", description = "Also run the rule-based simulated user on N test targets (0: off; default: ${DEFAULT-VALUE}).")
+    int simulate = 0;
+
     @Mixin
     CommonOptions common;
 
@@ -77,6 +81,8 @@ final class EvalCrsCommand implements Callable<Integer> {
         List<String> log = new ArrayList<>();
         List<CrsBenchmark.Row> rows = bench.run(data, models, protocol, log);
         if (!common.quiet) log.forEach(System.err::println);
+        Map<String, double[]> sim = simulate <= 0 ? Map.of()
+                : new UserSimulator(data.catalog(), new StateTracker(data.catalog(), prior)).run(bench.recommenders(), data.test(), simulate);
         if (format == EvalCommand.Format.json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("dataset", data.name());
@@ -93,6 +99,11 @@ final class EvalCrsCommand implements Callable<Integer> {
                 results.add(m);
             }
             out.put("results", results);
+            if (!sim.isEmpty()) {
+                List<Map<String, Object>> s = new ArrayList<>();
+                sim.forEach((k, v) -> s.add(Map.of("model", k, "success@5", v[0], "meanTurns", Double.isNaN(v[1]) ? "n/a" : v[1], "dialogues", (int) v[2])));
+                out.put("simulation", s);
+            }
             try { System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out)); }
             catch (com.fasterxml.jackson.core.JsonProcessingException e) { throw new IllegalStateException(e); }
         } else {
@@ -101,6 +112,11 @@ final class EvalCrsCommand implements Callable<Integer> {
                 Map<String, Double> m = r.metrics();
                 System.out.printf("%-14s %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.0f%n", r.model(), m.get("recall@1"), m.get("recall@10"),
                         m.get("recall@50"), m.get("bleu-2"), m.get("bleu-4"), m.get("rouge-l"), m.get("distinct-2"), m.get("distinct-3"), m.get("targets"));
+            }
+            if (!sim.isEmpty()) {
+                System.out.printf("%nsimulated users (rule-based, target among %d shown, at most %d turns)%n%-14s %10s %10s %10s%n",
+                        UserSimulator.SHOWN, UserSimulator.MAX_TURNS, "model", "success@5", "meanTurns", "dialogues");
+                sim.forEach((k, v) -> System.out.printf("%-14s %10.3f %10.2f %10d%n", k, v[0], v[1], (int) v[2]));
             }
             System.out.println("protocol: " + protocol + (protocol == CrsBenchmark.Protocol.fresh ? " (targets already mentioned removed, mentioned movies never ranked)" : " (mentioned movies may be targets)"));
         }

@@ -30,6 +30,7 @@ public final class CrsBenchmark {
     private final Signals signals;
     private final StateTracker tracker;
     private final float[] popularity;
+    private final Map<String, FusionRecommender.Weights> weights = new LinkedHashMap<>();
 
     public CrsBenchmark(Signals signals, StateTracker tracker) {
         this.signals = signals;
@@ -119,6 +120,11 @@ public final class CrsBenchmark {
         return best;
     }
 
+    /** The recommenders of the last {@link #run}, with their (tuned) weights, for the simulator. */
+    public List<CrsRecommender> recommenders() {
+        return weights.entrySet().stream().map(e -> (CrsRecommender) new FusionRecommender(e.getKey(), signals, e.getValue())).toList();
+    }
+
     private static double[] objective(Map<String, Double> m) { return new double[] {m.get("recall@10"), m.get("recall@50")}; }
 
     /** One model's result row. */
@@ -129,7 +135,7 @@ public final class CrsBenchmark {
      * Response-quality metrics compare a template answer naming the model's top movie with the human response.
      */
     public List<Row> run(CrsDataset data, List<String> models, Protocol protocol, List<String> log) {
-        Map<String, FusionRecommender.Weights> weights = new LinkedHashMap<>();
+        weights.clear();
         for (String m : models) switch (m) {
             case "popularity" -> weights.put(m, FusionRecommender.Weights.POPULARITY);
             case "collaborative" -> {
