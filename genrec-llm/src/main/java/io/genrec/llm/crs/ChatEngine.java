@@ -83,6 +83,9 @@ public final class ChatEngine {
         float[] scores = new float[catalog.size()];
         recommender.score(new CrsRecommender.Turn(context, state, query), scores);
         FusionRecommender.mask(state.mentioned(), scores);
+        // "less violent" / "no horror" is a constraint in a chat, not a preference: drop those movies outright
+        for (int i = 0; i < scores.length; i++)
+            for (String g : state.avoidGenres()) if (Signals.hasGenre(catalog.get(i), g)) { scores[i] = Float.NEGATIVE_INFINITY; break; }
         List<Integer> top = top(scores, limits.items());
         List<ChatReply.Item> items = new ArrayList<>();
         for (int i : top) {

@@ -35,13 +35,17 @@ public final class Responses {
         List<String> parts = new ArrayList<>();
         if (!asked.isEmpty()) parts.add("a " + String.join(" and ", asked) + " movie as you asked");
         if (!people.isEmpty()) parts.add("with " + String.join(", ", people));
+        // name the liked movie whose genres this one shares most, so the reason is true of that movie
         List<String> likedShared = new ArrayList<>();
+        int bestLiked = state.liked().isEmpty() ? -1 : state.liked().getFirst();
         for (int l : state.liked()) {
             if (l == item) continue;
-            for (String g : catalog.get(l).genres()) if (m.genres().contains(g) && !likedShared.contains(g)) likedShared.add(g);
+            List<String> shared = new ArrayList<>();
+            for (String g : catalog.get(l).genres()) if (m.genres().contains(g)) shared.add(g);
+            if (shared.size() > likedShared.size()) { likedShared = shared; bestLiked = l; }
         }
-        if (!state.liked().isEmpty()) {
-            String liked = catalog.get(state.liked().getFirst()).name();
+        if (bestLiked >= 0) {
+            String liked = catalog.get(bestLiked).name();
             parts.add(likedShared.isEmpty() ? "picked for fans of " + liked
                     : "like " + liked + " it is " + String.join(", ", likedShared.subList(0, Math.min(3, likedShared.size()))));
         }
