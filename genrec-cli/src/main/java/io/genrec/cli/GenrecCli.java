@@ -10,7 +10,7 @@ import java.util.List;
 /** Entry point of the {@code genrec} command. Errors: one line on stderr, exit 2; the stack trace only with --verbose. */
 @Command(name = "genrec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train, evaluate and serve generative recommenders from one JVM.",
-        subcommands = {ServeCommand.class, EvalCommand.class, SparkCommand.class, ReportCommand.class, AttackCommand.class, SimulateCommand.class, RecommendCommand.class, SearchCommand.class, ExplainCommand.class, DataCommand.class, ModelsCommand.class, BenchCommand.class, ImportCommand.class, McpCommand.class, PerturbCommand.class, AuditLlmCommand.class, MultimodalCommand.class,
+        subcommands = {ServeCommand.class, EvalCommand.class, SparkCommand.class, ReportCommand.class, AttackCommand.class, SimulateCommand.class, RecommendCommand.class, SearchCommand.class, ExplainCommand.class, DataCommand.class, ModelsCommand.class, BenchCommand.class, ImportCommand.class, McpCommand.class, PerturbCommand.class, AuditLlmCommand.class, MultimodalCommand.class, EvalCrsCommand.class, ChatCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'genrec COMMAND --help' for a command's options. Logs and progress go to stderr."})
 public final class GenrecCli implements Runnable {
