@@ -32,6 +32,7 @@ final class BenchCommand implements Callable<Integer> {
                 "ml-1m-diffrec-neural.md, diffrec-scoring-speed.md", io.genrec.models.NeuralBenchmark::main));
         BENCHMARKS.put("diffrec-speed", new Bench("DATA_DIR MODEL_DIR [STEPS,...|-] [USERS] [accuracy|latency]",
                 "diffrec-scoring-speed.md", io.genrec.models.diffusion.DiffRecSpeedBenchmark::main));
+        BENCHMARKS.put("flowcf-steps", new Bench("DATA_DIR MODEL_DIR STEPS,... [USERS]", "ml-1m-diffrec-flowcf.md", io.genrec.models.flow.FlowCfStepsBenchmark::main));
         BENCHMARKS.put("listcvae", new Bench("DATA_DIR SEED [key=value ...]",
                 "ml-1m-diffrec-listcvae.md", io.genrec.models.slate.ListCvaeBenchmark::main));
         BENCHMARKS.put("baselines", new Bench("[DATA_DIR] [THREADS] [SEED] [VARIANTS]",

@@ -39,6 +39,7 @@ class SavedModelPathTest {
             Map.entry("recvae", List.of("epochs=1", "hidden_dim=16", "latent_dim=8")),
             Map.entry("diffrec", List.of("epochs=1", "dims=16")),
             Map.entry("ldiffrec", List.of("epochs=1")),
+            Map.entry("flowcf", List.of("epochs=1", "dims=16")),
             Map.entry("autorec", List.of("epochs=1", "hidden=16")),
             Map.entry("listcvae", List.of("epochs=1", "hidden_dim=16", "latent_dim=8", "embedding_dim=8")),
             Map.entry("sasrec", List.of("epochs=1", "hidden_size=8", "max_len=20", "blocks=1", "heads=1")),

@@ -19,7 +19,7 @@ import java.util.Random;
  * are {@code <prefix>emb}, {@code <prefix>in<i>}, {@code <prefix>out<i>} (the authors' DNN layout, weights
  * Xavier-normal, biases N(0, 0.001)); L-DiffRec reuses them on its latent vectors.
  */
-final class DiffRecNetwork implements TrainableNetwork {
+public final class DiffRecNetwork implements TrainableNetwork {
     private final CsrRows rows;
     private final DiffRecConfig config;
     private final GaussianDiffusion diffusion;
@@ -33,7 +33,7 @@ final class DiffRecNetwork implements TrainableNetwork {
     }
 
     /** Adds a denoiser for vectors of {@code width} with hidden {@code dims} (the authors' {@code --dims}). */
-    static void initDenoiser(ParameterSet p, String prefix, int width, List<Integer> dims, int embSize, Random rng) {
+    public static void initDenoiser(ParameterSet p, String prefix, int width, List<Integer> dims, int embSize, Random rng) {
         List<Integer> out = new ArrayList<>(dims);
         out.add(width);
         List<Integer> in = new ArrayList<>(out);
@@ -45,7 +45,7 @@ final class DiffRecNetwork implements TrainableNetwork {
     }
 
     /** The denoiser's x_0 prediction for the (already dropped-out) x_t and steps {@code t}. */
-    static NDArray denoise(Batch b, String prefix, int layers, NDArray xt, int[] t, int embSize) {
+    public static NDArray denoise(Batch b, String prefix, int layers, NDArray xt, int[] t, int embSize) {
         float[] emb = new float[t.length * embSize];
         for (int r = 0; r < t.length; r++) System.arraycopy(TimeEmbedding.sinusoidal(t[r], embSize), 0, emb, r * embSize, embSize);
         NDArray timeEmb = b.create(emb, t.length, embSize).matMul(b.param(prefix + "emb.w")).add(b.param(prefix + "emb.b"));

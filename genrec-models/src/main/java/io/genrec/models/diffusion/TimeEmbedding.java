@@ -1,10 +1,10 @@
 package io.genrec.models.diffusion;
 
 /** Sinusoidal timestep embedding (Vaswani et al. 2017; as DiffRec's code): [cos(t f_k), sin(t f_k)], f_k = 10000^(-k/half). */
-final class TimeEmbedding {
+public final class TimeEmbedding {
     private TimeEmbedding() { }
 
-    static float[] sinusoidal(int t, int dim) {
+    public static float[] sinusoidal(int t, int dim) {
         int half = dim / 2;
         float[] e = new float[dim];
         for (int k = 0; k < half; k++) {
