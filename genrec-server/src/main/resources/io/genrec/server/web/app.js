@@ -161,7 +161,7 @@ async function explore(r) {
     cats.categories.map(c => el('option', { value: c.category, selected: c.category === explore_.category }, c.category + ' (' + c.items + ')')));
   main.append(el('div', { class: 'card' }, form,
     el('div', { class: 'controls' }, modelBoxes, exclude, el('label', {}, 'Category', category)),
-    served.length < 2 ? el('p', { class: 'muted' }, 'Only one model is served; start with e.g. --models ease,itemknn to compare side by side.') : null));
+    served.length < 2 ? el('p', { class: 'muted' }, 'One model is ready: others may still be training (see the banner above), or start with e.g. --models ease,itemknn to compare side by side.') : null));
   main.append(el('section', { class: 'card', id: 'history', 'aria-label': 'History' }));
   main.append(el('div', { id: 'change-area', 'aria-live': 'polite' }));
   main.append(el('div', { class: 'columns', id: 'lists' }));
@@ -370,7 +370,9 @@ async function models() {
     const metrics = Object.keys(f.results[0].metrics);
     if (!metrics.includes(metricSel.value)) {
       metricSel.replaceChildren(...metrics.map(m => el('option', { value: m }, m)));
-      metricSel.value = metrics.includes('ndcg@10') ? 'ndcg@10' : metrics[0];
+      // open on a metric the file has confidence intervals for, ndcg@10 when it does
+      const withCi = metrics.filter(m => (f.comparisons || []).some(c => c.metric === m));
+      metricSel.value = withCi.includes('ndcg@10') ? 'ndcg@10' : withCi[0] || (metrics.includes('ndcg@10') ? 'ndcg@10' : metrics[0]);
     }
     const metric = metricSel.value;
     info.textContent = [f.dataset && f.dataset.name, f.split, f.createdAt && 'run ' + f.createdAt, f.machine].filter(Boolean).join(' · ');

@@ -99,6 +99,7 @@ class WebPageBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // lists re-render while a condition reads them
         Files.createDirectories(SHOTS);
     }
 
@@ -137,11 +138,11 @@ class WebPageBrowserTest {
         driver.get(base + "/" + hash);
     }
 
+    /** The item ids of a model's list, read in one script call (the list may be re-rendered between element reads). */
+    @SuppressWarnings("unchecked")
     static List<String> ids(String model) {
-        List<String> out = new ArrayList<>();
-        for (WebElement li : driver.findElements(By.cssSelector(".model-list[data-model='" + model + "'] ol.items li")))
-            out.add(li.getAttribute("data-item"));
-        return out;
+        return new ArrayList<>((List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll(\".model-list[data-model='\" + arguments[0] + \"'] ol.items li\")].map(li => li.dataset.item)", model));
     }
 
     static void shot(String name) throws Exception {
@@ -287,6 +288,8 @@ class WebPageBrowserTest {
         for (String chart : List.of("chart-bars", "chart-diff", "chart-time"))
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + chart + " canvas")));
         assertEquals(2, driver.findElements(By.cssSelector("#models-table tbody tr")).size());
+        assertTrue(driver.findElement(By.id("chart-diff")).getAttribute("aria-label").contains("confidence intervals"),
+                "the file opened first has confidence intervals and the page charts them");
         // the leaderboard file the page picked is the one the API lists
         JsonNode results = get("/v1/results");
         assertTrue(results.get("files").size() > 0);
