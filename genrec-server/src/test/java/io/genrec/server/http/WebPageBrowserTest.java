@@ -74,13 +74,7 @@ class WebPageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String why = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
-            if ("1".equals(System.getenv("GENREC_REQUIRE_BROWSER"))) fail(why + "; GENREC_REQUIRE_BROWSER=1 requires them");
-            System.err.println("SKIPPED WebPageBrowserTest: " + why);
-            Assumptions.abort(why);
-        }
+        requireBrowser(WebPageBrowserTest.class);
         InMemoryEventStore store = ServingFixtures.store(5);
         serving = ServingFixtures.started(store, List.of("ease", "itemknn"));
         ExperimentService experiments = new ExperimentService(serving, new InMemoryExperimentLog(), InstantSource.system());
@@ -89,6 +83,25 @@ class WebPageBrowserTest {
         server.start();
         base = "http://127.0.0.1:" + server.port();
 
+        driver = newDriver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // lists re-render while a condition reads them
+        Files.createDirectories(SHOTS);
+    }
+
+    /** Skips the calling test class with a message when Chromium is missing, or fails under GENREC_REQUIRE_BROWSER=1. */
+    static void requireBrowser(Class<?> test) {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String why = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+            if ("1".equals(System.getenv("GENREC_REQUIRE_BROWSER"))) fail(why + "; GENREC_REQUIRE_BROWSER=1 requires them");
+            System.err.println("SKIPPED " + test.getSimpleName() + ": " + why);
+            Assumptions.abort(why);
+        }
+    }
+
+    /** Headless Chromium through the system chromedriver (no Selenium Manager download), with the console log kept. */
+    static ChromeDriver newDriver() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -97,10 +110,7 @@ class WebPageBrowserTest {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // lists re-render while a condition reads them
-        Files.createDirectories(SHOTS);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -146,6 +156,10 @@ class WebPageBrowserTest {
     }
 
     static void shot(String name) throws Exception {
+        shot(driver, name);
+    }
+
+    static void shot(ChromeDriver driver, String name) throws Exception {
         File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.move(f.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -179,7 +193,7 @@ class WebPageBrowserTest {
         for (JsonNode it : api.get("items")) expected.add(it.get("item").asText());
         assertEquals(expected, ids("ease"));
         assertTrue(driver.findElements(By.id("chat")).isEmpty(), "no chat panel when the server offers no chat");
-        shot("explore.png");
+        shot("explore-small-catalogue.png");
     }
 
     @Test
