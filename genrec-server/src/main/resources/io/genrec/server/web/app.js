@@ -77,6 +77,11 @@ function categoryBadges(cats) {
   return (cats || []).slice(0, 3).map(c => el('span', { class: 'badge' }, c));
 }
 
+/** Navigates to {@code hash}, re-rendering when it is already the current one (no hashchange then). */
+function go(hash) {
+  if (location.hash === hash) render(); else location.hash = hash;
+}
+
 function route() {
   const hash = location.hash.replace(/^#\/?/, '');
   const [pathPart, query] = hash.split('?');
@@ -137,13 +142,13 @@ async function explore(r) {
   const form = el('form', { class: 'controls', id: 'user-form', onsubmit: ev => {
     ev.preventDefault();
     const u = userInput.value.trim();
-    if (u) { explore_.user = u; location.hash = '#/explore?user=' + encodeURIComponent(u); }
+    if (u) { explore_.user = u; go('#/explore?user=' + encodeURIComponent(u)); }
   } },
     el('label', {}, 'User (type an id)', userInput), dl,
     el('button', { type: 'submit', id: 'user-go', class: 'primary' }, 'Show'),
     el('button', { type: 'button', id: 'new-visitor', onclick: () => {
       explore_.user = newVisitorId();
-      location.hash = '#/explore?user=' + encodeURIComponent(explore_.user);
+      go('#/explore?user=' + encodeURIComponent(explore_.user));
     } }, 'A new visitor'));
 
   const modelBoxes = el('fieldset', { id: 'model-choice' }, el('legend', {}, 'Models side by side (2–4)'),
@@ -212,7 +217,8 @@ async function refreshLists(feedback) {
     if (items.length === 0) col.append(el('p', { class: 'muted empty' }, 'No items' + (explore_.category ? ' in ' + explore_.category : '') + '.'));
     const ol = el('ol', { class: 'items' });
     for (const it of items) {
-      const isNew = before && !before.includes(it.item);
+      // "new" marks what feedback brought in, not what a filter change did
+      const isNew = feedback && before && !before.includes(it.item);
       if (isNew) added++;
       ol.append(el('li', { 'data-item': it.item, class: isNew ? 'new' : null },
         el('div', {}, it.rank + '. ', itemLink(it.item, it.title), isNew ? el('span', { class: 'badge new' }, 'new') : null, ' ', categoryBadges(it.categories)),
@@ -267,7 +273,7 @@ async function search(r) {
   const input = el('input', { type: 'search', id: 'search-input', value: q, 'aria-label': 'Search text', placeholder: 'e.g. a funny space adventure' });
   main.append(el('form', { class: 'controls', id: 'search-form', role: 'search', onsubmit: ev => {
     ev.preventDefault();
-    if (input.value.trim()) location.hash = '#/search?q=' + encodeURIComponent(input.value.trim());
+    if (input.value.trim()) go('#/search?q=' + encodeURIComponent(input.value.trim()));
   } }, el('label', {}, 'Describe what you want', input), el('button', { type: 'submit', class: 'primary' }, 'Search')));
   const out = el('section', { class: 'card', id: 'search-results', 'aria-live': 'polite' });
   main.append(out);
