@@ -71,8 +71,12 @@ final class WebRoutes {
         String prefix = ctx.queryParam("prefix");
         int limit = ApiServer.intParam(ctx, "limit", 20, 1, 1000);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String u : serving.users(prefix == null ? "" : prefix, limit))
-            out.add(Map.of("user", u, "interactions", serving.history(u).length));
+        for (String u : serving.users(prefix == null ? "" : prefix, limit)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("user", u);
+            m.put("interactions", serving.history(u).length);
+            out.add(m);
+        }
         ctx.json(Map.of("users", out));
     }
 
@@ -122,7 +126,12 @@ final class WebRoutes {
         for (int g = 0, n = c.size(); g < n; g++) for (String cat : c.get(g).categories()) counts.merge(cat, 1, Integer::sum);
         List<Map<String, Object>> out = counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> Map.<String, Object>of("category", e.getKey(), "items", e.getValue())).toList();
+                .map(e -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("category", e.getKey());
+                    m.put("items", e.getValue());
+                    return m;
+                }).toList();
         ctx.json(Map.of("categories", out));
     }
 

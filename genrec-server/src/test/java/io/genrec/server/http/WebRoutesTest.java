@@ -85,6 +85,7 @@ class WebRoutesTest {
         assertEquals(5, users.get("users").size());
         assertEquals("u0", users.get("users").get(0).get("user").asText());
         assertEquals(8, users.get("users").get(0).get("interactions").asInt());
+        assertTrue(get("/v1/users?limit=1").body().startsWith("{\"users\":[{\"user\":\"u0\",\"interactions\":8}"), "stable key order");
         assertEquals(List.of("u1", "u10"), List.of(json("/v1/users?prefix=u1&limit=2").get("users").get(0).get("user").asText(),
                 json("/v1/users?prefix=u1&limit=2").get("users").get(1).get("user").asText()));
 
