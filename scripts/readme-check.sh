@@ -47,6 +47,9 @@ serve_check() {
   check "./genrec serve answers /ready" 0 '"status":"ready"' -- curl -s "http://127.0.0.1:${port:-1}/ready"
   cmd=$(grep -m1 "^curl -s 'http://127.0.0.1:8080/v1/users/" README.md | sed "s/:8080/:${port:-1}/")
   check "README curl example against ./genrec serve" 0 '"model":"ease","modelVersion":"v1".*"items":\[\{"rank":1' -- bash -c "$cmd"
+  check "the web page at / loads its script" 0 'src="/app.js"' -- curl -sf "http://127.0.0.1:${port:-1}/"
+  check "the web page's charts come from the server (WebJar)" 0 "" -- curl -sf -o /dev/null "http://127.0.0.1:${port:-1}/webjars/echarts/5.3.1/dist/echarts.esm.min.js"
+  check "the web page's user list" 0 '"users":\[\{"user":"1","interactions":' -- curl -s "http://127.0.0.1:${port:-1}/v1/users?limit=3"
   kill -TERM "$pid" 2>/dev/null
   for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
   if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fi

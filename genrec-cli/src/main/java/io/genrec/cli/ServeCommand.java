@@ -82,6 +82,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}).")
     long maxBody = 1 << 20;
 
+    @Option(names = "--results", paramLabel = "DIR", description = {"Evaluation reports ('genrec eval --output') the web page charts",
+            "(default: docs/results under the working directory, if it exists)."})
+    Path results;
+
     @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -98,12 +102,16 @@ final class ServeCommand implements Callable<Integer> {
         if (key != null && key.isBlank()) key = null;
         ApiServer.Options http = new ApiServer.Options(host, port, key, maxBody, rateLimit);
         ApiServer.checkBinding(http);
+        if (results != null && !Files.isDirectory(results)) throw new IllegalArgumentException("--results " + results + ": not a directory");
         if (retrainAfter < 0) throw new IllegalArgumentException("--retrain-after must be >= 0, got " + retrainAfter);
         Duration every = retrainEvery == null ? null : duration(retrainEvery);
         try (Stack st = open()) {
             EventStore events = st.events;
             ServingService serving = st.serving;
             ApiServer api = new ApiServer(st.api, serving, http);
+            Path resultsDir = results != null ? results : Files.isDirectory(Path.of("docs/results")) ? Path.of("docs/results") : null;
+            if (resultsDir != null) resultsDir = resultsDir.toAbsolutePath().normalize();
+            api.resultsDir(resultsDir);
             CountDownLatch stop = new CountDownLatch(1);
             AtomicInteger exit = new AtomicInteger(0);
             java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
@@ -111,6 +119,8 @@ final class ServeCommand implements Callable<Integer> {
             api.start();
             System.err.printf(Locale.ROOT, "genrec serve: listening on http://%s:%d (store %s%s); /ready answers 200 once a model is loaded%n",
                     host.contains(":") ? "[" + host + "]" : host, api.port(), events.describe(), key == null ? "" : "; writes need the API key");
+            System.err.printf(Locale.ROOT, "genrec serve: web page at http://%s:%d/ (leaderboards: %s)%n", host.contains(":") ? "[" + host + "]" : host,
+                    api.port(), resultsDir == null ? "none; --results DIR" : resultsDir);
             Thread starter = new Thread(() -> {
                 try {
                     startUp(events, serving, st.loaded);

@@ -119,6 +119,9 @@ public final class ApiServer implements AutoCloseable {
      * @param serving the served models: readiness, catalogue writes, retrains, model ages
      */
     private McpRoutes mcp;
+    /** What the server offers beyond the core API ({@code GET /v1/capabilities}); routes mounted later flip theirs. */
+    private final Map<String, Boolean> capabilities = new ConcurrentHashMap<>(Map.of("chat", false));
+    private volatile java.nio.file.Path resultsDir;
 
     public ApiServer(RecommendationService api, ServingService serving, Options options) {
         this.api = api;
@@ -135,6 +138,13 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = options.maxBodyBytes();
             config.jsonMapper(new JavalinJackson(json, false));
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            // the web page (docs/web.md): static files from the jar, charts from the ECharts WebJar; nothing from the network
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/io/genrec/server/web";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
             config.registerPlugin(new OpenApiPlugin(openapi -> openapi.withDocumentationPath("/openapi.json")
                     .withDefinitionConfiguration((version, definition) -> definition.withInfo(info -> {
                         info.setTitle("GenRec serving API");
@@ -151,6 +161,7 @@ public final class ApiServer implements AutoCloseable {
         });
         routes();
         if (api instanceof ExperimentService experiments) ExperimentRoutes.register(app, experiments, ctx -> { });
+        new WebRoutes(serving, json, this::capabilities, () -> resultsDir).register(app);
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */
@@ -160,6 +171,23 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public int port() { return app.port(); }
+
+    /**
+     * Marks an optional feature as offered or not in {@code GET /v1/capabilities} (e.g. {@code chat} once its route is
+     * mounted); the web page shows a feature's panel only when it is offered.
+     */
+    public void capability(String name, boolean offered) { capabilities.put(name, offered); }
+
+    /** The directory {@code GET /v1/results} reads evaluation reports from (null: none). */
+    public void resultsDir(java.nio.file.Path dir) { this.resultsDir = dir; }
+
+    private Map<String, Object> capabilities() {
+        Map<String, Object> out = new java.util.TreeMap<>(capabilities);
+        out.put("search", serving.textReady());
+        out.put("experiments", api instanceof ExperimentService);
+        out.put("results", resultsDir != null && java.nio.file.Files.isDirectory(resultsDir));
+        return out;
+    }
 
     public PrometheusMeterRegistry metrics() { return metrics; }
 
@@ -336,7 +364,7 @@ public final class ApiServer implements AutoCloseable {
 
     // ---- parameters ----
 
-    private static void allowOnly(Context ctx, String... names) {
+    static void allowOnly(Context ctx, String... names) {
         Set<String> allowed = Set.of(names);
         for (String p : ctx.queryParamMap().keySet())
             if (!allowed.contains(p))
@@ -346,7 +374,7 @@ public final class ApiServer implements AutoCloseable {
             if (e.getValue().size() > 1) throw new FieldException.Invalid(e.getKey(), "query parameter '" + e.getKey() + "' given " + e.getValue().size() + " times");
     }
 
-    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    static int intParam(Context ctx, String name, int dflt, int min, int max) {
         String v = ctx.queryParam(name);
         if (v == null) return dflt;
         int x;
@@ -377,7 +405,7 @@ public final class ApiServer implements AutoCloseable {
         return v;
     }
 
-    private static String id(Context ctx, String name) {
+    static String id(Context ctx, String name) {
         String v = ctx.pathParam(name);
         if (v.isBlank()) throw new FieldException.Invalid(name, "'" + name + "' must not be blank");
         if (v.length() > MAX_ID) throw new FieldException.Invalid(name, "'" + name + "' is longer than " + MAX_ID + " characters");

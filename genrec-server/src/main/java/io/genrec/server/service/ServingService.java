@@ -560,6 +560,15 @@ public final class ServingService implements RecommendationService, AutoCloseabl
         return !existed;
     }
 
+    /** The user's positive interactions as global catalogue ids in arrival order (empty for an unknown user). */
+    public int[] history(String user) {
+        UserHistories.History h = histories.get(user);
+        return h == null ? new int[0] : h.items();
+    }
+
+    /** Users with positive interactions whose id starts with {@code prefix} (shortest ids first), at most {@code limit}. */
+    public List<String> users(String prefix, int limit) { return histories.ids(prefix, limit); }
+
     @Override
     public List<ModelInfo> models() {
         Snapshot s = requireReady();

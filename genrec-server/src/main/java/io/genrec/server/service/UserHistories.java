@@ -22,6 +22,12 @@ public final class UserHistories {
 
     public int users() { return byUser.size(); }
 
+    /** Ids of users with a history whose id starts with {@code prefix}, numeric ids in numeric order, at most {@code limit}. */
+    public java.util.List<String> ids(String prefix, int limit) {
+        return byUser.keySet().stream().filter(u -> u.startsWith(prefix))
+                .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(u -> u)).limit(limit).toList();
+    }
+
     /** One user's history; appends and reads are synchronised per user (cheap: a request copies ~100s of ints). */
     public static final class History {
         private int[] items = new int[8];
