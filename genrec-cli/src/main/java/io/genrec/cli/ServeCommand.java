@@ -124,6 +124,7 @@ final class ServeCommand implements Callable<Integer> {
             Thread starter = new Thread(() -> {
                 try {
                     startUp(events, serving, st.loaded);
+                    if (!noText) startChat(api);
                 } catch (Throwable e) {
                     if (stopping.get()) return; // a fit cut short by the stop
                     System.err.println("genrec: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -256,6 +257,25 @@ final class ServeCommand implements Callable<Integer> {
                 // the models serve without it; say what is missing
                 System.err.println("genrec serve: warning: no text index (search and text cold start answer 503 / popularity): " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The conversational recommender of {@code POST /v1/chat}, over the catalogue of the --data spec (the store's
+     * events are not re-read: the chat's popularity and similar-item signals come from that data set). Without it the
+     * server runs on and the page shows no chat panel.
+     */
+    private void startChat(ApiServer api) {
+        try {
+            long t0 = System.nanoTime();
+            Dataset d = DataSpecs.load(opts.data).data();
+            RecommenderRegistry registry = RecommenderRegistry.load();
+            FittedRecommender itemknn = registry.create("itemknn", Params.empty())
+                    .fit(new io.genrec.model.TrainContext(d, null, seed, common.threads, io.genrec.model.ProgressListener.NONE, CachedFit.FITTED_ON_ALL));
+            api.chat(io.genrec.llm.crs.ChatSetup.build(d, itemknn, common.threads, io.genrec.model.ProgressListener.NONE));
+            System.err.printf(Locale.ROOT, "genrec serve: chat ready over %s (%,d items) in %.1f s%n", opts.data, d.numItems(), (System.nanoTime() - t0) / 1e9);
+        } catch (RuntimeException e) {
+            System.err.println("genrec serve: warning: no chat (POST /v1/chat answers 503): " + e.getMessage());
         }
     }
 

@@ -178,6 +178,15 @@ public final class ApiServer implements AutoCloseable {
      */
     public void capability(String name, boolean offered) { capabilities.put(name, offered); }
 
+    /**
+     * Offers {@code POST /v1/chat} through {@code engine} (the conversational recommender; built after start-up, so
+     * the route answers 503 until this is called) and advertises {@code chat} in {@code GET /v1/capabilities}.
+     */
+    public void chat(io.genrec.llm.crs.ChatEngine engine) {
+        this.chat = engine;
+        capability("chat", engine != null);
+    }
+
     /** The directory {@code GET /v1/results} reads evaluation reports from (null: none). */
     public void resultsDir(java.nio.file.Path dir) { this.resultsDir = dir; }
 
@@ -233,6 +242,7 @@ public final class ApiServer implements AutoCloseable {
         app.put("/v1/items/{item}", this::putItem);
         app.get("/v1/models", this::models);
         app.post("/v1/admin/retrain", this::retrain);
+        app.post("/v1/chat", this::chatTurn);
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, javalinMessage(e)));
         app.exception(FieldStatusException.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage()));
         app.exception(FieldException.Invalid.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
@@ -539,6 +549,40 @@ public final class ApiServer implements AutoCloseable {
         eventsStored.increment(r.stored());
         eventsDuplicate.increment(r.duplicates());
         ctx.json(new EventsResult(events.size(), r.stored(), r.duplicates(), r.lastSequence()));
+    }
+
+    private volatile io.genrec.llm.crs.ChatEngine chat;
+
+    /** A chat request: the session to continue (null or unknown: a new one) and the user's message. */
+    public record ChatRequest(String session, String message) { }
+
+    @OpenApi(path = "/v1/chat", methods = HttpMethod.POST, summary = "One turn of a conversation with the recommender",
+            description = "Answers with grounded catalogue items and a reason for each; `fallback` says when a fallback answered. "
+                    + "Sessions are bounded in number, length and idle time.",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ChatRequest.class)),
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = io.genrec.llm.crs.ChatReply.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "503", content = @OpenApiContent(from = ErrorBody.class))})
+    private void chatTurn(Context ctx) {
+        allowOnly(ctx);
+        io.genrec.llm.crs.ChatEngine engine = chat;
+        if (engine == null) throw new FieldException.NotReady("chat is not available yet (its catalogue is still being embedded) or not enabled");
+        JsonNode n = body(ctx);
+        if (!n.isObject()) throw new FieldException.Invalid("body", "a chat turn must be a JSON object {\"session\":…,\"message\":…}");
+        for (var it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("session") && !f.equals("message")) throw FieldException.invalid(f, "is not a field of a chat turn (session, message)");
+        }
+        JsonNode m = n.get("message"), sn = n.get("session");
+        if (m == null || !m.isTextual() || m.asText().isBlank()) throw FieldException.invalid("message", "must be a non-empty string");
+        if (sn != null && !sn.isNull() && !sn.isTextual()) throw FieldException.invalid("session", "must be a string or null");
+        String session = sn == null || sn.isNull() ? null : sn.asText();
+        if (session != null && session.length() > MAX_ID) throw FieldException.invalid("session", "is longer than " + MAX_ID + " characters");
+        try {
+            ctx.json(engine.reply(session, m.asText()));
+        } catch (IllegalArgumentException e) {
+            throw FieldException.invalid("message", e.getMessage());
+        }
     }
 
     private JsonNode body(Context ctx) {

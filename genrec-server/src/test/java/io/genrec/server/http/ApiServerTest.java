@@ -286,4 +286,39 @@ class ApiServerTest {
             assertNotEquals(404, mcp.status(), mcp.body());
         }
     }
+
+    @Test
+    void chatAnswersWithGroundedItemsOnceOfferedAndValidatesItsBody() throws Exception {
+        assertError(send(open, "POST", "/v1/chat", "{\"message\":\"hi\"}"), 503, null);
+        assertEquals(false, get("/v1/capabilities").json().get("chat").asBoolean(false), "no chat is advertised before it is offered");
+        java.util.function.BiFunction<String, java.util.List<String>, io.genrec.llm.crs.CrsMovie> movie = (name, genres) ->
+                new io.genrec.llm.crs.CrsMovie(0, name, name, io.genrec.llm.crs.Titles.key(name).year(), genres, "", List.of(), List.of(), List.of(), -1);
+        io.genrec.llm.crs.CrsCatalog cat = new io.genrec.llm.crs.CrsCatalog(List.of(movie.apply("The Matrix (1999)", List.of("action", "sci-fi")),
+                movie.apply("Arrival (2016)", List.of("drama", "sci-fi")), movie.apply("Up (2009)", List.of("animation", "family"))));
+        float[] pop = {1, 1, 1};
+        io.genrec.llm.crs.Signals signals = new io.genrec.llm.crs.Signals(cat, pop, null, null);
+        open.chat(new io.genrec.llm.crs.ChatEngine(cat, new io.genrec.llm.crs.StateTracker(cat, pop), new io.genrec.llm.crs.FusionRecommender("hybrid",
+                signals, new io.genrec.llm.crs.FusionRecommender.Weights(0.2f, 0, 0, 1.5f, 0, 0)), io.genrec.llm.crs.ChatEngine.Limits.DEFAULT,
+                java.time.Clock.systemUTC()));
+        try {
+            assertTrue(get("/v1/capabilities").json().get("chat").asBoolean(), "chat is advertised once offered");
+            Answer a = send(open, "POST", "/v1/chat", "{\"session\":null,\"message\":\"I loved The Matrix, more sci-fi please\"}");
+            assertEquals(200, a.status(), a.body());
+            String session = a.json().get("session").asText();
+            assertFalse(session.isBlank());
+            assertTrue(a.json().get("items").size() > 0, a.body());
+            for (var it : a.json().get("items")) {
+                assertTrue(cat.indexOfName(it.get("title").asText()) >= 0, "grounded in the catalogue: " + it);
+                assertFalse(it.get("reason").asText().isBlank(), "a reason: " + it);
+            }
+            Answer next = send(open, "POST", "/v1/chat", "{\"session\":\"" + session + "\",\"message\":\"something else\"}");
+            assertEquals(session, next.json().get("session").asText(), "the session continues");
+            assertError(send(open, "POST", "/v1/chat", "{\"message\":\"\"}"), 400, "message");
+            assertError(send(open, "POST", "/v1/chat", "{\"message\":\"hi\",\"mood\":1}"), 400, "mood");
+            assertError(send(open, "POST", "/v1/chat", "{\"session\":5,\"message\":\"hi\"}"), 400, "session");
+            assertError(send(open, "POST", "/v1/chat", "not json"), 400, "body");
+        } finally {
+            open.chat(null);
+        }
+    }
 }
