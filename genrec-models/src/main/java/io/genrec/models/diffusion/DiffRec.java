@@ -71,9 +71,7 @@ public final class DiffRec implements Recommender {
                 super.score(users, out, count);
                 return;
             }
-            int[][] items = new int[count][];
-            for (int i = 0; i < count; i++) items[i] = distinct(users[i].history());
-            scorer.score(items, out, count);
+            scorer.score(distinctHistories(users, count), out, count);
         }
 
         @Override

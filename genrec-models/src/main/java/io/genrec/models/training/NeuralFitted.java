@@ -76,6 +76,13 @@ public abstract class NeuralFitted implements FittedRecommender {
         NeuralArchive.save(dir, name, provenance, params, weights);
     }
 
+    /** {@link #distinct} of each of the first {@code count} users' histories (the input of a batched multi-hot scorer). */
+    protected static int[][] distinctHistories(UserContext[] users, int count) {
+        int[][] items = new int[count][];
+        for (int i = 0; i < count; i++) items[i] = distinct(users[i].history());
+        return items;
+    }
+
     /** The distinct history items (a multi-hot input counts an item once). */
     protected static int[] distinct(int[] history) {
         java.util.BitSet seen = new java.util.BitSet();

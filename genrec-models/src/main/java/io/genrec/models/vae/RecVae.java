@@ -56,9 +56,7 @@ public final class RecVae implements Recommender {
 
         @Override
         protected void score(UserContext[] users, float[][] out, int count) {
-            int[][] items = new int[count][];
-            for (int i = 0; i < count; i++) items[i] = distinct(users[i].history());
-            scorer.score(items, out, count);
+            scorer.score(distinctHistories(users, count), out, count);
         }
 
         @Override
