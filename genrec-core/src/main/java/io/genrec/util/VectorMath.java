@@ -31,7 +31,11 @@ public final class VectorMath {
                 FloatVector vb = FloatVector.fromArray(SPECIES, b, bOff + k);
                 acc = va.fma(vb, acc);
             }
-            sum = acc.reduceLanes(VectorOperators.ADD);
+            // lanes summed in index order: reduceLanes(ADD) may pick any order for floats, and its compiled and
+            // interpreted forms differed in the last bit (the same model then scored a user differently across calls)
+            float[] lanes = new float[SPECIES.length()];
+            acc.intoArray(lanes, 0);
+            for (float lane : lanes) sum += lane;
         }
         for (; k < n; k++) sum += a[aOff + k] * b[bOff + k];
         return sum;
