@@ -16,7 +16,7 @@ class ContrastiveImageTextTest {
     @Test
     void learnsToMatchPicturesToTheirTexts() {
         int n = 60, s = 8;
-        var cfg = new ContrastiveImageText.Config(4, 8, s, 0.1, new TrainingConfig(30, 12, 0.01, 0, 0, 1, 10, 0));
+        var cfg = new ContrastiveImageText.Config(4, 8, s, 0.1, new TrainingConfig(30, 12, 0.003, 0, 0, 1, 10, 0));
         int per = cfg.preprocessing().size();
         Random rng = new Random(1);
         float[][] texts = new float[3][16];
