@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Load benchmark of `genrec serve`: wrk on loopback against GET /v1/users/{u}/recommendations, per model, alone and
-# with events ingested concurrently (POST /v1/events at about 200/s). Writes docs/results/serving-load.md (or --out).
+# Load benchmark of `genrec serve` on loopback against GET /v1/users/{u}/recommendations, per model, alone and with
+# events ingested concurrently (POST /v1/events at about 200/s). Two kinds of run per model:
+#  - saturation (wrk, closed loop): as many requests as the server answers; gives the capacity in requests/s;
+#  - fixed rate (`genrec bench load`, open loop, --fixed-rate requests/s): latency measured from each request's
+#    scheduled time, so queueing behind a stall counts (no coordinated omission); this is what "p99 at 1,000
+#    requests/s" means. --fixed-rate 0 skips it; --no-wrk skips the saturation runs.
+# Writes docs/results/serving-load.md (or --out).
 #
 #   bash scripts/serving-load.sh [--duration 20s] [--port 18091] [--sets ml1m,synth20k] [--models ease,multvae,sasrec]
-#                                [--epochs 5] [--out FILE]
+#                                [--epochs 5] [--fixed-rate 1000] [--no-wrk] [--out FILE]
 #
 # Data sets: ml1m = the DiffRec ML-1M split (presplit:../shared/data/ml-1m-diffrec, all parts imported), synth20k = a
 # synthetic 20,000-item catalogue (10,000 users x 40 interactions, skewed popularity, generated here with a fixed seed).
@@ -14,7 +19,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=20s; PORT=18091; SETS=ml1m,synth20k; MODELS=ease,multvae,sasrec; EPOCHS=5; OUT=docs/results/serving-load.md
-CONNS=8; INGEST_RATE=200; INGEST_CONNS=64
+CONNS=8; INGEST_RATE=200; INGEST_CONNS=64; FIXED_RATE=1000; WRK=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
@@ -23,10 +28,12 @@ while [ $# -gt 0 ]; do
     --models) MODELS="$2"; shift 2 ;;
     --epochs) EPOCHS="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
+    --fixed-rate) FIXED_RATE="$2"; shift 2 ;;
+    --no-wrk) WRK=0; shift ;;
     *) echo "serving-load: unknown option $1" >&2; exit 2 ;;
   esac
 done
-command -v wrk > /dev/null || { echo "serving-load: needs wrk (apt-get install wrk)" >&2; exit 2; }
+[ "$WRK" = 0 ] || command -v wrk > /dev/null || { echo "serving-load: needs wrk (apt-get install wrk)" >&2; exit 2; }
 command -v curl > /dev/null || { echo "serving-load: needs curl" >&2; exit 2; }
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/genrec-serving-load.XXXXXX")"
@@ -49,6 +56,25 @@ parse() {
     /Non-2xx or 3xx responses:/ { err += $5 }
     /Socket errors:/ { gsub(",", ""); err += $4 + $6 + $8 + $10 }
     END { printf "%.3f %.3f %.3f %.3f %.0f %d\n", p50, p90, p99, max, rps, err }' "$1"
+}
+
+# `genrec bench load` output -> "p50 p90 p99 p99.9 max achieved errors+unfinished lag" for the stream named $2
+parse_fixed() {
+  awk -F'\t' -v want="$2" '$1 == want { printf "%s %s %s %s %s %.0f %d %s\n", $8, $9, $10, $11, $12, $7, $5 + $6, $13 }' "$1"
+}
+
+fixed_rows() { # $1 set, $2 model, $3 users, $4 items
+  local set="$1" m="$2" load sec="${DURATION%s}"
+  load=$(uptime | sed 's/.*load average: //')
+  ./genrec bench load url="http://127.0.0.1:$PORT" model="$m" users="$3" rate="$FIXED_RATE" duration="$sec" warmup=5 \
+    > "$WORK/$set-$m-fixed.txt" 2> "$WORK/$set-$m-fixed.err"
+  echo "| $set | $m | fixed $FIXED_RATE/s | $(parse_fixed "$WORK/$set-$m-fixed.txt" "recommend $m" | awk '{printf "%s | %s | %s | %s | %s | %s | %s", $1, $2, $3, $4, $5, $6, $7}') | – | $load |" >> "$ROWS"
+  load=$(uptime | sed 's/.*load average: //')
+  ./genrec bench load url="http://127.0.0.1:$PORT" model="$m" users="$3" rate="$FIXED_RATE" duration="$sec" warmup=5 \
+    events="$INGEST_RATE" items="$4" > "$WORK/$set-$m-fixed-ingest.txt" 2> "$WORK/$set-$m-fixed-ingest.err"
+  local ingest; ingest=$(parse_fixed "$WORK/$set-$m-fixed-ingest.txt" events | awk '{printf "%s/s (p99 %s ms, %s errors)", $6, $3, $7}')
+  echo "| $set | $m | fixed $FIXED_RATE/s + events | $(parse_fixed "$WORK/$set-$m-fixed-ingest.txt" "recommend $m" | awk '{printf "%s | %s | %s | %s | %s | %s | %s", $1, $2, $3, $4, $5, $6, $7}') | $ingest | $load |" >> "$ROWS"
+  tail -2 "$ROWS" >&2
 }
 
 run_set() {
@@ -74,10 +100,12 @@ run_set() {
   done
   grep 'genrec serve: serving\|imported' "$log" >&2
   for m in ${MODELS//,/ }; do
+    [ "$FIXED_RATE" != 0 ] && fixed_rows "$set" "$m" "$nusers" "$nitems"
+    [ "$WRK" = 0 ] && continue
     MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d5s -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > /dev/null 2>&1 # warm-up
     local load; load=$(uptime | sed 's/.*load average: //')
     MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d"$DURATION" --latency -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > "$WORK/$set-$m.txt" 2>&1
-    echo "| $set | $m | reads only | $(parse "$WORK/$set-$m.txt" | awk '{printf "%s | %s | %s | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | – | $load |" >> "$ROWS"
+    echo "| $set | $m | wrk, reads only | $(parse "$WORK/$set-$m.txt" | awk '{printf "%s | %s | %s | – | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | – | $load |" >> "$ROWS"
     load=$(uptime | sed 's/.*load average: //')
     NUSERS=$nusers NITEMS=$nitems CONNS=$INGEST_CONNS RATE=$INGEST_RATE wrk -t1 -c"$INGEST_CONNS" -d"$DURATION" --latency -s scripts/serving-load/events.lua \
       "http://127.0.0.1:$PORT" > "$WORK/$set-$m-ingest.txt" 2>&1 &
@@ -85,7 +113,7 @@ run_set() {
     MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d"$DURATION" --latency -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > "$WORK/$set-$m-mixed.txt" 2>&1
     wait "$ing"
     local ingest; ingest=$(parse "$WORK/$set-$m-ingest.txt" | awk '{printf "%s/s (p99 %s ms, %s errors)", $5, $3, $6}')
-    echo "| $set | $m | + events | $(parse "$WORK/$set-$m-mixed.txt" | awk '{printf "%s | %s | %s | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | $ingest | $load |" >> "$ROWS"
+    echo "| $set | $m | wrk + events | $(parse "$WORK/$set-$m-mixed.txt" | awk '{printf "%s | %s | %s | – | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | $ingest | $load |" >> "$ROWS"
     tail -2 "$ROWS" >&2
   done
   kill -TERM "$SERVER"; wait "$SERVER"; SERVER=""
@@ -94,18 +122,21 @@ run_set() {
 for s in ${SETS//,/ }; do run_set "$s" || echo "| $s | – | failed to start (see the log in $WORK) | | | | | | | | |" >> "$ROWS"; done
 
 {
-  echo "# Serving load: \`genrec serve\` under wrk"
+  echo "# Serving load: \`genrec serve\` at a fixed rate and at saturation"
   echo
-  echo "Produced by \`bash scripts/serving-load.sh --duration $DURATION --sets $SETS --models $MODELS --epochs $EPOCHS\` on"
-  echo "$(date -u +%Y-%m-%d) ($(nproc) cores, $(uname -m), GenRec $(git rev-parse --short HEAD)). wrk: 1 thread, $CONNS connections,"
-  echo "GET /v1/users/{random known user}/recommendations?k=10&model=M; \"+ events\" adds a second wrk posting one event per"
-  echo "request at about $INGEST_RATE/s ($INGEST_CONNS connections, each waiting between requests) during the same window;"
-  echo "its achieved rate is in the ingest column. Latencies in ms, throughput in requests/s; errors = non-2xx answers plus"
-  echo "socket errors. The load column is \`uptime\`'s 1/5/15-minute load average just before the run: other processes"
-  echo "shared the cores, so these numbers are noisy."
+  echo "Produced by \`bash scripts/serving-load.sh --duration $DURATION --sets $SETS --models $MODELS --epochs $EPOCHS --fixed-rate $FIXED_RATE$([ "$WRK" = 0 ] && echo ' --no-wrk')\`"
+  echo "on $(date -u +%Y-%m-%d) ($(nproc) cores, $(uname -m), GenRec $(git rev-parse --short HEAD)); load generator on the same cores."
+  echo "Requests: GET /v1/users/{random known user}/recommendations?k=10&model=M."
+  echo "**fixed** rows: \`genrec bench load\` (open loop, 32 sending threads) schedules $FIXED_RATE requests/s for $DURATION after a 5 s"
+  echo "warm-up and times each from its scheduled send time (queueing behind a slow answer counts); \"+ events\" adds a stream"
+  echo "of $INGEST_RATE POST /v1/events per second on the same schedule (its rate and p99 in the ingest column)."
+  echo "**wrk** rows: wrk (closed loop, 1 thread, $CONNS connections) as fast as the server answers, i.e. the capacity;"
+  echo "\"+ events\" adds a second wrk posting events at about $INGEST_RATE/s ($INGEST_CONNS connections, each waiting between requests)."
+  echo "Latencies in ms; req/s = answered requests per second; errors = non-2xx answers, socket errors, timeouts and"
+  echo "requests still open at the end. The load column is \`uptime\`'s load average just before the run."
   echo
-  echo "| data | model | traffic | p50 | p90 | p99 | max | req/s | errors | ingest | load before |"
-  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|---|"
+  echo "| data | model | traffic | p50 | p90 | p99 | p99.9 | max | req/s | errors | ingest | load before |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
   cat "$ROWS"
 } > "$OUT.tmp" && mv "$OUT.tmp" "$OUT"
 echo "serving-load: wrote $OUT" >&2

@@ -53,6 +53,8 @@ final class BenchCommand implements Callable<Integer> {
                 io.genrec.llm.index.VectorIndexBenchmark::main));
         BENCHMARKS.put("dense-search", new Bench("[OUT.md] [LIMIT]", "dense-search-examples.md",
                 io.genrec.llm.dense.DenseSearchExamples::main));
+        BENCHMARKS.put("load", new Bench("url=URL model=M users=N [rate=1000] [duration=20] [events=0 items=N] [key=value ...]",
+                "serving-load.md", io.genrec.server.load.FixedRateLoad::main));
         BENCHMARKS.put("title-grounding", new Bench("", "llm-title-grounding.md",
                 io.genrec.llm.guard.TitleGroundingBenchmark::main));
     }
