@@ -123,8 +123,8 @@ final class ServeCommand implements Callable<Integer> {
                     api.port(), resultsDir == null ? "none; --results DIR" : resultsDir);
             Thread starter = new Thread(() -> {
                 try {
-                    startUp(events, serving, st.loaded);
-                    if (!noText) startChat(api);
+                    Dataset imported = startUp(events, serving, st.loaded);
+                    if (!noText) startChat(api, imported);
                 } catch (Throwable e) {
                     if (stopping.get()) return; // a fit cut short by the stop
                     System.err.println("genrec: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -237,8 +237,12 @@ final class ServeCommand implements Callable<Integer> {
         @Override public void close() { stack.close(); }
     }
 
-    /** Imports the default data into an empty store, loads or fits the models, then builds the text index. */
-    private void startUp(EventStore events, ServingService serving, List<ServingService.LoadedModel> loaded) throws Exception {
+    /**
+     * Imports the --data spec into an empty store, loads or fits the models, then builds the text index. Returns the
+     * data set it imported (so the chat does not load it again), or null when the store already held events.
+     */
+    private Dataset startUp(EventStore events, ServingService serving, List<ServingService.LoadedModel> loaded) throws Exception {
+        Dataset imported = null;
         if (events.count() == 0) {
             long t0 = System.nanoTime();
             DataSpecs.LoadedData d = DataSpecs.load(opts.data);
@@ -246,6 +250,7 @@ final class ServeCommand implements Callable<Integer> {
             DatasetImporter.Result r = DatasetImporter.importInto(events, all, all.name(), DatasetImporter.defaultType(all), 20_000, null);
             System.err.printf(Locale.ROOT, "genrec serve: the store was empty: imported %s (%,d events of type %s, %,d items) in %.1f s%n",
                     d.description(), r.stored(), r.type(), r.items(), (System.nanoTime() - t0) / 1e9);
+            imported = all;
         } else if (!opts.data.equals(DataOptions.DEFAULT_DATA)) {
             System.err.println("genrec serve: note: the store already holds " + events.count() + " events; --data " + opts.data + " is not imported (use genrec import)");
         }
@@ -258,6 +263,7 @@ final class ServeCommand implements Callable<Integer> {
                 System.err.println("genrec serve: warning: no text index (search and text cold start answer 503 / popularity): " + e.getMessage());
             }
         }
+        return imported;
     }
 
     /**
@@ -265,10 +271,10 @@ final class ServeCommand implements Callable<Integer> {
      * events are not re-read: the chat's popularity and similar-item signals come from that data set). Without it the
      * server runs on and the page shows no chat panel.
      */
-    private void startChat(ApiServer api) {
+    private void startChat(ApiServer api, Dataset alreadyLoaded) {
         try {
             long t0 = System.nanoTime();
-            Dataset d = DataSpecs.load(opts.data).data();
+            Dataset d = alreadyLoaded != null ? alreadyLoaded : DataSpecs.load(opts.data).data();
             RecommenderRegistry registry = RecommenderRegistry.load();
             FittedRecommender itemknn = registry.create("itemknn", Params.empty())
                     .fit(new io.genrec.model.TrainContext(d, null, seed, common.threads, io.genrec.model.ProgressListener.NONE, CachedFit.FITTED_ON_ALL));
