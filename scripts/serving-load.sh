@@ -81,7 +81,7 @@ run_set() {
   local set="$1" spec nusers nitems
   case "$set" in
     ml1m) spec="presplit:../shared/data/ml-1m-diffrec"; nusers=5949; nitems=3706 ;;
-    synth20k) synth; spec="tsv:$WORK/synth20k.tsv?user=user&item=item"; nusers=10000; nitems=20000 ;;
+    synth20k) synth; spec="tsv:$WORK/synth20k.tsv?header=true&user=user&item=item"; nusers=10000; nitems=20000 ;;
     *) echo "serving-load: unknown set $set" >&2; return 1 ;;
   esac
   local data="$WORK/data-$set" log="$WORK/serve-$set.log" params=()

@@ -94,28 +94,39 @@ final class RecVaeNetwork implements TrainableNetwork {
     @Override
     public NDArray loss(Batch b) {
         int n = rows.width(), bs = b.size(), d = config.latentDim();
-        float[] x = rows.dense(b.rows(), true);
+        // The multi-hot rows as sparse matrices of their nonzeros (as Mult-VAE does): the L2-normalised input costs
+        // its nonzeros instead of a dense [batch, items] host array per pass, and dropout (inverted, drawn per
+        // nonzero: zeros stay zero either way) leaves dropped entries out.
+        CsrRows.Entries e = rows.entries(b.rows());
+        int nnz = e.size();
         float[] klWeight = new float[bs];
-        for (int r = 0; r < bs; r++) {
-            float count = 0;
-            for (int j = r * n; j < (r + 1) * n; j++) count += x[j];
-            klWeight[r] = (float) (config.gamma() * count);
-        }
-        float[] clean = x.clone();
-        CsrRows.l2NormalizeRows(clean, n);
-        float[] in = clean;
+        for (int r = 0; r < bs; r++) klWeight[r] = (float) (config.gamma() * e.count()[r]);
+        float[] clean = new float[nnz];
+        for (int k = 0; k < nnz; k++) clean[k] = (float) (1 / Math.sqrt(e.count()[e.row()[k]]));
+        NDArray cleanInput = b.sparse(e.row(), e.col(), clean, nnz, bs, n);
+        NDArray input = cleanInput;
         if (b.phase().name().equals(ENCODER) && config.dropout() > 0) {
-            in = clean.clone();
-            float[] mask = b.dropoutMask(in.length, config.dropout());
-            for (int i = 0; i < in.length; i++) in[i] *= mask[i];
+            double p = config.dropout();
+            float keep = (float) (1 / (1 - p));
+            int[] row = new int[nnz], col = new int[nnz];
+            float[] val = new float[nnz];
+            int kept = 0;
+            for (int k = 0; k < nnz; k++) {
+                if (b.rng().nextDouble() < p) continue;
+                row[kept] = e.row()[k];
+                col[kept] = e.col()[k];
+                val[kept++] = clean[k] * keep;
+            }
+            input = b.sparse(row, col, val, kept, bs, n);
         }
-        NDArray[] q = encode(b::param, b.create(in, bs, n), config.hiddenLayers());
+        NDArray[] q = encode(b::param, input, config.hiddenLayers());
         NDArray z = q[0].add(b.create(b.gaussian(bs * d), bs, d).mul(q[1].mul(TorchScalar.of(q[1], 0.5)).exp()));
         NDArray logits = z.matMul(b.param("out.w")).add(b.param("out.b"));
-        NDArray logLikelihood = logits.logSoftmax(1).mul(b.create(x, bs, n)).sum(new int[] {1});
-        NDArray[] old = encode(name -> upload(b, name), b.create(clean, bs, n), config.hiddenLayers());
+        // multinomial log-likelihood summed over the batch: log-softmax at the rows' nonzeros
+        NDArray logLikelihood = logits.logSoftmax(1).take(b.manager(), b.indices(e.flat())).sum();
+        NDArray[] old = encode(name -> upload(b, name), cleanInput, config.hiddenLayers());
         NDArray kl = logNormal(z, q[0], q[1]).sub(compositePrior(z, old[0], old[1])).sum(new int[] {1});
-        return kl.mul(b.create(klWeight, bs)).sub(logLikelihood).mean();
+        return kl.mul(b.create(klWeight, bs)).mean().sub(logLikelihood.mul(TorchScalar.of(logLikelihood, 1.0 / bs)));
     }
 
     /** The mean and log-variance of q(z|x) for the (normalised, possibly dropped-out) input {@code x}. */
