@@ -43,6 +43,30 @@ final class DenseInverse {
         return out;
     }
 
+    /**
+     * Replaces {@code a} by its inverse (float32, or float64 rounded to float), without a second {@code n × n} array
+     * on the Java heap: the result is copied back from native memory into {@code a}. EASE's Gram matrix of a 20,000-item
+     * catalogue is 1.6 GB, so a second heap copy decides whether the fit fits in the heap at all.
+     */
+    static float[] invertInPlace(float[] a, int n, boolean inDouble) {
+        try (Interruption.NativeSection section = Interruption.enterNative();
+             NDManager manager = Engine.getEngine(ENGINE).newBaseManager()) {
+            NDArray m;
+            if (inDouble) {
+                double[] d = new double[a.length];
+                for (int k = 0; k < a.length; k++) d[k] = a[k];
+                m = manager.create(d, new Shape(n, n));
+            } else {
+                m = manager.create(a, new Shape(n, n));
+            }
+            NDArray inv = m.inverse();
+            m.close();
+            if (inDouble) inv = inv.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+            inv.toByteBuffer().asFloatBuffer().get(a);
+            return a;
+        }
+    }
+
     /** Library versions for provenance. */
     static Map<String, String> libraries() {
         return Map.of("djl", Engine.getDjlVersion(), "pytorch", Engine.getEngine(ENGINE).getVersion());

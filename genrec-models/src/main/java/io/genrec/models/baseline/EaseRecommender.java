@@ -54,6 +54,7 @@ public final class EaseRecommender implements Recommender {
         int n = x.numItems();
         if (n > MAX_ITEMS)
             throw new IllegalArgumentException("ease: " + n + " items is more than the dense n×n weight matrix supports (" + MAX_ITEMS + ")");
+        checkHeap(n, Runtime.getRuntime().maxMemory());
         float[] gram = config.weighted()
                 ? weightedGram(x, BinaryMatrix.summedValues(context.train(), x, "ease (weighted=true)"), context.threads())
                 : gram(x, context.threads());
@@ -61,7 +62,7 @@ public final class EaseRecommender implements Recommender {
         double gramSeconds = BaselineArchive.secondsSince(start);
         context.listener().progress("ease", 1, 3, "Gram matrix " + n + "×" + n);
         long inverseStart = System.nanoTime();
-        float[] p = n == 0 ? gram : config.doublePrecision() ? DenseInverse.invertInDouble(gram, n) : DenseInverse.invert(gram, n);
+        float[] p = n == 0 ? gram : DenseInverse.invertInPlace(gram, n, config.doublePrecision());
         double inverseSeconds = BaselineArchive.secondsSince(inverseStart);
         context.listener().progress("ease", 2, 3, "inverse");
         float[] b = weightsFromInverse(p, n);
@@ -72,6 +73,19 @@ public final class EaseRecommender implements Recommender {
         timings.put("inverse", inverseSeconds);
         Provenance prov = BaselineArchive.provenance(this, context, DenseInverse.libraries(), timings);
         return new Fitted(n, b, config.weighted(), prov);
+    }
+
+    /**
+     * Fails before any work when the heap cannot hold the dense n×n matrix EASE needs (the Gram matrix, inverted in
+     * place into the weights), instead of an OutOfMemoryError minutes into the fit.
+     */
+    static void checkHeap(int n, long maxHeapBytes) {
+        long need = 4L * n * n;
+        if (need > maxHeapBytes * 0.9)
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "ease: %,d items need a %,d×%,d float matrix (%.1f GB) on the Java heap, and this JVM's heap is at most "
+                            + "%.1f GB: raise it (GENREC_HEAP=%dg for ./genrec, or -Xmx) or use an item-based model such as itemknn",
+                    n, n, n, need / 1e9, maxHeapBytes / 1e9, (long) Math.ceil(need * 1.5 / (1L << 30)) + 1));
     }
 
     /** XᵀX of the value matrix ({@code values} aligned with the user-major entries), row by row in parallel. */

@@ -94,6 +94,14 @@ class EaseRecommenderTest implements RecommenderContract {
     }
 
     @Test
+    void aCatalogueTooLargeForTheHeapIsRefusedUpFrontWithTheRemedy() {
+        // 20,000 items: a 1.6 GB matrix; a 1 GB heap cannot hold it, an 8 GB heap can
+        var e = assertThrows(IllegalArgumentException.class, () -> EaseRecommender.checkHeap(20_000, 1L << 30));
+        assertTrue(e.getMessage().contains("20,000 items") && e.getMessage().contains("GENREC_HEAP"), e.getMessage());
+        EaseRecommender.checkHeap(20_000, 8L << 30);
+    }
+
+    @Test
     void badConfigNamesTheFieldAndValue() {
         var e = assertThrows(IllegalArgumentException.class, () -> new EaseConfig(0, EaseConfig.FLOAT32));
         assertTrue(e.getMessage().contains("lambda") && e.getMessage().contains("0"), e.getMessage());
