@@ -38,7 +38,7 @@ public final class CrsBenchmark {
     }
 
     /** The features counted from tuning dialogues: popularity, co-mention, recommendation prior, conditional co-mention, attribute targets. */
-    static final int[] LEAVE_OUT = {0, 6, 7, 11, 12};
+    static final int[] LEAVE_OUT = {0, 6, 7, 11, 12, 13};
 
     /**
      * A hybrid variant for the ablation: which weights the tuner may move (the rest stay 0) and whether tuning uses
@@ -65,11 +65,14 @@ public final class CrsBenchmark {
             Variant.of("+ dense on seeker words", true, plus("denseSeeker")),
             Variant.of("+ conditional co-mention", true, plus("coMentionConditional")),
             Variant.of("+ targets named for the same genre/person", true, plus("attributeTargets")),
+            Variant.of("+ targets named for the same annotated entities", true, plus("entityTargets")),
             Variant.of("+ both co-mentions", true, plus("coMention", "coMentionConditional")),
             Variant.of("all thirteen weights", true, plus("coMention", "recPrior", "yearPrior", "collaborativeMentioned", "denseSeeker",
-                    "coMentionConditional", "attributeTargets")));
+                    "coMentionConditional", "attributeTargets")),
+            Variant.of("all fourteen weights (with annotated entities)", true, plus("coMention", "recPrior", "yearPrior", "collaborativeMentioned",
+                    "denseSeeker", "coMentionConditional", "attributeTargets", "entityTargets")));
 
-    public static final Variant DEFAULT_VARIANT = VARIANTS.getLast();
+    public static final Variant DEFAULT_VARIANT = VARIANTS.get(VARIANTS.size() - 2);
 
     private final Signals signals;
     private final StateTracker tracker;
@@ -123,6 +126,7 @@ public final class CrsBenchmark {
             f[10] = qs == null ? null : nonZero(n, a -> signals.dense(qs[i], a));
             f[11] = nonZero(n, a -> signals.coMentionConditional(mentioned, null, a));
             f[12] = nonZero(n, a -> signals.attributeTargets(st, null, a));
+            f[13] = nonZero(n, a -> signals.entityTargets(s.contextEntities(), null, a));
             float[][] loo = null;
             if (tuning && signals.stats() != null) {
                 loo = new float[f.length][];
@@ -133,6 +137,7 @@ public final class CrsBenchmark {
                 loo[6] = nonZero(n, a -> signals.coMention(mentioned, s.dialogId(), a));
                 loo[11] = nonZero(n, a -> signals.coMentionConditional(mentioned, s.dialogId(), a));
                 loo[12] = nonZero(n, a -> signals.attributeTargets(st, s.dialogId(), a));
+                loo[13] = nonZero(n, a -> signals.entityTargets(s.contextEntities(), s.dialogId(), a));
                 loo[7] = new float[n];
                 signals.recommendationPrior(s.dialogId(), loo[7]);
             }

@@ -37,6 +37,7 @@ public final class DialogueStats {
         this.size = catalogSize;
         if (tracker != null) for (CrsSample s : tune) {
             List<String> attrs = attributes(tracker.track(s.context()));
+            for (String e : s.contextEntities()) attrs.add("entity:" + e);
             if (attrs.isEmpty()) continue;
             dialogueAttributes.computeIfAbsent(s.dialogId(), k -> new ArrayList<>()).add(Map.entry(attrs, s.targets()));
             for (String a : attrs) {
@@ -128,9 +129,15 @@ public final class DialogueStats {
      * Which movies the tuning recommenders named when the seeker asked for the same genre or person: sum over the
      * state's requested attributes a of {@code P(target = j | a)}, counts without dialogue {@code leaveOut}.
      */
-    public void attributeTargets(DialogueState state, String leaveOut, float[] out) {
+    public void attributeTargets(DialogueState state, String leaveOut, float[] out) { attributeTargets(attributes(state), leaveOut, out); }
+
+    /** As {@link #attributeTargets(DialogueState, String, float[])} for the data set's own entity annotation of the context. */
+    public void entityTargets(List<String> entities, String leaveOut, float[] out) {
+        attributeTargets(entities.stream().map(e -> "entity:" + e).toList(), leaveOut, out);
+    }
+
+    private void attributeTargets(List<String> attrs, String leaveOut, float[] out) {
         java.util.Arrays.fill(out, 0f);
-        List<String> attrs = attributes(state);
         if (attrs.isEmpty()) return;
         Map<String, Integer> ownSamples = new HashMap<>();
         Map<String, Map<Integer, Integer>> ownTargets = new HashMap<>();

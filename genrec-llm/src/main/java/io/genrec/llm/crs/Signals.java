@@ -71,6 +71,11 @@ public final class Signals {
         if (stats == null) java.util.Arrays.fill(out, 0f); else stats.attributeTargets(state, leaveOut, out);
     }
 
+    /** What the tuning recommenders named when the context's annotation linked the same entities (0 without statistics). */
+    public void entityTargets(List<String> entities, String leaveOut, float[] out) {
+        if (stats == null) java.util.Arrays.fill(out, 0f); else stats.entityTargets(entities, leaveOut, out);
+    }
+
     /** How often the tuning recommenders named each movie (0 without statistics). */
     public void recommendationPrior(String leaveOut, float[] out) {
         if (stats == null) java.util.Arrays.fill(out, 0f); else stats.recommendationPrior(leaveOut, out);

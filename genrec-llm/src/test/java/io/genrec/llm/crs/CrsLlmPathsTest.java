@@ -148,5 +148,14 @@ class CrsLlmPathsTest {
         st.recommendationPrior("d1", loo);
         assertEquals(0f, loo[arrival]);
         assertTrue(loo[up] > 0);
+        List<CrsSample> annotated = List.of(
+                new CrsSample("d1", 1, List.of(Utterance.user("scary")), new int[0], new int[] {arrival}, "", List.of("horror")),
+                new CrsSample("d2", 1, List.of(Utterance.user("scary")), new int[0], new int[] {up}, "", List.of("horror")));
+        DialogueStats es = new DialogueStats(cat.size(), annotated, cat, new StateTracker(cat, null));
+        es.entityTargets(List.of("horror"), null, all);
+        assertEquals(0.5f, all[arrival], 1e-6f, "P(target = Arrival | horror) over both dialogues");
+        es.entityTargets(List.of("horror"), "d1", loo);
+        assertEquals(0f, loo[arrival]);
+        assertEquals(1f, loo[up], 1e-6f);
     }
 }
