@@ -69,6 +69,9 @@ final class EvalCrsCommand implements Callable<Integer> {
     @Option(names = "--ablation", description = "Instead of the model rows, tune and score every hybrid variant (which fusion weights, leave-one-dialogue-out tuning) on the tuning and test samples.")
     boolean ablation;
 
+    @Option(names = "--simulator", description = "rule (offline) or llm (the LLM endpoint words each rejection from the same hint; a reply naming the target is replaced by the rule text) (default: ${DEFAULT-VALUE}).")
+    String simulator = "rule";
+
     @Option(names = "--allow-fallback", description = "With --models agent and no LLM endpoint: score the offline hybrid in the agent's place, marked as a fallback in the table and JSON (default: an error).")
     boolean allowFallback;
 
@@ -90,6 +93,9 @@ final class EvalCrsCommand implements Callable<Integer> {
         if (models.contains("agent") && endpoint.isEmpty() && !allowFallback)
             throw new IllegalArgumentException("model 'agent' needs an LLM endpoint: give --llm-base-url URL or set " + LlmConfig.ENV_BASE_URL + " / "
                     + LlmConfig.ENV_API_KEY + "; or add --allow-fallback to score the offline hybrid in its place, marked as a fallback");
+        if (!simulator.equals("rule") && !simulator.equals("llm")) throw new IllegalArgumentException("--simulator must be rule or llm, got '" + simulator + "'");
+        if (simulator.equals("llm") && llm.config().isEmpty())
+            throw new IllegalArgumentException("--simulator llm needs an LLM endpoint: give --llm-base-url URL or set " + LlmConfig.ENV_BASE_URL);
         if (agentSamples < 1) throw new IllegalArgumentException("--agent-samples must be >= 1, got " + agentSamples);
         if (agentSteps < 1) throw new IllegalArgumentException("--agent-steps must be >= 1, got " + agentSteps);
         CrsDataset data = CrsSetup.load(dataset, root);
@@ -124,7 +130,7 @@ final class EvalCrsCommand implements Callable<Integer> {
         List<CrsBenchmark.Row> rows = bench.run(data, models, protocol, log);
         if (!common.quiet) log.forEach(System.err::println);
         Map<String, double[]> sim = simulate <= 0 ? Map.of()
-                : new UserSimulator(data.catalog(), new StateTracker(data.catalog(), prior)).run(bench.recommenders(), data.test(), simulate);
+                : simulator(data, prior).run(bench.recommenders(), data.test(), simulate);
         if (format == EvalCommand.Format.json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("dataset", data.name());
@@ -144,6 +150,7 @@ final class EvalCrsCommand implements Callable<Integer> {
             }
             out.put("results", results);
             if (!sim.isEmpty()) {
+                out.put("simulator", simulator);
                 List<Map<String, Object>> s = new ArrayList<>();
                 sim.forEach((k, v) -> s.add(Map.of("model", k, "success@5", v[0], "meanTurns", Double.isNaN(v[1]) ? "n/a" : v[1], "dialogues", (int) v[2])));
                 out.put("simulation", s);
@@ -163,7 +170,7 @@ final class EvalCrsCommand implements Callable<Integer> {
                 else if (r.model().equals("agent")) System.out.println(r.model() + ": " + r.note() + " (a scripted or small model checks plumbing, not quality)");
             }
             if (!sim.isEmpty()) {
-                System.out.printf("%nsimulated users (rule-based, target among %d shown, at most %d turns)%n%-14s %10s %10s %10s%n",
+                System.out.printf("%nsimulated users (" + (simulator.equals("llm") ? "LLM-played" : "rule-based") + ", target among %d shown, at most %d turns)%n%-14s %10s %10s %10s%n",
                         UserSimulator.SHOWN, UserSimulator.MAX_TURNS, "model", "success@5", "meanTurns", "dialogues");
                 sim.forEach((k, v) -> System.out.printf("%-14s %10.3f %10.2f %10d%n", k, v[0], v[1], (int) v[2]));
             }
@@ -195,5 +202,13 @@ final class EvalCrsCommand implements Callable<Integer> {
                         r.tune().get("recall@50"), r.test().get("recall@1"), r.test().get("recall@10"), r.test().get("recall@50"), r.weights());
         }
         return 0;
+    }
+
+    private UserSimulator simulator(CrsDataset data, float[] prior) {
+        UserSimulator u = new UserSimulator(data.catalog(), new StateTracker(data.catalog(), prior));
+        if (!simulator.equals("llm")) return u;
+        LlmClient client = LlmClients.create(llm.config().orElseThrow());
+        System.err.println("genrec: simulated seeker played by " + client.describe());
+        return u.withLlm(client, w -> System.err.println("genrec: warning: " + w));
     }
 }

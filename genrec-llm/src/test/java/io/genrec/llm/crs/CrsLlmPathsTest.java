@@ -158,4 +158,31 @@ class CrsLlmPathsTest {
         assertEquals(0f, loo[arrival]);
         assertEquals(1f, loo[up], 1e-6f);
     }
+
+    @Test
+    void llmPlayedSeekerWordsTheHintAndNeverLeaksTheTarget() throws Exception {
+        int target = idx("Superbad (2007)");
+        List<List<Utterance>> seen = new ArrayList<>();
+        CrsRecommender never = new CrsRecommender() { // shows the 9 other movies' first ones, never the target
+            @Override public String name() { return "never"; }
+            @Override public void score(Turn turn, float[] out) {
+                synchronized (seen) { seen.add(turn.context()); }
+                java.util.Arrays.fill(out, 1f);
+                out[target] = Float.NEGATIVE_INFINITY;
+            }
+        };
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.enqueue(Reply.answer("Nah, I'm after something that makes me laugh."),
+                    Reply.answer("Honestly I just want Superbad."),
+                    Reply.answer("Something with Jonah Hill would be great."));
+            UserSimulator sim = new UserSimulator(cat, new StateTracker(cat, null)).withLlm(server.client(Duration.ofSeconds(5), 0), warnings::add);
+            assertEquals(0, sim.simulate(never, List.of(Utterance.user("hi")), target));
+            List<Utterance> last = seen.getLast();
+            assertEquals("Nah, I'm after something that makes me laugh.", last.get(2).text(), "the LLM's wording is the seeker's turn");
+            assertTrue(last.get(4).text().startsWith("No, none of those."), "a reply naming the target is replaced: " + last.get(4).text());
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("named the hidden target")), warnings.toString());
+            assertTrue(server.requests().getFirst().contains("comedy") && !server.requests().getFirst().contains("Superbad"),
+                    "the LLM gets the hint, never the title: " + server.requests().getFirst());
+        }
+    }
 }
