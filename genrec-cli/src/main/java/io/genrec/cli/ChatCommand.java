@@ -6,6 +6,9 @@ import io.genrec.llm.crs.ChatEngine;
 import io.genrec.llm.crs.ChatReply;
 import io.genrec.llm.crs.ChatSetup;
 import io.genrec.llm.crs.CrsSetup;
+import io.genrec.llm.crs.LlmReplies;
+import io.genrec.llm.llm.LlmClients;
+import io.genrec.llm.llm.LlmConfig;
 import io.genrec.model.FittedRecommender;
 import io.genrec.model.ProgressListener;
 import io.genrec.util.Json;
@@ -16,6 +19,7 @@ import picocli.CommandLine.Option;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code genrec chat}: a conversation with the offline conversational recommender. */
@@ -38,6 +42,20 @@ final class ChatCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--agent", description = {"Let the LLM agent answer (tool calls over this catalogue; needs --llm-base-url or " + LlmConfig.ENV_BASE_URL + ").",
+            "Without an endpoint, or when the agent fails, the offline recommender answers and the answer is marked as a fallback."})
+    boolean useAgent;
+
+    @Option(names = "--llm-replies", description = {"Let the LLM endpoint write each answer's text from the grounded facts (titles, genres, reasons) only;",
+            "a reply naming any other movie is rejected and the template answers (marked). Implied by --agent with an endpoint."})
+    boolean llmReplies;
+
+    @Option(names = "--agent-steps", paramLabel = "N", description = "Tool calls the agent may make per answer (default: ${DEFAULT-VALUE}).")
+    int agentSteps = 6;
+
+    @Mixin
+    LlmEndpointOptions llm;
+
     @Mixin
     CommonOptions common;
 
@@ -50,6 +68,18 @@ final class ChatCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(System.err);
         ChatEngine engine = ChatSetup.build(d, fitted, common.threads, common.quiet ? ProgressListener.NONE : bar);
         bar.finishLine();
+        if (agentSteps < 1) throw new IllegalArgumentException("--agent-steps must be >= 1, got " + agentSteps);
+        Optional<LlmConfig> endpoint = useAgent || llmReplies ? llm.config() : Optional.empty();
+        if (llmReplies && endpoint.isEmpty())
+            System.err.println("genrec: warning: --llm-replies without an LLM endpoint (--llm-base-url or " + LlmConfig.ENV_BASE_URL + "): template replies");
+        if (useAgent) {
+            if (endpoint.isEmpty())
+                System.err.println("genrec: warning: --agent without an LLM endpoint (--llm-base-url or " + LlmConfig.ENV_BASE_URL + "): the offline hybrid answers, marked as a fallback");
+            else System.err.println("genrec chat: agent on " + endpoint.get().describe());
+            engine = engine.withAgent(endpoint.map(LlmClients::create).orElse(null), agentSteps, w -> System.err.println("genrec: warning: " + w));
+        }
+        if (endpoint.isPresent())
+            engine.withReplies(new LlmReplies(LlmClients.create(endpoint.get()), engine.catalog(), engine.tracker(), w -> System.err.println("genrec: warning: " + w)));
         boolean tty = System.console() != null;
         if (tty) System.out.println("Tell me about movies you like (empty line or Ctrl-D to quit).");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -66,6 +96,8 @@ final class ChatCommand implements Callable<Integer> {
             if (format == EvalCommand.Format.json) System.out.println(Json.MAPPER.writeValueAsString(r));
             else {
                 System.out.println((tty ? "genrec> " : "") + r.reply());
+                if (r.fallback()) System.out.println("  (fallback: the offline hybrid answered, not the LLM agent)");
+                if (r.replyBy().startsWith("template (")) System.out.println("  (fallback: the LLM's reply was rejected; template text)");
                 int k = 1;
                 for (ChatReply.Item it : r.items()) System.out.println("  " + k++ + ". " + it.title() + " [" + it.item() + "]" + (it.reason().isEmpty() ? "" : " - " + it.reason()));
                 if (!tty) System.out.println();

@@ -33,12 +33,37 @@ public final class ChatEngine {
     private final Limits limits;
     private final Clock clock;
     private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
+    private final CrsAgent agent;
+    private final String agentMissing;
+    private volatile LlmReplies replies;
+
+    /** Lets {@code r} write the reply text over each answer's grounded items (null: templates only). */
+    public ChatEngine withReplies(LlmReplies r) { this.replies = r; return this; }
 
     public ChatEngine(CrsCatalog catalog, StateTracker tracker, CrsRecommender recommender, Limits limits, Clock clock) {
+        this(catalog, tracker, recommender, limits, clock, null, null);
+    }
+
+    private ChatEngine(CrsCatalog catalog, StateTracker tracker, CrsRecommender recommender, Limits limits, Clock clock, CrsAgent agent, String agentMissing) {
         this.catalog = catalog; this.tracker = tracker; this.recommender = recommender; this.limits = limits; this.clock = clock;
+        this.agent = agent; this.agentMissing = agentMissing;
+    }
+
+    /**
+     * This engine with the LLM agent answering (its fallback: this engine's recommender, which must be a
+     * {@link FusionRecommender} so the agent's tools share its signals); {@code llm == null} means no endpoint is
+     * configured: the offline recommender answers and every reply is marked as a fallback.
+     */
+    public ChatEngine withAgent(io.genrec.llm.llm.LlmClient llm, int maxSteps, java.util.function.Consumer<String> onFallback) {
+        if (llm == null) return new ChatEngine(catalog, tracker, recommender, limits, clock, null, "no LLM endpoint configured");
+        if (!(recommender instanceof FusionRecommender f)) throw new IllegalArgumentException("the agent needs the fusion recommender's signals");
+        return new ChatEngine(catalog, tracker, recommender, limits, clock,
+                new CrsAgent(llm, catalog, f.signals(), tracker, recommender, maxSteps, onFallback), null);
     }
 
     public CrsCatalog catalog() { return catalog; }
+
+    public StateTracker tracker() { return tracker; }
 
     /** Answers {@code message} in session {@code id} (null or unknown/expired: a new session). */
     public ChatReply reply(String id, String message) {
@@ -76,10 +101,20 @@ public final class ChatEngine {
     public int sessions() { synchronized (sessions) { return sessions.size(); } }
 
     ChatReply answer(String sid, List<Utterance> context) {
+        ChatReply r = rank(sid, context);
+        LlmReplies w = replies;
+        if (w == null || r.items().isEmpty()) return r;
+        List<Integer> items = r.items().stream().map(it -> catalog.indexOfId(it.item())).toList();
+        String text = w.write(items, tracker.track(context));
+        return text == null ? r.withReply(r.reply(), "template (LLM reply rejected)") : r.withReply(text, "llm");
+    }
+
+    private ChatReply rank(String sid, List<Utterance> context) {
         DialogueState state = tracker.track(context);
         String query = CrsBenchmark.queryText(context.stream().filter(Utterance::seeker).toList());
         if (!state.hasPreference() && state.avoidGenres().isEmpty() && query.split("\\s+").length < 3)
             return new ChatReply(sid, "Tell me a movie or two you loved, or the kind of film you are in the mood for.", List.of(), false);
+        if (agent != null) return agent.answer(sid, context, limits.items());
         float[] scores = new float[catalog.size()];
         recommender.score(new CrsRecommender.Turn(context, state, query), scores);
         FusionRecommender.mask(state.mentioned(), scores);
@@ -92,7 +127,7 @@ public final class ChatEngine {
             String why = Responses.reason(catalog, i, state);
             items.add(new ChatReply.Item(catalog.get(i).id(), catalog.get(i).name(), why));
         }
-        return new ChatReply(sid, Responses.recommend(catalog, top, state), items, false);
+        return new ChatReply(sid, Responses.recommend(catalog, top, state), items, agentMissing != null);
     }
 
     static List<Integer> top(float[] s, int k) {

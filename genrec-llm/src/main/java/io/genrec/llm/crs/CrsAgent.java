@@ -109,10 +109,7 @@ public final class CrsAgent {
         return s.substring(a, b + 1);
     }
 
-    private int indexOfId(String id) {
-        for (CrsMovie m : catalog.movies()) if (m.id().equals(id)) return m.index();
-        return -1;
-    }
+    private int indexOfId(String id) { return catalog.indexOfId(id); }
 
     private List<Integer> search(String text, DialogueState state) {
         float[] s = new float[catalog.size()];

@@ -23,14 +23,66 @@ public final class CrsBenchmark {
 
     public static final int[] KS = {1, 10, 50};
 
-    /** Precomputed evidence for one sample. */
-    record Prepared(CrsSample sample, DialogueState state, float[] collaborative, float[] dense, float[] attributes,
-                    Set<Integer> mentioned, int[] targets) { }
+    /**
+     * Precomputed evidence for one sample: every feature array indexed like {@link FusionRecommender.Weights#NAMES}
+     * (null = all 0) and, for tuning samples, the dialogue-count features recomputed without the sample's own dialogue
+     * ({@code leaveOut}: popularity, co-mention, recommendation prior; null elsewhere).
+     */
+    record Prepared(CrsSample sample, DialogueState state, float[][] features, float[][] leaveOut, Set<Integer> mentioned, int[] targets) {
+        float[][] features(boolean loo) {
+            if (!loo || leaveOut == null) return features;
+            float[][] f = features.clone();
+            for (int k : LEAVE_OUT) f[k] = leaveOut[k]; // null there means "all 0 without this dialogue", not "use the full counts"
+            return f;
+        }
+    }
+
+    /** The features counted from tuning dialogues: popularity, co-mention, recommendation prior, conditional co-mention, attribute targets. */
+    static final int[] LEAVE_OUT = {0, 6, 7, 11, 12, 13};
+
+    /**
+     * A hybrid variant for the ablation: which weights the tuner may move (the rest stay 0) and whether tuning uses
+     * leave-one-dialogue-out counts.
+     */
+    public record Variant(String name, Set<String> weights, boolean leaveOut) {
+        static Variant of(String name, boolean loo, String... w) { return new Variant(name, new java.util.LinkedHashSet<>(List.of(w)), loo); }
+    }
+
+    private static final String[] BASE = {"popularity", "collaborative", "dense", "attributes", "repeatRecommended", "repeatLiked"};
+
+    private static String[] plus(String... more) {
+        List<String> l = new ArrayList<>(List.of(BASE)); l.addAll(List.of(more)); return l.toArray(new String[0]);
+    }
+
+    /** The ablation's variants, in order; {@link #DEFAULT_VARIANT} is the {@code hybrid}. */
+    public static final List<Variant> VARIANTS = List.of(
+            Variant.of("six weights (as first shipped)", false, BASE),
+            Variant.of("six weights, leave-one-dialogue-out tuning", true, BASE),
+            Variant.of("+ co-mention", true, plus("coMention")),
+            Variant.of("+ recommendation prior", true, plus("recPrior")),
+            Variant.of("+ year prior", true, plus("yearPrior")),
+            Variant.of("+ collaborative from all mentions", true, plus("collaborativeMentioned")),
+            Variant.of("+ dense on seeker words", true, plus("denseSeeker")),
+            Variant.of("+ conditional co-mention", true, plus("coMentionConditional")),
+            Variant.of("+ targets named for the same genre/person", true, plus("attributeTargets")),
+            Variant.of("+ targets named for the same annotated entities", true, plus("entityTargets")),
+            Variant.of("+ both co-mentions", true, plus("coMention", "coMentionConditional")),
+            Variant.of("all thirteen weights", true, plus("coMention", "recPrior", "yearPrior", "collaborativeMentioned", "denseSeeker",
+                    "coMentionConditional", "attributeTargets")),
+            Variant.of("all fourteen weights (with annotated entities)", true, plus("coMention", "recPrior", "yearPrior", "collaborativeMentioned",
+                    "denseSeeker", "coMentionConditional", "attributeTargets", "entityTargets")));
+
+    /**
+     * Chosen on the tuning split: tied with "all fourteen" there (0.0009 apart) and, unlike it, needs no entity
+     * annotation, so a chat turn gets the same features (docs/results/crs-redial.md, ablation).
+     */
+    public static final Variant DEFAULT_VARIANT = VARIANTS.stream().filter(v -> v.name().equals("all thirteen weights")).findFirst().orElseThrow();
 
     private final Signals signals;
     private final StateTracker tracker;
     private final float[] popularity;
     private final Map<String, FusionRecommender.Weights> weights = new LinkedHashMap<>();
+    private Variant variant = DEFAULT_VARIANT;
 
     public CrsBenchmark(Signals signals, StateTracker tracker) {
         this.signals = signals;
@@ -38,6 +90,9 @@ public final class CrsBenchmark {
         this.popularity = new float[signals.catalog().size()];
         signals.popularity(popularity);
     }
+
+    /** Which hybrid variant {@link #run} tunes (default {@link #DEFAULT_VARIANT}). */
+    public CrsBenchmark variant(Variant v) { this.variant = v; return this; }
 
     /** The dense path's query: the last three utterances, most recent last, at most 1,500 characters. */
     public static String queryText(List<Utterance> context) {
@@ -47,31 +102,71 @@ public final class CrsBenchmark {
         return s.length() > 1500 ? s.substring(s.length() - 1500) : s;
     }
 
-    List<Prepared> prepare(List<CrsSample> samples, Protocol protocol) {
+    List<Prepared> prepare(List<CrsSample> samples, Protocol protocol) { return prepare(samples, protocol, false); }
+
+    List<Prepared> prepare(List<CrsSample> samples, Protocol protocol, boolean tuning) {
         List<String> queries = samples.stream().map(s -> queryText(s.context())).toList();
+        List<String> seeker = samples.stream().map(s -> Signals.seekerText(s.context())).toList();
         float[][] q = signals.hasDense() ? signals.encoder().embed(queries) : null;
+        float[][] qs = signals.hasDense() ? signals.encoder().embed(seeker) : null;
         int n = signals.catalog().size();
+        float[] rec = new float[n], year = new float[n];
+        signals.recommendationPrior(null, rec);
+        signals.yearPrior(year);
         List<Prepared> out = new ArrayList<>(IntStream.range(0, samples.size()).parallel().mapToObj(i -> {
             CrsSample s = samples.get(i);
             DialogueState st = tracker.track(s.context());
-            float[] col = new float[n], den = new float[n], att = new float[n];
-            signals.collaborative(st, col);
-            if (q != null) signals.dense(q[i], den);
-            signals.attributes(st, att);
             Set<Integer> mentioned = new HashSet<>(st.mentioned());
             for (int m : s.contextMovies()) mentioned.add(m);
+            float[][] f = new float[FusionRecommender.Weights.NAMES.length][];
+            f[0] = popularity;
+            f[1] = nonZero(n, a -> signals.collaborative(st, a));
+            f[2] = q == null ? null : nonZero(n, a -> signals.dense(q[i], a));
+            f[3] = nonZero(n, a -> signals.attributes(st, a));
+            f[6] = nonZero(n, a -> signals.coMention(mentioned, null, a));
+            f[7] = rec;
+            f[8] = year;
+            f[9] = nonZero(n, a -> signals.collaborativeMentioned(st, a));
+            f[10] = qs == null ? null : nonZero(n, a -> signals.dense(qs[i], a));
+            f[11] = nonZero(n, a -> signals.coMentionConditional(mentioned, null, a));
+            f[12] = nonZero(n, a -> signals.attributeTargets(st, null, a));
+            f[13] = nonZero(n, a -> signals.entityTargets(s.contextEntities(), null, a));
+            float[][] loo = null;
+            if (tuning && signals.stats() != null) {
+                loo = new float[f.length][];
+                int[] own = signals.stats().movies(s.dialogId());
+                loo[0] = popularity.clone();
+                // the prior counts each tuning dialogue once per movie: take this dialogue's mention out again
+                for (int m : own) loo[0][m] = (float) Math.log1p(Math.max(0, Math.expm1(popularity[m]) - 1));
+                loo[6] = nonZero(n, a -> signals.coMention(mentioned, s.dialogId(), a));
+                loo[11] = nonZero(n, a -> signals.coMentionConditional(mentioned, s.dialogId(), a));
+                loo[12] = nonZero(n, a -> signals.attributeTargets(st, s.dialogId(), a));
+                loo[13] = nonZero(n, a -> signals.entityTargets(s.contextEntities(), s.dialogId(), a));
+                loo[7] = new float[n];
+                signals.recommendationPrior(s.dialogId(), loo[7]);
+            }
             int[] targets = protocol == Protocol.fresh ? s.freshTargets() : s.targets();
-            return new Prepared(s, st, col, den, att, mentioned, targets);
+            return new Prepared(s, st, f, loo, mentioned, targets);
         }).toList());
         out.removeIf(p -> p.targets().length == 0);
         return out;
     }
 
+    /** Fills a fresh array with {@code fill}; returns null when the result is all 0 (saves memory over thousands of samples). */
+    private static float[] nonZero(int n, java.util.function.Consumer<float[]> fill) {
+        float[] a = new float[n];
+        fill.accept(a);
+        for (float v : a) if (v != 0) return a;
+        return null;
+    }
+
     /** Recall@1/10/50 (and the number of (sample, target) pairs) of {@code w} over prepared samples. */
-    Map<String, Double> recall(List<Prepared> prepared, FusionRecommender.Weights w, Protocol protocol) {
+    Map<String, Double> recall(List<Prepared> prepared, FusionRecommender.Weights w, Protocol protocol) { return recall(prepared, w, protocol, false); }
+
+    Map<String, Double> recall(List<Prepared> prepared, FusionRecommender.Weights w, Protocol protocol, boolean loo) {
         long[][] hits = prepared.parallelStream().map(p -> {
             float[] out = new float[popularity.length];
-            FusionRecommender.combine(w, popularity, p.collaborative(), p.dense(), p.attributes(), p.state(), out);
+            FusionRecommender.combine(w, p.features(loo), p.state(), out);
             if (protocol == Protocol.fresh) FusionRecommender.mask(p.mentioned(), out);
             long[] h = new long[KS.length + 1];
             for (int t : p.targets()) {
@@ -103,21 +198,46 @@ public final class CrsBenchmark {
      * Coordinate ascent over the hybrid's weights on the tuning samples, maximising Recall@10 (ties: Recall@50);
      * two passes over a fixed grid per weight. Returns the best weights and the tuning log lines.
      */
-    FusionRecommender.Weights tune(List<Prepared> tune, Protocol protocol, List<String> log) {
+    FusionRecommender.Weights tune(List<Prepared> tune, Protocol protocol, List<String> log) { return tune(tune, protocol, variant, log); }
+
+    FusionRecommender.Weights tune(List<Prepared> tune, Protocol protocol, Variant v, List<String> log) {
         float[] grid = {0, 0.05f, 0.1f, 0.25f, 0.5f, 1, 2, 4, 8};
         FusionRecommender.Weights best = new FusionRecommender.Weights(1, 1, 1, 0.5f, protocol == Protocol.standard ? 1 : 0, 0);
-        double[] bestScore = objective(recall(tune, best, protocol));
+        for (int k = 0; k < FusionRecommender.Weights.NAMES.length; k++)
+            if (!v.weights().contains(FusionRecommender.Weights.NAMES[k])) best = best.with(k, 0);
+        boolean loo = v.leaveOut();
+        double[] bestScore = objective(recall(tune, best, protocol, loo));
         for (int pass = 0; pass < 2; pass++)
             for (int k = 0; k < FusionRecommender.Weights.NAMES.length; k++) {
-                if (protocol == Protocol.fresh && k >= 4) continue; // mentioned movies are masked: the bonus cannot matter
-                for (float v : grid) {
-                    FusionRecommender.Weights cand = best.with(k, v);
-                    double[] sc = objective(recall(tune, cand, protocol));
+                if (!v.weights().contains(FusionRecommender.Weights.NAMES[k])) continue;
+                if (protocol == Protocol.fresh && (k == 4 || k == 5)) continue; // mentioned movies are masked: the bonus cannot matter
+                for (float x : grid) {
+                    FusionRecommender.Weights cand = best.with(k, x);
+                    double[] sc = objective(recall(tune, cand, protocol, loo));
                     if (sc[0] > bestScore[0] + 1e-12 || (sc[0] > bestScore[0] - 1e-12 && sc[1] > bestScore[1] + 1e-12)) { best = cand; bestScore = sc; }
                 }
                 log.add(String.format("pass %d %s -> %s R@10=%.4f R@50=%.4f", pass + 1, FusionRecommender.Weights.NAMES[k], best, bestScore[0], bestScore[1]));
             }
         return best;
+    }
+
+    /** One ablation row: the variant, its tuned weights, Recall on the tuning samples (as tuned) and on the test samples. */
+    public record AblationRow(Variant variant, FusionRecommender.Weights weights, Map<String, Double> tune, Map<String, Double> test) { }
+
+    /**
+     * Tunes every variant on the tuning samples and scores it on both splits, preparing each split once. The tuning
+     * Recall is measured as the tuner saw it (leave-one-dialogue-out counts where the variant uses them).
+     */
+    public List<AblationRow> ablation(CrsDataset data, List<Variant> variants, Protocol protocol, List<String> log) {
+        List<Prepared> tune = prepare(data.tune(), protocol, true);
+        List<Prepared> test = prepare(data.test(), protocol, false);
+        List<AblationRow> rows = new ArrayList<>();
+        for (Variant v : variants) {
+            FusionRecommender.Weights w = tune(tune, protocol, v, new ArrayList<>());
+            rows.add(new AblationRow(v, w, recall(tune, w, protocol, v.leaveOut()), recall(test, w, protocol)));
+            log.add(v.name() + ": " + w);
+        }
+        return rows;
     }
 
     /** The recommenders of the last {@link #run}, with their (tuned) weights, for the simulator. */
@@ -128,7 +248,24 @@ public final class CrsBenchmark {
     private static double[] objective(Map<String, Double> m) { return new double[] {m.get("recall@10"), m.get("recall@50")}; }
 
     /** One model's result row. */
-    public record Row(String model, Map<String, Double> metrics, String note) { }
+    /** One model's result row; {@code fallback} says what answered in the model's place (null: the model itself). */
+    public record Row(String model, Map<String, Double> metrics, String note, String fallback) {
+        public Row(String model, Map<String, Double> metrics, String note) { this(model, metrics, note, null); }
+    }
+
+    private java.util.function.Function<CrsRecommender, CrsAgent> agentFactory;
+    private int agentSamples = 50;
+    private boolean agentFallback;
+
+    /**
+     * Enables the {@code agent} model: {@code factory} builds the LLM agent around the tuned hybrid (its fallback) and
+     * it answers {@code samples} evenly spaced test samples; {@code factory == null} means no endpoint is configured,
+     * and then {@code allowFallback} decides between an error and a row scored by the hybrid, marked as such.
+     */
+    public CrsBenchmark agent(java.util.function.Function<CrsRecommender, CrsAgent> factory, int samples, boolean allowFallback) {
+        this.agentFactory = factory; this.agentSamples = samples; this.agentFallback = allowFallback;
+        return this;
+    }
 
     /**
      * Runs the benchmark: tunes the hybrid on {@code data.tune()}, then scores each named model on {@code data.test()}.
@@ -136,6 +273,7 @@ public final class CrsBenchmark {
      */
     public List<Row> run(CrsDataset data, List<String> models, Protocol protocol, List<String> log) {
         weights.clear();
+        tunedHybrid = null;
         for (String m : models) switch (m) {
             case "popularity" -> weights.put(m, FusionRecommender.Weights.POPULARITY);
             case "collaborative" -> {
@@ -146,28 +284,89 @@ public final class CrsBenchmark {
                 if (!signals.hasDense()) throw new IllegalArgumentException("model 'dense' needs a sentence encoder");
                 weights.put(m, FusionRecommender.Weights.DENSE);
             }
-            case "hybrid" -> {
-                List<Prepared> tune = prepare(data.tune(), protocol);
-                FusionRecommender.Weights w = tune(tune, protocol, log);
-                log.add("hybrid weights tuned on " + tune.size() + " tuning samples: " + w);
-                weights.put(m, w);
+            case "hybrid" -> weights.put(m, tuned(data, protocol, log));
+            case "agent" -> {
+                if (agentFactory == null && !agentFallback)
+                    throw new IllegalArgumentException("model 'agent' needs an LLM endpoint (--llm-base-url or " + io.genrec.llm.llm.LlmConfig.ENV_BASE_URL
+                            + "/" + io.genrec.llm.llm.LlmConfig.ENV_API_KEY + "); add --allow-fallback to score the offline hybrid in its place, marked as a fallback");
+                tuned(data, protocol, log);
             }
-            default -> throw new IllegalArgumentException("unknown conversational model '" + m + "'; known: popularity, collaborative, dense, hybrid, agent (needs --llm-url)");
+            default -> throw new IllegalArgumentException("unknown conversational model '" + m + "'; known: popularity, collaborative, dense, hybrid, agent (needs --llm-base-url)");
         }
-        List<Prepared> test = prepare(data.test(), protocol);
+        List<Prepared> test = prepare(data.test(), protocol, false);
         List<Row> rows = new ArrayList<>();
-        for (var e : weights.entrySet()) {
-            Map<String, Double> metrics = recall(test, e.getValue(), protocol);
-            metrics.putAll(responseQuality(test, e.getValue(), protocol));
-            rows.add(new Row(e.getKey(), metrics, e.getKey().equals("hybrid") ? "weights " + e.getValue() : ""));
+        for (String m : models) {
+            if (m.equals("agent")) { rows.add(agentRow(test, protocol, log)); continue; }
+            FusionRecommender.Weights w = weights.get(m);
+            Map<String, Double> metrics = recall(test, w, protocol);
+            metrics.putAll(responseQuality(test, w, protocol));
+            rows.add(new Row(m, metrics, m.equals("hybrid") ? "weights " + w : ""));
         }
         return rows;
+    }
+
+    private FusionRecommender.Weights tunedHybrid;
+
+    /** The hybrid's weights, tuned once per run on the tuning samples. */
+    private FusionRecommender.Weights tuned(CrsDataset data, Protocol protocol, List<String> log) {
+        if (tunedHybrid != null) return tunedHybrid;
+        List<Prepared> tune = prepare(data.tune(), protocol, true);
+        tunedHybrid = tune(tune, protocol, log);
+        log.add("hybrid (" + variant.name() + ") weights tuned on " + tune.size() + " tuning samples: " + tunedHybrid);
+        return tunedHybrid;
+    }
+
+    /**
+     * The agent row: without an endpoint (and with fallback allowed) the hybrid's scores over all test samples, marked;
+     * with one, the agent's own ranked list (at most 50 items; anything it does not name is a miss) on
+     * {@link #agentSamples} evenly spaced test samples, counting the turns where the agent fell back to the hybrid.
+     */
+    private Row agentRow(List<Prepared> test, Protocol protocol, List<String> log) {
+        if (agentFactory == null) {
+            Map<String, Double> metrics = recall(test, tunedHybrid, protocol);
+            metrics.putAll(responseQuality(test, tunedHybrid, protocol));
+            return new Row("agent", metrics, "no LLM endpoint: every turn answered by the offline hybrid (weights " + tunedHybrid + ")",
+                    "hybrid (no LLM endpoint configured)");
+        }
+        CrsAgent agent = agentFactory.apply(new FusionRecommender("hybrid", signals, tunedHybrid));
+        List<Prepared> chosen = new ArrayList<>();
+        int step = Math.max(1, test.size() / Math.max(1, agentSamples));
+        for (int i = 0; i < test.size() && chosen.size() < agentSamples; i += step) chosen.add(test.get(i));
+        long[] hits = new long[KS.length];
+        long targets = 0;
+        int fellBack = 0;
+        List<String> generated = new ArrayList<>(), refs = new ArrayList<>();
+        for (Prepared p : chosen) {
+            ChatReply r = agent.answer("eval-" + p.sample().dialogId() + "-" + p.sample().turn(), p.sample().context(), 50);
+            if (r.fallback()) fellBack++;
+            List<Integer> ranked = new ArrayList<>();
+            for (ChatReply.Item it : r.items()) {
+                int i = signals.catalog().indexOfId(it.item());
+                if (i >= 0 && !(protocol == Protocol.fresh && p.mentioned().contains(i))) ranked.add(i);
+            }
+            for (int t : p.targets()) {
+                int rank = ranked.indexOf(t);
+                for (int k = 0; k < KS.length; k++) if (rank >= 0 && rank < KS[k]) hits[k]++;
+                targets++;
+            }
+            generated.add(r.reply());
+            refs.add(p.sample().response());
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int k = 0; k < KS.length; k++) m.put("recall@" + KS[k], targets == 0 ? 0 : (double) hits[k] / targets);
+        m.put("targets", (double) targets);
+        m.put("samples", (double) chosen.size());
+        m.put("fallbacks", (double) fellBack);
+        m.putAll(responseMetrics(generated, refs));
+        log.add("agent: " + chosen.size() + " test samples, " + fellBack + " answered by the hybrid fallback");
+        return new Row("agent", m, "LLM agent on " + chosen.size() + " of " + test.size() + " test samples",
+                fellBack == 0 ? null : "hybrid on " + fellBack + " of " + chosen.size() + " turns");
     }
 
     Map<String, Double> responseQuality(List<Prepared> test, FusionRecommender.Weights w, Protocol protocol) {
         List<String> generated = test.parallelStream().map(p -> {
             float[] out = new float[popularity.length];
-            FusionRecommender.combine(w, popularity, p.collaborative(), p.dense(), p.attributes(), p.state(), out);
+            FusionRecommender.combine(w, p.features(), p.state(), out);
             if (protocol == Protocol.fresh) FusionRecommender.mask(p.mentioned(), out);
             int best = 0;
             for (int i = 1; i < out.length; i++) if (out[i] > out[best]) best = i;

@@ -18,6 +18,7 @@ import java.util.Set;
 public final class CrsCatalog {
     private final List<CrsMovie> movies;
     private final Map<String, Integer> byName = new HashMap<>();
+    private final Map<String, Integer> byId = new HashMap<>();
     private final Map<Titles.Key, Integer> byKey = new HashMap<>();
     /** normalised title without year -> movies with that title (several years possible). */
     private final Map<String, List<Integer>> byTitle = new HashMap<>();
@@ -32,6 +33,7 @@ public final class CrsCatalog {
         int maxWords = 1;
         for (CrsMovie mv : movies) {
             byName.putIfAbsent(spaces(mv.name()), mv.index());
+            byId.putIfAbsent(mv.id(), mv.index());
             Titles.Key k = Titles.key(mv.name());
             byKey.putIfAbsent(k, mv.index());
             if (!k.title().isEmpty()) {
@@ -52,6 +54,9 @@ public final class CrsCatalog {
     public CrsMovie get(int i) { return movies.get(i); }
 
     public List<CrsMovie> movies() { return movies; }
+
+    /** Index of the movie with this data-set id, else -1. */
+    public int indexOfId(String id) { return byId.getOrDefault(id, -1); }
 
     /** Index of the movie with exactly this name (whitespace-insensitive), else -1. */
     public int indexOfName(String name) { return byName.getOrDefault(spaces(name), -1); }

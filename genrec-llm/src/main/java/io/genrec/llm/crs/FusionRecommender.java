@@ -10,21 +10,57 @@ import java.util.Set;
  * Disliked movies are never recommended.
  */
 public final class FusionRecommender implements CrsRecommender {
-    /** Fusion weights; {@code repeatRecommended}/{@code repeatLiked} reward re-naming movies already in the context. */
-    public record Weights(float popularity, float collaborative, float dense, float attributes, float repeatRecommended, float repeatLiked) {
+    /**
+     * Fusion weights; {@code repeatRecommended}/{@code repeatLiked} reward re-naming movies already in the context,
+     * the others weigh one feature each (see {@link #FEATURES}): co-mention with the context's movies in the tuning
+     * dialogues, the tuning recommenders' own choices, their release-year preference, collaborative scores from every
+     * movie the context names (not only the liked ones), dense similarity of the seeker's own words, and what the tuning
+     * recommenders named for the same requested genres/people (tracker) or annotated entities (data set; benchmark only,
+     * a chat turn has no annotation).
+     */
+    public record Weights(float popularity, float collaborative, float dense, float attributes, float repeatRecommended, float repeatLiked,
+                          float coMention, float recPrior, float yearPrior, float collaborativeMentioned, float denseSeeker,
+                          float coMentionConditional, float attributeTargets, float entityTargets) {
         public static final Weights POPULARITY = new Weights(1, 0, 0, 0, 0, 0);
         public static final Weights COLLABORATIVE = new Weights(0.05f, 1, 0, 0, 0, 0);
         public static final Weights DENSE = new Weights(0, 0, 1, 0, 0, 0);
 
-        public Weights with(int k, float v) {
-            float[] a = array(); a[k] = v;
-            return new Weights(a[0], a[1], a[2], a[3], a[4], a[5]);
+        /** The original six weights; the dialogue-statistics weights are 0. */
+        public Weights(float popularity, float collaborative, float dense, float attributes, float repeatRecommended, float repeatLiked) {
+            this(popularity, collaborative, dense, attributes, repeatRecommended, repeatLiked, 0, 0, 0, 0, 0, 0, 0, 0);
         }
 
-        public float[] array() { return new float[] {popularity, collaborative, dense, attributes, repeatRecommended, repeatLiked}; }
+        public Weights with(int k, float v) {
+            float[] a = array(); a[k] = v;
+            return of(a);
+        }
 
-        public static final String[] NAMES = {"popularity", "collaborative", "dense", "attributes", "repeatRecommended", "repeatLiked"};
+        public static Weights of(float[] a) { return new Weights(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13]); }
+
+        public float[] array() {
+            return new float[] {popularity, collaborative, dense, attributes, repeatRecommended, repeatLiked, coMention, recPrior, yearPrior,
+                    collaborativeMentioned, denseSeeker, coMentionConditional, attributeTargets, entityTargets};
+        }
+
+        public static final String[] NAMES = {"popularity", "collaborative", "dense", "attributes", "repeatRecommended", "repeatLiked",
+                "coMention", "recPrior", "yearPrior", "collaborativeMentioned", "denseSeeker",
+                "coMentionConditional", "attributeTargets", "entityTargets"};
+
+        public static int index(String name) {
+            for (int k = 0; k < NAMES.length; k++) if (NAMES[k].equals(name)) return k;
+            throw new IllegalArgumentException("unknown fusion weight '" + name + "'; known: " + String.join(", ", NAMES));
+        }
+
+        @Override public String toString() {
+            StringBuilder b = new StringBuilder();
+            float[] a = array();
+            for (int k = 0; k < a.length; k++) if (a[k] != 0) b.append(b.isEmpty() ? "" : ", ").append(NAMES[k]).append(' ').append(a[k]);
+            return b.isEmpty() ? "all 0" : b.toString();
+        }
     }
+
+    /** Which weight indices weigh a feature array (the others are the repeat bonuses). */
+    public static final int[] FEATURES = {0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13};
 
     private final String name;
     private final Signals signals;
@@ -36,21 +72,46 @@ public final class FusionRecommender implements CrsRecommender {
 
     public Weights weights() { return weights; }
 
+    public Signals signals() { return signals; }
+
     @Override
     public void score(Turn turn, float[] out) {
-        int n = out.length;
-        float[] pop = new float[n], col = new float[n], den = new float[n], att = new float[n];
-        signals.popularity(pop);
-        if (weights.collaborative() != 0) signals.collaborative(turn.state(), col);
-        if (weights.dense() != 0) signals.dense(turn.queryText(), den);
-        if (weights.attributes() != 0) signals.attributes(turn.state(), att);
-        combine(weights, pop, col, den, att, turn.state(), out);
+        combine(weights, features(signals, weights, turn, null), turn.state(), out);
     }
 
-    /** {@code out = w · features}, plus the repeat bonuses; disliked movies get -infinity. */
-    public static void combine(Weights w, float[] pop, float[] col, float[] den, float[] att, DialogueState s, float[] out) {
-        for (int i = 0; i < out.length; i++)
-            out[i] = w.popularity() * pop[i] + w.collaborative() * col[i] + w.dense() * den[i] + w.attributes() * att[i];
+    /**
+     * The feature arrays {@code weights} needs for {@code turn} (indexed like {@link Weights#NAMES}; null where the
+     * weight is 0); {@code leaveOut} names a tuning dialogue whose counts the dialogue statistics should skip.
+     */
+    static float[][] features(Signals signals, Weights weights, Turn turn, String leaveOut) {
+        int n = signals.catalog().size();
+        float[] w = weights.array();
+        float[][] f = new float[w.length][];
+        for (int k : FEATURES) if (w[k] != 0) f[k] = new float[n];
+        if (f[0] != null) signals.popularity(f[0]);
+        if (f[1] != null) signals.collaborative(turn.state(), f[1]);
+        if (f[2] != null) signals.dense(turn.queryText(), f[2]);
+        if (f[3] != null) signals.attributes(turn.state(), f[3]);
+        if (f[6] != null) signals.coMention(turn.state().mentioned(), leaveOut, f[6]);
+        if (f[7] != null) signals.recommendationPrior(leaveOut, f[7]);
+        if (f[8] != null) signals.yearPrior(f[8]);
+        if (f[9] != null) signals.collaborativeMentioned(turn.state(), f[9]);
+        if (f[10] != null) signals.dense(Signals.seekerText(turn.context()), f[10]);
+        if (f[11] != null) signals.coMentionConditional(turn.state().mentioned(), leaveOut, f[11]);
+        if (f[12] != null) signals.attributeTargets(turn.state(), leaveOut, f[12]);
+        return f;
+    }
+
+    /** {@code out = w · features} (null feature arrays count as 0), plus the repeat bonuses; disliked movies get -infinity. */
+    public static void combine(Weights w, float[][] f, DialogueState s, float[] out) {
+        float[] a = w.array();
+        java.util.Arrays.fill(out, 0f);
+        for (int k : FEATURES) {
+            if (a[k] == 0 || f[k] == null) continue;
+            float wk = a[k];
+            float[] x = f[k];
+            for (int i = 0; i < out.length; i++) out[i] += wk * x[i];
+        }
         if (w.repeatRecommended() != 0) for (int i : s.recommended()) out[i] += w.repeatRecommended();
         if (w.repeatLiked() != 0) for (int i : s.liked()) out[i] += w.repeatLiked();
         for (int i : s.disliked()) out[i] = Float.NEGATIVE_INFINITY;

@@ -105,7 +105,11 @@ public final class RedialLoader {
             JsonNode c = need(node, "context", file, line);
             for (int k = 0; k < c.size(); k++) ctx.add(new Utterance((c.size() - 1 - k) % 2 == 0, c.get(k).asText()));
             Set<Integer> mentioned = new LinkedHashSet<>();
-            for (JsonNode e : node.path("entity")) { int i = catalog.indexOfName(e.asText()); if (i >= 0) mentioned.add(i); }
+            List<String> entities = new ArrayList<>();
+            for (JsonNode e : node.path("entity")) {
+                int i = catalog.indexOfName(e.asText());
+                if (i >= 0) mentioned.add(i); else entities.add(e.asText().toLowerCase(java.util.Locale.ROOT));
+            }
             List<Integer> targets = new ArrayList<>();
             for (JsonNode r : need(node, "rec", file, line)) {
                 int i = catalog.indexOfName(r.asText());
@@ -114,7 +118,7 @@ public final class RedialLoader {
             }
             out.add(new CrsSample(node.path("dialog_id").asText(), node.path("turn_id").asInt(), ctx,
                     mentioned.stream().mapToInt(Integer::intValue).toArray(), targets.stream().mapToInt(Integer::intValue).toArray(),
-                    node.path("resp").asText("")));
+                    node.path("resp").asText(""), entities));
         });
         return out;
     }

@@ -20,6 +20,7 @@ public final class Signals {
     private final ItemEncoder encoder;
     private final float[][] movieVectors;
     private final int[] linked;
+    private final DialogueStats stats;
 
     /**
      * @param popularity per-movie prior (any scale; log-damped here)
@@ -42,6 +43,55 @@ public final class Signals {
         this.encoder = encoder;
         this.movieVectors = movieVectors;
         this.linked = catalog.movies().stream().mapToInt(CrsMovie::mlItem).toArray();
+        this.stats = null;
+    }
+
+    private Signals(Signals o, DialogueStats stats) {
+        this.catalog = o.catalog; this.popularity = o.popularity; this.collaborative = o.collaborative; this.encoder = o.encoder;
+        this.movieVectors = o.movieVectors; this.linked = o.linked; this.stats = stats;
+    }
+
+    /** These signals plus statistics of tuning dialogues (co-mention, recommendation and year priors). */
+    public Signals withStats(DialogueStats stats) { return new Signals(this, stats); }
+
+    public DialogueStats stats() { return stats; }
+
+    /** Co-mention with {@code context} in the tuning dialogues (0 without statistics). */
+    public void coMention(java.util.Collection<Integer> context, String leaveOut, float[] out) {
+        if (stats == null) java.util.Arrays.fill(out, 0f); else stats.coMention(context, leaveOut, out);
+    }
+
+    /** Conditional co-mention (share of the context movies' dialogues naming the movie; 0 without statistics). */
+    public void coMentionConditional(java.util.Collection<Integer> context, String leaveOut, float[] out) {
+        if (stats == null) java.util.Arrays.fill(out, 0f); else stats.coMentionConditional(context, leaveOut, out);
+    }
+
+    /** What the tuning recommenders named for the same requested genres/people (0 without statistics). */
+    public void attributeTargets(DialogueState state, String leaveOut, float[] out) {
+        if (stats == null) java.util.Arrays.fill(out, 0f); else stats.attributeTargets(state, leaveOut, out);
+    }
+
+    /** What the tuning recommenders named when the context's annotation linked the same entities (0 without statistics). */
+    public void entityTargets(List<String> entities, String leaveOut, float[] out) {
+        if (stats == null) java.util.Arrays.fill(out, 0f); else stats.entityTargets(entities, leaveOut, out);
+    }
+
+    /** How often the tuning recommenders named each movie (0 without statistics). */
+    public void recommendationPrior(String leaveOut, float[] out) {
+        if (stats == null) java.util.Arrays.fill(out, 0f); else stats.recommendationPrior(leaveOut, out);
+    }
+
+    /** The tuning recommenders' release-year preference (0 without statistics). */
+    public void yearPrior(float[] out) {
+        if (stats == null) java.util.Arrays.fill(out, 0f); else stats.yearPrior(out);
+    }
+
+    /** The seeker's own utterances, most recent last, at most 1,500 characters (the recommender's words left out). */
+    public static String seekerText(List<Utterance> context) {
+        StringBuilder b = new StringBuilder();
+        for (Utterance u : context) if (u.seeker()) b.append(u.text()).append(' ');
+        String s = b.toString().strip();
+        return s.length() > 1500 ? s.substring(s.length() - 1500) : s;
     }
 
     public CrsCatalog catalog() { return catalog; }
@@ -57,9 +107,23 @@ public final class Signals {
      * get 0 (returns false then, so callers can report that the signal was absent).
      */
     public boolean collaborative(DialogueState state, float[] out) {
+        return collaborative(state.liked(), out);
+    }
+
+    /**
+     * Collaborative scores from every movie the conversation named except the disliked ones: in ReDial the seeker's
+     * sentiment is often unstated, and a movie the recommender suggested still says what the conversation is about.
+     */
+    public boolean collaborativeMentioned(DialogueState state, float[] out) {
+        List<Integer> h = new java.util.ArrayList<>(state.mentioned());
+        h.removeAll(state.disliked());
+        return collaborative(h, out);
+    }
+
+    private boolean collaborative(java.util.Collection<Integer> movies, float[] out) {
         java.util.Arrays.fill(out, 0f);
         if (collaborative == null) return false;
-        int[] history = state.liked().stream().mapToInt(i -> linked[i]).filter(j -> j >= 0).distinct().toArray();
+        int[] history = movies.stream().mapToInt(i -> linked[i]).filter(j -> j >= 0).distinct().toArray();
         if (history.length == 0) return false;
         float[] ml = new float[collaborative.numItems()];
         collaborative.scoreAll(UserContext.ofHistory(history), ml);

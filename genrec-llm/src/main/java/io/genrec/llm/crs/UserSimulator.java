@@ -18,8 +18,46 @@ public final class UserSimulator {
 
     private final CrsCatalog catalog;
     private final StateTracker tracker;
+    private final io.genrec.llm.llm.LlmClient llm;
+    private final java.util.function.Consumer<String> onFallback;
 
-    public UserSimulator(CrsCatalog catalog, StateTracker tracker) { this.catalog = catalog; this.tracker = tracker; }
+    public UserSimulator(CrsCatalog catalog, StateTracker tracker) { this(catalog, tracker, null, w -> { }); }
+
+    private UserSimulator(CrsCatalog catalog, StateTracker tracker, io.genrec.llm.llm.LlmClient llm, java.util.function.Consumer<String> onFallback) {
+        this.catalog = catalog; this.tracker = tracker; this.llm = llm; this.onFallback = onFallback;
+    }
+
+    /**
+     * The LLM-played seeker: after a miss the LLM words the rejection from the same one hint the rule seeker would give
+     * (so it knows no more than the rule seeker). A reply that names the target's title, or an endpoint failure, is
+     * replaced by the rule message and reported through {@code onFallback}.
+     */
+    public UserSimulator withLlm(io.genrec.llm.llm.LlmClient llm, java.util.function.Consumer<String> onFallback) {
+        return new UserSimulator(catalog, tracker, llm, onFallback);
+    }
+
+    static final String SEEKER = """
+            You play a person looking for a movie to watch who secretly wants one particular movie. The recommender just             suggested some movies, none of them yours. Reply in one or two casual sentences: turn the suggestions down and             say what you want using only the hint given. Never name any movie title.""";
+
+    /** The seeker's message after a miss: the rule text, or the LLM's wording of the same hint. */
+    String reject(CrsMovie target, List<String> shown, String hint) {
+        String rule = "No, none of those. " + hint;
+        if (llm == null) return rule;
+        String out;
+        try {
+            out = llm.complete(List.of(io.genrec.llm.llm.ChatTurn.system(SEEKER), io.genrec.llm.llm.ChatTurn.user(
+                    io.genrec.util.Json.MAPPER.writeValueAsString(Map.of("suggested", shown, "hint", hint)))), new io.genrec.llm.llm.LlmOptions(0.7, 80));
+        } catch (Exception e) {
+            onFallback.accept("simulated seeker: endpoint failed, rule message used: " + e.getMessage());
+            return rule;
+        }
+        String title = target.name().replaceAll("\\s*\\((19|20)\\d\\d\\)\\s*$", "").strip();
+        if (out == null || out.isBlank() || java.util.regex.Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(title) + "(?![\\p{L}\\p{N}])").matcher(out).find()) {
+            onFallback.accept("simulated seeker: the LLM's reply " + (out == null || out.isBlank() ? "was empty" : "named the hidden target") + ", rule message used");
+            return rule;
+        }
+        return out.strip();
+    }
 
     /** The outcome of one simulated conversation: turns used (1-based) or 0 when the target never came up. */
     public int simulate(CrsRecommender rec, List<Utterance> opening, int target) {
@@ -34,7 +72,7 @@ public final class UserSimulator {
             if (top.contains(target)) return turn;
             List<String> names = top.stream().map(i -> catalog.get(i).name()).toList();
             ctx.add(Utterance.recommender("How about " + String.join(", ", names) + "?"));
-            ctx.add(Utterance.user("No, none of those. " + (turn - 1 < hints.size() ? hints.get(turn - 1) : "Something else, please.")));
+            ctx.add(Utterance.user(reject(catalog.get(target), names, turn - 1 < hints.size() ? hints.get(turn - 1) : "Something else, please.")));
         }
         return 0;
     }
