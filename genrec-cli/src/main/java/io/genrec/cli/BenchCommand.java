@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
         BENCHMARKS.put("sequence", new Bench("SEQUENCES|MOVIELENS_DIR RESULTS.md MODEL [key=value ...]",
                 "beauty-loo-sequential.md, sports-toys-loo-sequential.md, irgan-negatives.md",
                 io.genrec.models.sequential.SequenceBenchmark::main));
-        BENCHMARKS.put("semantic-ids", new Bench("DATA_SPEC [LEVELS] [CODES] [ITERATIONS] [SAMPLE] [SEED]", "tiger.md",
+        BENCHMARKS.put("semantic-ids", new Bench("DATA_SPEC [LEVELS] [CODES] [ITERATIONS] [SAMPLE] [SEED] [rqkmeans|rqvae] [key=value ...]", "tiger.md",
                 io.genrec.models.semanticid.SemanticIdReport::main));
         BENCHMARKS.put("sasrec-same-seed", new Bench("repeat N DROPOUT PRESSURE | speed | masks N | scalar N",
                 "sasrec-same-seed.md", io.genrec.models.sequential.SasRecSameSeedBenchmark::main));
