@@ -35,6 +35,7 @@ final class BenchCommand implements Callable<Integer> {
         BENCHMARKS.put("flowcf-steps", new Bench("DATA_DIR MODEL_DIR STEPS,... [USERS]", "ml-1m-diffrec-flowcf.md", io.genrec.models.flow.FlowCfStepsBenchmark::main));
         BENCHMARKS.put("listcvae", new Bench("DATA_DIR SEED [key=value ...]",
                 "ml-1m-diffrec-listcvae.md", io.genrec.models.slate.ListCvaeBenchmark::main));
+        BENCHMARKS.put("gfn4rec", new Bench("DATA_DIR SEED [key=value ...]", "ml-1m-diffrec-listcvae.md", io.genrec.models.slate.Gfn4RecBenchmark::main));
         BENCHMARKS.put("baselines", new Bench("[DATA_DIR] [THREADS] [SEED] [VARIANTS]",
                 "baselines-speed.md", io.genrec.models.baseline.BaselineBenchmark::main));
         BENCHMARKS.put("sequence", new Bench("SEQUENCES|MOVIELENS_DIR RESULTS.md MODEL [key=value ...]",
