@@ -35,12 +35,13 @@ final class BenchCommand implements Callable<Integer> {
         BENCHMARKS.put("flowcf-steps", new Bench("DATA_DIR MODEL_DIR STEPS,... [USERS]", "ml-1m-diffrec-flowcf.md", io.genrec.models.flow.FlowCfStepsBenchmark::main));
         BENCHMARKS.put("listcvae", new Bench("DATA_DIR SEED [key=value ...]",
                 "ml-1m-diffrec-listcvae.md", io.genrec.models.slate.ListCvaeBenchmark::main));
+        BENCHMARKS.put("gfn4rec", new Bench("DATA_DIR SEED [key=value ...]", "ml-1m-diffrec-listcvae.md", io.genrec.models.slate.Gfn4RecBenchmark::main));
         BENCHMARKS.put("baselines", new Bench("[DATA_DIR] [THREADS] [SEED] [VARIANTS]",
                 "baselines-speed.md", io.genrec.models.baseline.BaselineBenchmark::main));
         BENCHMARKS.put("sequence", new Bench("SEQUENCES|MOVIELENS_DIR RESULTS.md MODEL [key=value ...]",
                 "beauty-loo-sequential.md, sports-toys-loo-sequential.md, irgan-negatives.md",
                 io.genrec.models.sequential.SequenceBenchmark::main));
-        BENCHMARKS.put("semantic-ids", new Bench("DATA_SPEC [LEVELS] [CODES] [ITERATIONS] [SAMPLE] [SEED]", "tiger.md",
+        BENCHMARKS.put("semantic-ids", new Bench("DATA_SPEC [LEVELS] [CODES] [ITERATIONS] [SAMPLE] [SEED] [rqkmeans|rqvae] [key=value ...]", "tiger.md",
                 io.genrec.models.semanticid.SemanticIdReport::main));
         BENCHMARKS.put("sasrec-same-seed", new Bench("repeat N DROPOUT PRESSURE | speed | masks N | scalar N",
                 "sasrec-same-seed.md", io.genrec.models.sequential.SasRecSameSeedBenchmark::main));

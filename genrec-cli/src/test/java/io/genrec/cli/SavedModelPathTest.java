@@ -42,6 +42,7 @@ class SavedModelPathTest {
             Map.entry("flowcf", List.of("epochs=1", "dims=16")),
             Map.entry("autorec", List.of("epochs=1", "hidden=16")),
             Map.entry("listcvae", List.of("epochs=1", "hidden_dim=16", "latent_dim=8", "embedding_dim=8")),
+            Map.entry("gfn4rec", List.of("epochs=1", "response_epochs=1", "hidden_dim=16", "embedding_dim=8")),
             Map.entry("sasrec", List.of("epochs=1", "hidden_size=8", "max_len=20", "blocks=1", "heads=1")),
             Map.entry("gru4rec", List.of("epochs=1", "hidden_size=8", "max_len=20")),
             Map.entry("bert4rec", List.of("epochs=1", "hidden_size=8", "max_len=20", "blocks=1", "heads=1")),

@@ -31,7 +31,8 @@ public interface ItemTokenizer {
     static ItemTokenizer readFrom(String name, ParameterSet p, String prefix) {
         return switch (name) {
             case RqKMeans.NAME -> RqKMeans.readFrom(p, prefix);
-            default -> throw new IllegalArgumentException("unknown tokenizer '" + name + "' (known: rqkmeans)");
+            case RqVae.NAME -> RqVae.readFrom(p, prefix);
+            default -> throw new IllegalArgumentException("unknown tokenizer '" + name + "' (known: rqkmeans, rqvae)");
         };
     }
 
