@@ -39,7 +39,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--images", paramLabel = "DIR", description = "Item pictures: DIR/<item id>.jpg|.png, or the path in an item's 'image' field, relative to DIR.")
     Path images;
 
-    @Option(names = "--image-encoder", paramLabel = "SPEC", description = "histogram, histogram:BINS or onnx-clip:DIR (a CLIP export; then a text QUERY with --images searches the pictures) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--image-encoder", paramLabel = "SPEC", description = "histogram, histogram:BINS, contrastive:DIR (saved by genrec multimodal --save DIR) or onnx-clip:DIR (a CLIP export; then a text QUERY with --images searches the pictures) (default: ${DEFAULT-VALUE}).")
     String imageEncoder = "histogram";
 
     @Option(names = "--k", description = "How many items (default: ${DEFAULT-VALUE}).")

@@ -52,4 +52,42 @@ class ImageSearchCliTest {
         assertNotEquals(0, bad.exit());
         assertTrue(bad.err().contains(broken.toString()), bad.err());
     }
+
+    /**
+     * A saved in-process model ({@code contrastive:DIR}) answers a text query over the pictures through its frozen
+     * MiniLM plus learned projection: the ranking equals the one computed from the model directly.
+     */
+    @Test
+    void aSavedContrastiveModelSearchesPicturesByText(@TempDir Path dir) throws Exception {
+        String spec = CliConventionsTest.csvSpec(dir);
+        Path pics = Files.createDirectories(dir.resolve("pictures"));
+        for (int i = 0; i < 6; i++) picture(pics.resolve("i" + i + ".png"), new Color(40 * i, 200 - 30 * i, 90), i);
+        var cfg = new io.genrec.models.visual.ContrastiveImageText.Config(2, 4, 8, 0.1,
+                new io.genrec.models.training.TrainingConfig(1, 4, 0.003, 0, 0, 1, 10, 0));
+        var minilm = io.genrec.llm.embed.Encoders.miniLm(1);
+        float[][] texts = minilm.embed(java.util.List.of("a green thing", "a red thing"));
+        float[] pixels = new float[4 * cfg.preprocessing().size()];
+        Random rng = new Random(1);
+        for (int j = 0; j < pixels.length; j++) pixels[j] = (float) rng.nextGaussian();
+        var m = io.genrec.models.visual.ContrastiveImageText.fit(pixels, new int[]{0, 1, 0, 1}, texts, cfg,
+                new io.genrec.model.TrainContext(new io.genrec.data.Dataset.Builder("pairs").build(), null, 1, 1,
+                        io.genrec.model.ProgressListener.NONE), minilm.modelId());
+        Path model = dir.resolve("model");
+        m.save(model);
+        CliTest.Run r = CliTest.run("search", "a red thing", "--images", pics.toString(), "--image-encoder", "contrastive:" + model,
+                "--data", spec, "--k", "6", "--format", "json", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode out = new ObjectMapper().readTree(r.out());
+        float[] q = m.projectText(new float[][]{minilm.embed("a red thing")})[0];
+        String best = null;
+        double bestScore = -2;
+        for (int i = 0; i < 6; i++) {
+            float[] v = m.encode(pics.resolve("i" + i + ".png"));
+            double d = 0;
+            for (int j = 0; j < v.length; j++) d += v[j] * q[j];
+            if (d > bestScore) { bestScore = d; best = "i" + i; }
+        }
+        assertEquals(6, out.get("results").size(), r.out());
+        assertEquals(best, out.get("results").get(0).get("item").asText(), r.out());
+    }
 }
