@@ -90,4 +90,32 @@ class ImageSearchCliTest {
         assertEquals(6, out.get("results").size(), r.out());
         assertEquals(best, out.get("results").get(0).get("item").asText(), r.out());
     }
+
+    /**
+     * A text and a picture together search the fused vectors: with the same red photo (three red items, equally
+     * close by colour) the text decides which red item comes first.
+     */
+    @Test
+    void aTextAndAPictureTogetherSearchTheFusedVectors(@TempDir Path dir) throws Exception {
+        String spec = CliConventionsTest.csvSpec(dir);
+        Path pics = Files.createDirectories(dir.resolve("pictures"));
+        Color red = new Color(200, 20, 20), blue = new Color(20, 20, 200);
+        for (int i = 0; i < 6; i++) picture(pics.resolve("i" + i + ".png"), i < 3 ? red : blue, i);
+        Path query = dir.resolve("query.png");
+        picture(query, new Color(210, 30, 25), 99);
+        JsonNode space = fused(spec, pics, query, "astronauts and a spaceship");
+        JsonNode cooking = fused(spec, pics, query, "an Italian cookbook of pasta");
+        assertEquals("fused", space.get("mode").asText());
+        assertEquals(6, space.get("items_with_images").asInt());
+        assertTrue(space.get("items_with_text").asInt() >= 6, space.toString());
+        assertEquals("i0", space.get("results").get(0).get("item").asText(), "red and about space: " + space);
+        assertEquals("i1", cooking.get("results").get(0).get("item").asText(), "red and about cooking: " + cooking);
+    }
+
+    private static JsonNode fused(String spec, Path pics, Path query, String text) throws Exception {
+        CliTest.Run r = CliTest.run("search", text, "--image", query.toString(), "--images", pics.toString(), "--data", spec,
+                "--k", "3", "--format", "json", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
 }

@@ -1,6 +1,7 @@
 package io.genrec.models.visual;
 
 import io.genrec.data.ItemCatalog;
+import io.genrec.image.FusedVectors;
 import io.genrec.image.ImageEncoder;
 import io.genrec.image.ItemImages;
 import io.genrec.model.ItemTextEmbedder;
@@ -20,18 +21,8 @@ import java.nio.file.Path;
 public final class MultimodalItemInit {
     private MultimodalItemInit() { }
 
-    /** One fused row per item; zero where the item has neither text nor picture. */
-    public static float[][] fuse(float[][] text, float[][] image) {
-        if (text.length != image.length) throw new IllegalArgumentException(text.length + " text rows, " + image.length + " image rows");
-        int dt = text.length == 0 ? 0 : text[0].length, di = image.length == 0 ? 0 : image[0].length;
-        float[][] out = new float[text.length][dt + di];
-        double half = Math.sqrt(0.5);
-        for (int i = 0; i < text.length; i++) {
-            put(text[i], out[i], 0, half);
-            put(image[i], out[i], dt, half);
-        }
-        return out;
-    }
+    /** One fused row per item ({@link FusedVectors#fuse}); zero where the item has neither text nor picture. */
+    public static float[][] fuse(float[][] text, float[][] image) { return FusedVectors.fuse(text, image); }
 
     /** The fused rows reduced to {@code width} for {@link TextItemInit#applyTo}. */
     public static TextItemInit of(float[][] text, float[][] image, int width, long seed) {
@@ -75,13 +66,5 @@ public final class MultimodalItemInit {
             if (!hasText && pictures[i] == null) neither++;
         }
         return new Catalogue(of(t, im, width, seed), catalog.size(), noText, noPicture, neither);
-    }
-
-    private static void put(float[] v, float[] out, int at, double weight) {
-        double s = 0;
-        for (float x : v) s += (double) x * x;
-        if (s == 0) return;
-        double f = weight / Math.sqrt(s);
-        for (int j = 0; j < v.length; j++) out[at + j] = (float) (v[j] * f);
     }
 }
