@@ -52,6 +52,9 @@ final class MultimodalCommand implements Callable<Integer> {
     @Option(names = "--example", paramLabel = "FILE", description = "A photo to show the nearest class descriptions of (default: the first test photo of each of three classes).")
     List<Path> examples = new ArrayList<>();
 
+    @Option(names = "--save", paramLabel = "DIR", description = "Save the trained model to DIR (then search with --image-encoder contrastive:DIR).")
+    Path save;
+
     @Mixin
     CommonOptions common;
 
@@ -72,7 +75,8 @@ final class MultimodalCommand implements Callable<Integer> {
         }
         ProgressBar bar = new ProgressBar(System.err);
         ProgressListener listener = common.quiet ? ProgressListener.NONE : bar;
-        float[][] textEmb = Encoders.cached(Encoders.miniLm(common.threads)).embed(texts, listener);
+        var textEncoder = Encoders.cached(Encoders.miniLm(common.threads));
+        float[][] textEmb = textEncoder.embed(texts, listener);
         var training = new TrainingConfig(epochs, 64, 0.002, 0, 0, 1, 10, 0);
         var cfg = new ContrastiveImageText.Config(channels, 64, imageSize, 0.07, training);
         Preprocessing prep = cfg.preprocessing();
@@ -80,8 +84,12 @@ final class MultimodalCommand implements Callable<Integer> {
         int[] textOf = train.stream().mapToInt(Photo::fine).toArray();
         Dataset none = new Dataset.Builder("grocery-store-images").build();
         ContrastiveImageText.Fitted m = ContrastiveImageText.fit(pixels, textOf, textEmb, cfg,
-                new TrainContext(none, null, seed, common.threads, listener, "grocery train.txt"));
+                new TrainContext(none, null, seed, common.threads, listener, "grocery train.txt"), textEncoder.modelId());
         bar.finishLine();
+        if (save != null) {
+            m.save(save);
+            System.err.println("genrec multimodal: saved the model to " + save + " (use it as --image-encoder contrastive:" + save + ")");
+        }
         float[][] testImg = m.encodePixels(tensors(test, prep), test.size());
         float[][] classTxt = m.projectText(textEmb);
         // baseline: colour histograms of the photos against the histogram of each class's iconic image

@@ -33,13 +33,13 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "What to look for, in plain words.")
     String query;
 
-    @Option(names = "--image", paramLabel = "FILE", description = "Search by a picture (JPEG/PNG) instead: items whose images are most similar (needs --images).")
+    @Option(names = "--image", paramLabel = "FILE", description = "Search by a picture (JPEG/PNG): items whose images are most similar (needs --images); with a QUERY too, by text and picture together.")
     Path image;
 
     @Option(names = "--images", paramLabel = "DIR", description = "Item pictures: DIR/<item id>.jpg|.png, or the path in an item's 'image' field, relative to DIR.")
     Path images;
 
-    @Option(names = "--image-encoder", paramLabel = "SPEC", description = "histogram, histogram:BINS or onnx-clip:DIR (a CLIP export; then a text QUERY with --images searches the pictures) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--image-encoder", paramLabel = "SPEC", description = "histogram, histogram:BINS, contrastive:DIR (saved by genrec multimodal --save DIR) or onnx-clip:DIR (a CLIP export; then a text QUERY with --images searches the pictures) (default: ${DEFAULT-VALUE}).")
     String imageEncoder = "histogram";
 
     @Option(names = "--k", description = "How many items (default: ${DEFAULT-VALUE}).")
@@ -75,9 +75,17 @@ final class SearchCommand implements Callable<Integer> {
                 rows.add(ItemListOutput.Row.of(rank++, it, r.top().scores()[i]).with("categories", it.categories()));
             }
             Map<String, Object> header = new LinkedHashMap<>();
-            header.put(image != null ? "image" : "query", image != null ? image.toString() : query);
+            if (query != null && !query.isBlank()) header.put("query", query);
+            if (image != null) header.put("image", image.toString());
+            header.put("mode", r.mode());
             header.put("image_encoder", r.encoder());
             header.put("items_with_images", r.indexed());
+            if (r.withText() >= 0) {
+                header.put("text_encoder", r.textEncoder());
+                header.put("items_with_text", r.withText());
+                if (!common.quiet) System.err.printf(java.util.Locale.ROOT, "genrec search: text and picture together: %d of %d items have text, %d a picture%n",
+                        r.withText(), d.numItems(), r.indexed());
+            }
             if (format == EvalCommand.Format.json) System.out.println(ItemListOutput.json(header, "results", rows));
             else ItemListOutput.printTable(System.out, rows);
             return 0;

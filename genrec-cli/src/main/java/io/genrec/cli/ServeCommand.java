@@ -11,6 +11,7 @@ import io.genrec.model.ModelArchive;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderRegistry;
 import io.genrec.server.http.ApiServer;
+import io.genrec.server.http.ImageSearchRoutes;
 import io.genrec.server.service.EventPolicy;
 import io.genrec.server.service.ModelFitter;
 import io.genrec.server.service.ServingService;
@@ -76,6 +77,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-text", description = "Do not build the text index (search, text cold start and new items then answer 503 / popularity).")
     boolean noText;
 
+    @Option(names = "--images", paramLabel = "DIR", description = "Item pictures (DIR/<item id>.jpg|.jpeg|.png) for POST /v1/search/image (default: no image search, 503).")
+    Path images;
+
+    @Option(names = "--image-encoder", paramLabel = "SPEC", description = "Image encoder of --images: histogram[:BINS], onnx-clip:DIR, contrastive:DIR (default: ${DEFAULT-VALUE}).")
+    String imageEncoder = "histogram";
+
     @Option(names = "--rate-limit", paramLabel = "N", description = "Requests per second per client IP, 0 = unlimited (default: ${DEFAULT-VALUE}).")
     double rateLimit = 5000;
 
@@ -103,6 +110,7 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer.Options http = new ApiServer.Options(host, port, key, maxBody, rateLimit);
         ApiServer.checkBinding(http);
         if (results != null && !Files.isDirectory(results)) throw new IllegalArgumentException("--results " + results + ": not a directory");
+        if (images != null && !Files.isDirectory(images)) throw new IllegalArgumentException("--images " + images + ": not a directory");
         if (retrainAfter < 0) throw new IllegalArgumentException("--retrain-after must be >= 0, got " + retrainAfter);
         Duration every = retrainEvery == null ? null : duration(retrainEvery);
         try (Stack st = open()) {
@@ -124,6 +132,7 @@ final class ServeCommand implements Callable<Integer> {
             Thread starter = new Thread(() -> {
                 try {
                     Dataset imported = startUp(events, serving, st.loaded);
+                    if (images != null) startImages(api, serving);
                     if (!noText) startChat(api, imported);
                 } catch (Throwable e) {
                     if (stopping.get()) return; // a fit cut short by the stop
@@ -264,6 +273,22 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return imported;
+    }
+
+    /** The picture index of {@code POST /v1/search/image}; without it the server runs on and that route answers 503. */
+    private void startImages(ApiServer api, ServingService serving) {
+        try {
+            long t0 = System.nanoTime();
+            var catalog = serving.catalog().toItemCatalog();
+            ImageSearchRoutes.Index ix = ImageSearchRoutes.Index.build(catalog, images, imageEncoder, io.genrec.model.ProgressListener.NONE);
+            api.imageSearch(ix);
+            System.err.printf(Locale.ROOT, "genrec serve: image search ready: %,d of %,d items have a picture in %s (encoder %s) in %.1f s%n",
+                    ix.pictures(), catalog.size(), images, ix.encoder().modelId(), (System.nanoTime() - t0) / 1e9);
+            if (ix.pictures() < catalog.size())
+                System.err.printf(Locale.ROOT, "genrec serve: warning: %,d items have no picture and are never found by image search%n", catalog.size() - ix.pictures());
+        } catch (RuntimeException e) {
+            System.err.println("genrec serve: warning: no image search (POST /v1/search/image answers 503): " + e.getMessage());
+        }
     }
 
     /**

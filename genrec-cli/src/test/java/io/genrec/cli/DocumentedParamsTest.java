@@ -37,13 +37,20 @@ class DocumentedParamsTest {
         RecommenderRegistry registry = RecommenderRegistry.load();
         var seen = new TreeSet<String>();
         List<String> failures = new ArrayList<>();
-        for (Path f : files) {
-            Matcher m = PARAM.matcher(Files.readString(f));
+        for (Path f : files) for (String line : Files.readAllLines(f)) {
+            // keys of one model on one line bind together: a conditional key (images=, only with item_init=fused) is
+            // documented next to the key it needs
+            Map<String, Map<String, String>> sameLine = new java.util.HashMap<>();
+            Matcher all = PARAM.matcher(line);
+            while (all.find()) sameLine.computeIfAbsent(all.group(1), k -> new java.util.HashMap<>()).putIfAbsent(all.group(2), all.group(3).split(",")[0]);
+            Matcher m = PARAM.matcher(line);
             while (m.find()) {
                 String model = m.group(1), key = m.group(2), value = m.group(3).split(",")[0];
                 if (!registry.providers().containsKey(model) || !seen.add(model + "." + key + "=" + value)) continue;
+                Map<String, String> params = new java.util.HashMap<>(sameLine.get(model));
+                params.put(key, value);
                 try {
-                    registry.create(model, new Params(Map.of(key, value), root.relativize(f).toString()));
+                    registry.create(model, new Params(params, root.relativize(f).toString()));
                 } catch (IllegalArgumentException e) {
                     failures.add(model + "." + key + "=" + value + " (" + root.relativize(f) + "): " + e.getMessage());
                 }

@@ -49,13 +49,16 @@ class SavedModelPathTest {
             Map.entry("als", List.of("factors=8", "iterations=2")),
             Map.entry("als-mllib", List.of("factors=8", "iterations=2")),
             Map.entry("dense", List.of("cache=false")),
-            Map.entry("coldstart", List.of("cache=false")));
+            Map.entry("coldstart", List.of("cache=false")),
+            Map.entry("vbpr", List.of("epochs=1", "factors=8", "visual_factors=4")));
 
     @TempDir
     static Path root;
     static Path plain, sequential;
     static JsonNode plainResults, sequentialResults;
     static String plainErr;
+    /** Pictures of movies 1-20 for vbpr (solid colours; the rest of the catalogue has none, which vbpr warns about). */
+    static Path pictures;
 
     // biasedmf fits explicit ratings and refuses the binarised default data (RatingMetricsCliTest covers it).
     static Stream<String> models() { return RecommenderRegistry.load().providers().keySet().stream().filter(n -> !n.equals("biasedmf")); }
@@ -63,6 +66,12 @@ class SavedModelPathTest {
     @BeforeAll
     static void evaluateEveryModelWithOutput() throws Exception {
         List<String> names = models().toList();
+        pictures = Files.createDirectories(root.resolve("pictures"));
+        for (int id = 1; id <= 20; id++) {
+            var img = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int x = 0; x < 8; x++) for (int y = 0; y < 8; y++) img.setRGB(x, y, id * 0x0C1F37);
+            javax.imageio.ImageIO.write(img, "png", pictures.resolve(id + ".png").toFile());
+        }
         plain = root.resolve("plain");
         sequential = root.resolve("sequential");
         CliTest.Run a = run(evalArgs(names.stream().filter(n -> !SEQUENTIAL.contains(n)).toList(), plain, List.of()));
@@ -79,6 +88,7 @@ class SavedModelPathTest {
                 "--output", out.toString(), "--quiet"));
         args.addAll(extra);
         for (String m : models) for (String p : TINY.getOrDefault(m, List.of())) args.addAll(List.of("--param", m + "." + p));
+        if (models.contains("vbpr")) args.addAll(List.of("--param", "vbpr.images=" + pictures));
         return args.toArray(String[]::new);
     }
 

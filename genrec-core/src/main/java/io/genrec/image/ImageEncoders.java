@@ -7,7 +7,7 @@ import java.util.ServiceLoader;
 
 /**
  * Opens image encoders by spec: {@code histogram} or {@code histogram:BINS} here, and whatever the modules on the class
- * path register ({@code onnx-clip:DIR} in genrec-llm, {@code contrastive:FILE} in genrec-models). The result is cached
+ * path register ({@code onnx-clip:DIR} in genrec-llm, {@code contrastive:DIR} in genrec-models). The result is cached
  * on disk by content hash ({@link CachingImageEncoder}). An unknown spec is an error listing the known kinds.
  */
 public final class ImageEncoders {

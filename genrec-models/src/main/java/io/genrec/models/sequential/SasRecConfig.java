@@ -17,7 +17,10 @@ import io.genrec.models.training.TrainingConfig;
  * text keep random rows ({@link io.genrec.models.training.TextItemInit}). This is the "LLM features for
  * recommenders" pattern of the Gen-RecSys survey (Deldjoo et al., KDD 2024), a training-free cousin of UniSRec's
  * text-based item representations (Hou et al., KDD 2022). It needs an {@link io.genrec.model.ItemTextEmbedder} on
- * the class path (genrec-llm). The negatives of {@code loss=bce} are uniform by default ({@code negatives=uniform},
+ * the class path (genrec-llm). {@code item_init=fused} starts from text and picture together
+ * ({@link io.genrec.models.visual.MultimodalItemInit}: the L2-normalised text and image vectors concatenated, each half
+ * weighted equally, then reduced by the same PCA), with the pictures in {@code images} encoded by {@code image_encoder}.
+ * The negatives of {@code loss=bce} are uniform by default ({@code negatives=uniform},
  * the paper's); {@code negatives=irgan} draws them from an IRGAN generator trained against the model
  * ({@link IrganNegatives}, settings {@code irgan_*} in {@link NegativeSamplingConfig}).
  *
@@ -28,8 +31,10 @@ import io.genrec.models.training.TrainingConfig;
  * @param dropout    dropout on embeddings, attention weights and feed-forward outputs
  * @param loss       {@code bce} ({@link NextItemLoss#SAMPLED_BCE}, the paper's) or {@code ce} ({@link NextItemLoss#FULL_SOFTMAX});
  *                   kept as its command-line string so provenance survives a save/load round trip unchanged
- * @param itemInit   {@code random} (Xavier-normal, the default) or {@code text} (see above)
+ * @param itemInit   {@code random} (Xavier-normal, the default), {@code text} or {@code fused} (see above)
  * @param negatives  how {@code loss=bce} samples negatives ({@code irgan} needs {@code loss=bce})
+ * @param images     folder of item pictures for {@code item_init=fused} ({@code <item id>.jpg|.jpeg|.png})
+ * @param imageEncoder image encoder spec for {@code item_init=fused} ({@link io.genrec.image.ImageEncoders#open})
  */
 public record SasRecConfig(@Param(min = 1) int hiddenSize,
                            @Param(min = 1) int blocks,
@@ -38,18 +43,28 @@ public record SasRecConfig(@Param(min = 1) int hiddenSize,
                            @Param(min = 0, max = 1, maxExclusive = true) double dropout,
                            @Param(doc = "bce or ce") String loss,
                            TrainingConfig training,
-                           @Param(choices = {SasRecConfig.INIT_RANDOM, SasRecConfig.INIT_TEXT}) String itemInit,
-                           NegativeSamplingConfig negatives) {
-    public static final String INIT_RANDOM = "random", INIT_TEXT = "text";
+                           @Param(choices = {SasRecConfig.INIT_RANDOM, SasRecConfig.INIT_TEXT, SasRecConfig.INIT_FUSED}) String itemInit,
+                           NegativeSamplingConfig negatives,
+                           @Param(when = "item_init=fused", doc = "folder of item pictures <item id>.jpg|.jpeg|.png") String images,
+                           @Param(when = "item_init=fused", doc = "image encoder spec: histogram[:BINS], onnx-clip:DIR, contrastive:DIR") String imageEncoder) {
+    public static final String INIT_RANDOM = "random", INIT_TEXT = "text", INIT_FUSED = "fused";
+    /** The picture settings' defaults (used only with {@code item_init=fused}). */
+    static final String NO_IMAGES = "", DEFAULT_IMAGE_ENCODER = "histogram";
 
     public SasRecConfig {
-        ConfigBinder.check(SasRecConfig.class, hiddenSize, blocks, heads, maxLen, dropout, loss, training, itemInit, negatives);
+        ConfigBinder.check(SasRecConfig.class, hiddenSize, blocks, heads, maxLen, dropout, loss, training, itemInit, negatives, images, imageEncoder);
         if (heads < 1 || hiddenSize % heads != 0)
             throw new IllegalArgumentException("heads must be >= 1 and divide hidden_size " + hiddenSize + ", got " + heads);
         if (NextItemLoss.parse(String.valueOf(loss)) == NextItemLoss.BPR_MAX)
             throw new IllegalArgumentException("sasrec loss must be 'bce' or 'ce', got '" + loss + "'");
         if (negatives.isIrgan() && NextItemLoss.parse(loss) != NextItemLoss.SAMPLED_BCE)
             throw new IllegalArgumentException("negatives=irgan needs loss=bce (loss=" + loss + " samples no negatives)");
+    }
+
+    /** A configuration without picture settings (they matter only for {@code item_init=fused}). */
+    public SasRecConfig(int hiddenSize, int blocks, int heads, int maxLen, double dropout, String loss, TrainingConfig training,
+                        String itemInit, NegativeSamplingConfig negatives) {
+        this(hiddenSize, blocks, heads, maxLen, dropout, loss, training, itemInit, negatives, NO_IMAGES, DEFAULT_IMAGE_ENCODER);
     }
 
     /** A configuration with uniform negatives. */
@@ -65,16 +80,24 @@ public record SasRecConfig(@Param(min = 1) int hiddenSize,
 
     /** A copy with {@code item_init} set. */
     public SasRecConfig withItemInit(String init) {
-        return new SasRecConfig(hiddenSize, blocks, heads, maxLen, dropout, loss, training, init, negatives);
+        return new SasRecConfig(hiddenSize, blocks, heads, maxLen, dropout, loss, training, init, negatives, images, imageEncoder);
     }
 
     /** A copy with the negative sampling set. */
     public SasRecConfig withNegatives(NegativeSamplingConfig n) {
-        return new SasRecConfig(hiddenSize, blocks, heads, maxLen, dropout, loss, training, itemInit, n);
+        return new SasRecConfig(hiddenSize, blocks, heads, maxLen, dropout, loss, training, itemInit, n, images, imageEncoder);
+    }
+
+    /** A copy that starts from fused text + image rows, the pictures in {@code images} encoded by {@code imageEncoder}. */
+    public SasRecConfig withFusedInit(String images, String imageEncoder) {
+        return new SasRecConfig(hiddenSize, blocks, heads, maxLen, dropout, loss, training, INIT_FUSED, negatives, images, imageEncoder);
     }
 
     /** Whether the item table starts from text embeddings. */
     public boolean textInit() { return INIT_TEXT.equals(itemInit); }
+
+    /** Whether the item table starts from fused text + image embeddings. */
+    public boolean fusedInit() { return INIT_FUSED.equals(itemInit); }
 
     public static SasRecConfig defaults() {
         return new SasRecConfig(50, 2, 1, 50, 0.2, NextItemLoss.SAMPLED_BCE.key(),

@@ -20,7 +20,14 @@ public final class NeuralArchive {
     private NeuralArchive() { }
 
     public static void save(Path dir, String model, Provenance provenance, Map<String, String> params, ParameterSet weights) throws IOException {
+        save(dir, model, provenance, params, weights, Map.of());
+    }
+
+    /** As {@link #save(Path, String, Provenance, Map, ParameterSet)} plus model-specific header entries ({@code extra}). */
+    public static void save(Path dir, String model, Provenance provenance, Map<String, String> params, ParameterSet weights,
+                            Map<String, Object> extra) throws IOException {
         ModelArchive a = new ModelArchive();
+        extra.forEach(a::putExtra);
         weights.writeTo(a);
         a.putExtra("params", new LinkedHashMap<>(params));
         a.putExtra("parameterNames", weights.names());

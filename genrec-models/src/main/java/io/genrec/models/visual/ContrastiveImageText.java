@@ -5,11 +5,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
+import io.genrec.data.DataFormatException;
 import io.genrec.image.ImageEncoder;
 import io.genrec.image.ImageFiles;
 import io.genrec.image.Preprocessing;
 import io.genrec.model.ProgressListener;
+import io.genrec.model.ModelArchive;
 import io.genrec.model.TrainContext;
+import io.genrec.models.NeuralProvenance;
 import io.genrec.models.training.Batch;
 import io.genrec.models.training.Initializers;
 import io.genrec.models.training.NeuralTrainer;
@@ -18,8 +21,15 @@ import io.genrec.models.training.ParameterSet;
 import io.genrec.models.training.TrainableNetwork;
 import io.genrec.models.training.TrainingConfig;
 import io.genrec.models.training.TrainingResult;
+import io.genrec.provenance.Provenance;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -55,10 +65,71 @@ public final class ContrastiveImageText {
      * rows {@code textOf} of the frozen {@code textEmbeddings}. {@code ctx} supplies seed, threads and progress.
      */
     public static Fitted fit(float[] pixels, int[] textOf, float[][] textEmbeddings, Config config, TrainContext ctx) {
+        return fit(pixels, textOf, textEmbeddings, config, ctx, "unnamed");
+    }
+
+    /**
+     * As {@link #fit(float[], int[], float[][], Config, TrainContext)}, recording {@code textEncoder} (the frozen text
+     * model that made {@code textEmbeddings}) in the provenance of the saved model. The provenance's data hash is the
+     * SHA-256 of the training input itself (pixels, pairing, text rows), as the pairs may come from anywhere.
+     */
+    public static Fitted fit(float[] pixels, int[] textOf, float[][] textEmbeddings, Config config, TrainContext ctx, String textEncoder) {
         Network net = new Network(pixels, textOf, textEmbeddings, config);
         long t0 = System.nanoTime();
         TrainingResult r = new NeuralTrainer(config.training()).train(net, ctx, null);
-        return new Fitted(r.weights(), config, textEmbeddings[0].length, r, (System.nanoTime() - t0) / 1e9);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("fit", seconds);
+        timings.put("epochs", (double) r.epochs().size());
+        timings.put("secondsPerEpoch", r.secondsPerEpoch());
+        Provenance p = Provenance.capture(MODEL, config, ctx.train().name() + " (text encoder " + textEncoder + ")",
+                inputHash(pixels, textOf, textEmbeddings), ctx.split(), ctx.seed(), NeuralProvenance.LIBRARIES, timings);
+        return new Fitted(r.weights(), config, textEmbeddings[0].length, textEncoder, p, r, seconds);
+    }
+
+    /** The archive's model name. */
+    public static final String MODEL = "contrastive-image-text";
+
+    /** Restores a model written by {@link Fitted#save}; its image tower then encodes exactly as the saved one did. */
+    @SuppressWarnings("unchecked")
+    public static Fitted load(Path dir) throws IOException {
+        ModelArchive.Loaded l = ModelArchive.read(dir);
+        Path header = dir.resolve("model.json");
+        if (!MODEL.equals(l.header().model()))
+            throw new DataFormatException(header, 0, "model", "holds a '" + l.header().model() + "' model, not a " + MODEL + " (genrec multimodal --save DIR)");
+        Map<String, Object> extra = l.header().extra();
+        if (!(extra.get("parameterNames") instanceof List<?> names) || !(extra.get("config") instanceof Map<?, ?> cfg)
+                || !(extra.get("textDim") instanceof Number textDim))
+            throw new DataFormatException(header, 0, "extra", "missing 'parameterNames', 'config' or 'textDim' of a " + MODEL + " model");
+        Config config;
+        try {
+            config = JSON.convertValue(cfg, Config.class);
+        } catch (IllegalArgumentException e) {
+            throw new DataFormatException(header, 0, "extra.config", "not a " + MODEL + " config: " + e.getMessage(), e);
+        }
+        ParameterSet w = ParameterSet.readFrom(l, (List<String>) names);
+        return new Fitted(w, config, textDim.intValue(), String.valueOf(extra.get("textEncoder")), l.header().provenance(), null, 0);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String inputHash(float[] pixels, int[] textOf, float[][] texts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer b = ByteBuffer.allocate(1 << 16);
+            for (float x : pixels) { if (b.remaining() < 4) flush(md, b); b.putFloat(x); }
+            for (int t : textOf) { if (b.remaining() < 4) flush(md, b); b.putInt(t); }
+            for (float[] row : texts) for (float x : row) { if (b.remaining() < 4) flush(md, b); b.putFloat(x); }
+            flush(md, b);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void flush(MessageDigest md, ByteBuffer b) {
+        md.update(b.array(), 0, b.position());
+        b.clear();
     }
 
     static final class Network implements TrainableNetwork {
@@ -135,17 +206,43 @@ public final class ContrastiveImageText {
         private final ParameterSet weights;
         private final Config config;
         private final int textDim;
+        private final String textEncoder;
+        private final Provenance provenance;
         private final TrainingResult training;
         private final double seconds;
 
-        Fitted(ParameterSet weights, Config config, int textDim, TrainingResult training, double seconds) {
+        Fitted(ParameterSet weights, Config config, int textDim, String textEncoder, Provenance provenance, TrainingResult training, double seconds) {
             this.weights = weights;
             this.config = config;
             this.textDim = textDim;
+            this.textEncoder = textEncoder;
+            this.provenance = provenance;
             this.training = training;
             this.seconds = seconds;
         }
 
+        /**
+         * Writes weights, config, the text encoder's name and provenance to {@code dir} (atomically; an existing
+         * directory is replaced only if it is an earlier GenRec model).
+         */
+        public void save(Path dir) throws IOException {
+            ModelArchive a = new ModelArchive();
+            weights.writeTo(a);
+            a.putExtra("parameterNames", weights.names());
+            a.putExtra("config", Provenance.recordToMap(config));
+            a.putExtra("textDim", textDim);
+            a.putExtra("textEncoder", textEncoder);
+            a.write(dir, MODEL, provenance);
+        }
+
+        public Provenance provenance() { return provenance; }
+
+        /** The frozen text model the text projection expects embeddings of. */
+        public String textEncoder() { return textEncoder; }
+
+        public Config config() { return config; }
+
+        /** The training run; null for a loaded model. */
         public TrainingResult training() { return training; }
 
         public double trainingSeconds() { return seconds; }
@@ -153,7 +250,11 @@ public final class ContrastiveImageText {
         public double temperature() { return 1 / Math.exp(Math.min(weights.get("log_scale")[0], InfoNce.MAX_LOG_SCALE)); }
 
         @Override
-        public String modelId() { return "contrastive-cnn-" + Integer.toHexString(java.util.Arrays.hashCode(weights.get("image_proj"))); }
+        public String modelId() {
+            int h = 1;
+            for (String name : weights.names()) h = 31 * h + java.util.Arrays.hashCode(weights.get(name));
+            return "contrastive-cnn-" + Integer.toHexString(h);
+        }
 
         @Override
         public int dimension() { return config.dim(); }

@@ -1,6 +1,14 @@
 package io.genrec.models.visual;
 
+import io.genrec.data.ItemCatalog;
+import io.genrec.image.FusedVectors;
+import io.genrec.image.ImageEncoder;
+import io.genrec.image.ItemImages;
+import io.genrec.model.ItemTextEmbedder;
+import io.genrec.model.ProgressListener;
 import io.genrec.models.training.TextItemInit;
+
+import java.nio.file.Path;
 
 /**
  * Fused text + image item initialisation for the sequence models, the multimodal form of {@code item_init=text}: each
@@ -13,29 +21,50 @@ import io.genrec.models.training.TextItemInit;
 public final class MultimodalItemInit {
     private MultimodalItemInit() { }
 
-    /** One fused row per item; zero where the item has neither text nor picture. */
-    public static float[][] fuse(float[][] text, float[][] image) {
-        if (text.length != image.length) throw new IllegalArgumentException(text.length + " text rows, " + image.length + " image rows");
-        int dt = text.length == 0 ? 0 : text[0].length, di = image.length == 0 ? 0 : image[0].length;
-        float[][] out = new float[text.length][dt + di];
-        double half = Math.sqrt(0.5);
-        for (int i = 0; i < text.length; i++) {
-            put(text[i], out[i], 0, half);
-            put(image[i], out[i], dt, half);
-        }
-        return out;
-    }
+    /** One fused row per item ({@link FusedVectors#fuse}); zero where the item has neither text nor picture. */
+    public static float[][] fuse(float[][] text, float[][] image) { return FusedVectors.fuse(text, image); }
 
     /** The fused rows reduced to {@code width} for {@link TextItemInit#applyTo}. */
     public static TextItemInit of(float[][] text, float[][] image, int width, long seed) {
         return TextItemInit.reduce(fuse(text, image), width, seed);
     }
 
-    private static void put(float[] v, float[] out, int at, double weight) {
-        double s = 0;
-        for (float x : v) s += (double) x * x;
-        if (s == 0) return;
-        double f = weight / Math.sqrt(s);
-        for (int j = 0; j < v.length; j++) out[at + j] = (float) (v[j] * f);
+    /**
+     * The fused rows of a catalogue and what each modality covered. An item with neither text nor picture keeps its
+     * random row.
+     */
+    public record Catalogue(TextItemInit init, int items, int withoutText, int withoutPicture, int withNeither) {
+        /** One line for the user, or null when every item has both. */
+        public String warning(String model) {
+            if (withoutText == 0 && withoutPicture == 0) return null;
+            return String.format(java.util.Locale.ROOT, "%s item_init=fused: %d of %d items have no text and %d no picture (a zero half);"
+                    + " %d have neither and keep random rows", model, withoutText, items, withoutPicture, withNeither);
+        }
+    }
+
+    /**
+     * Embeds {@code catalog}'s text with {@code text} and its pictures ({@link ItemImages#resolve}: {@code folder},
+     * or the items' {@code image} fields) with {@code images}, fuses and reduces them to {@code width}. No picture at
+     * all is an error (the result would silently be {@code item_init=text}); missing ones are counted.
+     */
+    public static Catalogue of(ItemCatalog catalog, ItemTextEmbedder text, ImageEncoder images, Path folder, int width, long seed,
+                               ProgressListener listener) {
+        Path[] pictures = ItemImages.resolve(catalog, folder);
+        int have = ItemImages.count(pictures);
+        if (have == 0 && catalog.size() > 0)
+            throw new IllegalArgumentException("item_init=fused: none of the " + catalog.size() + " items has a picture in "
+                    + (folder == null ? "the items' image fields (images= is empty)" : folder.toString())
+                    + "; set images=DIR (pictures named <item id>.jpg|.jpeg|.png) or use item_init=text");
+        float[][] t = text.embed(catalog, listener);
+        float[][] im = ItemImages.features(pictures, images, listener);
+        int noText = 0, noPicture = 0, neither = 0;
+        for (int i = 0; i < t.length; i++) {
+            boolean hasText = false;
+            for (float x : t[i]) if (x != 0) { hasText = true; break; }
+            if (!hasText) noText++;
+            if (pictures[i] == null) noPicture++;
+            if (!hasText && pictures[i] == null) neither++;
+        }
+        return new Catalogue(of(t, im, width, seed), catalog.size(), noText, noPicture, neither);
     }
 }

@@ -4,15 +4,63 @@ import io.genrec.data.Dataset;
 import io.genrec.model.ProgressListener;
 import io.genrec.model.TrainContext;
 import io.genrec.models.training.TrainingConfig;
+import io.genrec.image.ImageEncoder;
+import io.genrec.image.ImageEncoders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
 /** The in-process CLIP learns to tell three synthetic colour classes apart by their (frozen, random) texts. */
 class ContrastiveImageTextTest {
+    /**
+     * A saved and loaded model is the same model: identical vectors for the same pixels, and through the
+     * {@code contrastive:DIR} encoder spec identical vectors for the same picture file; provenance survives.
+     */
+    @Test
+    void savedModelLoadsAndEncodesIdentically(@TempDir Path dir) throws Exception {
+        var cfg = new ContrastiveImageText.Config(2, 4, 8, 0.1, new TrainingConfig(2, 8, 0.003, 0, 0, 1, 10, 0));
+        int per = cfg.preprocessing().size(), n = 16;
+        Random rng = new Random(2);
+        float[] pixels = new float[n * per];
+        for (int j = 0; j < pixels.length; j++) pixels[j] = (float) rng.nextGaussian();
+        int[] textOf = new int[n];
+        for (int k = 0; k < n; k++) textOf[k] = k % 2;
+        float[][] texts = {{1, 0, 0}, {0, 1, 0}};
+        ContrastiveImageText.Fitted m = ContrastiveImageText.fit(pixels, textOf, texts, cfg,
+                new TrainContext(new Dataset.Builder("pairs").build(), null, 4, 1, ProgressListener.NONE), "test-text");
+        m.save(dir.resolve("model"));
+        ContrastiveImageText.Fitted back = ContrastiveImageText.load(dir.resolve("model"));
+        assertEquals(m.provenance(), back.provenance(), "provenance must survive save/load");
+        assertEquals(64, m.provenance().dataHash().length(), "the data hash is the SHA-256 of the training input");
+        assertEquals("test-text", back.textEncoder());
+        assertEquals(m.config(), back.config());
+        assertEquals(m.modelId(), back.modelId());
+        float[][] a = m.encodePixels(pixels, n), b = back.encodePixels(pixels, n);
+        for (int k = 0; k < n; k++) assertArrayEquals(a[k], b[k], "image " + k);
+        assertArrayEquals(m.projectText(texts)[1], back.projectText(texts)[1]);
+
+        Path png = dir.resolve("photo.png");
+        BufferedImage img = new BufferedImage(12, 10, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 12; x++) for (int y = 0; y < 10; y++) img.setRGB(x, y, rng.nextInt(1 << 24));
+        ImageIO.write(img, "png", png.toFile());
+        ImageEncoder viaSpec = ImageEncoders.openUncached("contrastive:" + dir.resolve("model"));
+        assertArrayEquals(m.encode(png), viaSpec.encode(png), "contrastive:DIR must encode a file as the trained model does");
+        assertEquals(4, viaSpec.dimension());
+    }
+
+    @Test
+    void loadingAnotherModelIsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        new io.genrec.model.ModelArchive().write(dir.resolve("other"), "ease", null);
+        var e = assertThrows(io.genrec.data.DataFormatException.class, () -> ContrastiveImageText.load(dir.resolve("other")));
+        assertTrue(e.getMessage().contains("model.json") && e.getMessage().contains("'ease'"), e.getMessage());
+    }
+
     @Test
     void learnsToMatchPicturesToTheirTexts() {
         int n = 60, s = 8;

@@ -69,7 +69,7 @@ class VbprPlantedTest {
 
     static Vbpr.Fitted fit(Dataset d, float[][] features) {
         TrainingConfig t = new TrainingConfig(40, 32, 0.05, 0, 0, 1, 10, 0);
-        return Vbpr.fit(new TrainContext(d, null, 11, 1, ProgressListener.NONE), features, new Vbpr.Config(4, 2, t));
+        return Vbpr.fit(new TrainContext(d, null, 11, 1, ProgressListener.NONE), features, new VbprConfig(4, 2, t));
     }
 
     @Test

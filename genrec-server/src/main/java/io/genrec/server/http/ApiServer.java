@@ -122,6 +122,7 @@ public final class ApiServer implements AutoCloseable {
     /** What the server offers beyond the core API ({@code GET /v1/capabilities}); routes mounted later flip theirs. */
     private final Map<String, Boolean> capabilities = new ConcurrentHashMap<>(Map.of("chat", false));
     private volatile java.nio.file.Path resultsDir;
+    private final ImageSearchRoutes images = new ImageSearchRoutes();
 
     public ApiServer(RecommendationService api, ServingService serving, Options options) {
         this.api = api;
@@ -160,6 +161,7 @@ public final class ApiServer implements AutoCloseable {
                     EnumSet.of(DispatcherType.REQUEST)));
         });
         routes();
+        images.register(app);
         if (api instanceof ExperimentService experiments) ExperimentRoutes.register(app, experiments, ctx -> { });
         new WebRoutes(serving, json, this::capabilities, () -> resultsDir).register(app);
     }
@@ -185,6 +187,12 @@ public final class ApiServer implements AutoCloseable {
     public void chat(io.genrec.llm.crs.ChatEngine engine) {
         this.chat = engine;
         capability("chat", engine != null);
+    }
+
+    /** Offers {@code POST /v1/search/image} over {@code index} (null: 503) and advertises {@code image_search}. */
+    public void imageSearch(ImageSearchRoutes.Index index) {
+        images.index(index);
+        capability("image_search", index != null);
     }
 
     /** The directory {@code GET /v1/results} reads evaluation reports from (null: none). */
