@@ -148,6 +148,13 @@ public final class Tiger implements Recommender {
             return new Fitted(provenance(), config, network, tokenizer, all);
         }
 
+        /** The same model decoding with beam width {@code beam} (for beam-width ablations; the weights are shared). */
+        public Fitted withBeam(int beam) {
+            TigerConfig c = new TigerConfig(config.dim(), config.layers(), config.heads(), config.ff(), config.dropout(), config.maxLen(),
+                    config.tokenizer(), config.levels(), config.codes(), beam, config.userBuckets(), config.training());
+            return new Fitted(provenance(), c, network, tokenizer, codes);
+        }
+
         @Override
         protected void score(UserContext user, float[] out) {
             Arrays.fill(out, Float.NEGATIVE_INFINITY);

@@ -84,8 +84,30 @@ final class TigerNetwork implements TrainableNetwork {
     @Override
     public int numRows() { return rowUser.length; }
 
-    /** Number of target tokens per epoch ({@code L} per row), for throughput figures. */
-    long tokensPerEpoch() { return (long) rowUser.length * L; }
+    /**
+     * Batches of rows with similar history length: a batch's encoder runs at its longest history, and with random
+     * batches nearly every batch holds a 20-item history (81 tokens) while the mean is a few items. The shuffled
+     * rows are cut into pools of 16 batches, each pool is sorted by length and cut into batches, and the batch order
+     * is shuffled with {@code rng}, so every row is used once per epoch and the seed fixes the plan.
+     */
+    @Override
+    public java.util.List<int[]> batches(int[] shuffled, int batchSize, java.util.SplittableRandom rng) {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        int pool = 16 * batchSize;
+        for (int from = 0; from < shuffled.length; from += pool) {
+            int to = Math.min(shuffled.length, from + pool);
+            Integer[] p = new Integer[to - from];
+            for (int i = 0; i < p.length; i++) p[i] = shuffled[from + i];
+            Arrays.sort(p, java.util.Comparator.comparingInt(r -> Math.min(c.maxLen(), rowPos[r] - userStart[rowUser[r]])));
+            for (int b = 0; b < p.length; b += batchSize) {
+                int[] batch = new int[Math.min(batchSize, p.length - b)];
+                for (int i = 0; i < batch.length; i++) batch[i] = p[b + i];
+                out.add(batch);
+            }
+        }
+        for (int i = out.size() - 1; i > 0; i--) java.util.Collections.swap(out, i, rng.nextInt(i + 1));
+        return out;
+    }
 
     @Override
     public ParameterSet initialParameters(Random rng) {

@@ -121,6 +121,29 @@ class TigerTest implements RecommenderContract {
     }
 
     @Test
+    void lengthGroupedBatchesUseEveryRowOnce() {
+        Dataset d = cyclic(50, 2);
+        TigerConfig c = small(1);
+        var emb = embeddings(ITEMS, 3);
+        int[][] raw = new int[ITEMS][];
+        var tok = ItemTokenizers.fit("rqkmeans", emb, c.levels(), c.codes(), 1);
+        for (int i = 0; i < ITEMS; i++) raw[i] = tok.encode(emb[i]);
+        TigerNetwork net = new TigerNetwork(c, Tiger.ids(SemanticIds.of(raw, c.codes())), d);
+        int expected = 0;
+        for (int u = 0; u < d.numUsers(); u++) expected += d.itemsOf(u).length - 1;
+        assertEquals(expected, net.numRows(), "one row per predicted item");
+        int[] order = new int[net.numRows()];
+        for (int i = 0; i < order.length; i++) order[order.length - 1 - i] = i;
+        var batches = net.batches(order, 7, new java.util.SplittableRandom(4));
+        int[] seen = new int[order.length];
+        for (int[] b : batches) {
+            assertTrue(b.length <= 7);
+            for (int r : b) seen[r]++;
+        }
+        for (int r = 0; r < seen.length; r++) assertEquals(1, seen[r], "row " + r);
+    }
+
+    @Test
     void configKeysAndTokenizerErrors() {
         var t = (Tiger) new TigerProvider().create(new Params(Map.of("layers", "2", "dim", "64", "heads", "4", "beam", "10", "epochs", "3"), "test"));
         assertEquals(2, t.config().layers());
