@@ -29,8 +29,11 @@ import java.util.Random;
  * excluded from the ranking and without exclusion. Also measures training throughput (target tokens per second) and
  * the p50/p99 latency of one next-item prediction from a 200-item history.
  *
- * <p>Usage: {@code SequenceBenchmark <user_sequence.txt | MovieLens dir> <results.md> <model> [key=value ...]};
- * appends a section to the results file. A directory is read with {@link MovieLensLoader} (every rating is an
+ * <p>Usage: {@code SequenceBenchmark <user_sequence.txt | MovieLens dir | sequences:FILE?items=ITEMS.jsonl> <results.md> <model> [key=value ...]};
+ * appends a section to the results file (the data spec form attaches item text, which TIGER needs). System
+ * properties: {@code genrec.benchmark.save=DIR} saves the fitted model, {@code genrec.benchmark.load=DIR} evaluates a
+ * saved model instead of fitting, {@code genrec.bench.users=N} evaluates N evenly strided test users,
+ * {@code genrec.tiger.beams=B1,B2} re-evaluates a TIGER model at other beam widths. A directory is read with {@link MovieLensLoader} (every rating is an
  * interaction, in time order, as in SASRec's MovieLens preprocessing). {@code -Dgenrec.threads=N} sets the training context's threads (PyTorch intra-op threads;
  * default 1).
  */
