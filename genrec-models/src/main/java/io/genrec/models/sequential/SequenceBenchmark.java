@@ -33,7 +33,7 @@ import java.util.Random;
  * appends a section to the results file (the data spec form attaches item text, which TIGER needs). System
  * properties: {@code genrec.benchmark.save=DIR} saves the fitted model, {@code genrec.benchmark.load=DIR} evaluates a
  * saved model instead of fitting, {@code genrec.bench.users=N} evaluates N evenly strided test users,
- * {@code genrec.tiger.beams=B1,B2} re-evaluates a TIGER model at other beam widths. A directory is read with {@link MovieLensLoader} (every rating is an
+ * {@code genrec.bench.beams=B1,B2} re-evaluates a TIGER model at other beam widths. A directory is read with {@link MovieLensLoader} (every rating is an
  * interaction, in time order, as in SASRec's MovieLens preprocessing). {@code -Dgenrec.threads=N} sets the training context's threads (PyTorch intra-op threads;
  * default 1).
  */
@@ -126,8 +126,8 @@ public final class SequenceBenchmark {
         md.append("\n| test ranking | Recall@5 | NDCG@5 | Recall@10 | NDCG@10 |\n|---|---:|---:|---:|---:|\n");
         md.append(String.format("| history excluded | %.4f | %.4f | %.4f | %.4f |%n", excl[0], excl[1], excl[2], excl[3]));
         md.append(String.format("| nothing excluded | %.4f | %.4f | %.4f | %.4f |%n", incl[0], incl[1], incl[2], incl[3]));
-        if (fitted instanceof io.genrec.models.semanticid.Tiger.Fitted t && System.getProperty("genrec.tiger.beams") != null)
-            for (String b : System.getProperty("genrec.tiger.beams").split(",")) { // beam-width ablation on the same weights
+        if (fitted instanceof io.genrec.models.semanticid.Tiger.Fitted t && System.getProperty("genrec.bench.beams") != null)
+            for (String b : System.getProperty("genrec.bench.beams").split(",")) { // beam-width ablation on the same weights
                 double[] r = evaluate(t.withBeam(Integer.parseInt(b.trim())), split.test)[0];
                 md.append(String.format("| history excluded, beam %s | %.4f | %.4f | %.4f | %.4f |%n", b.trim(), r[0], r[1], r[2], r[3]));
                 System.out.print(md);
