@@ -58,6 +58,9 @@ public final class ContrastiveImageText {
         }
     }
 
+    /** Fits from the same seed before a NaN loss is an error (see {@link #fit}). */
+    static final int MAX_ATTEMPTS = 3;
+
     private ContrastiveImageText() { }
 
     /**
@@ -74,12 +77,26 @@ public final class ContrastiveImageText {
      * SHA-256 of the training input itself (pixels, pairing, text rows), as the pairs may come from anywhere.
      */
     public static Fitted fit(float[] pixels, int[] textOf, float[][] textEmbeddings, Config config, TrainContext ctx, String textEncoder) {
-        Network net = new Network(pixels, textOf, textEmbeddings, config);
         long t0 = System.nanoTime();
-        TrainingResult r = new NeuralTrainer(config.training()).train(net, ctx, null);
+        TrainingResult r = null;
+        int attempt = 1;
+        for (; r == null; attempt++) {
+            try {
+                r = new NeuralTrainer(config.training()).train(new Network(pixels, textOf, textEmbeddings, config), ctx, null);
+            } catch (IllegalStateException e) {
+                // Known open defect: with the same seed and data this fit sometimes hits a NaN loss at a different
+                // step in each run (a native-side fault, not divergence: the next run from the same seed trains).
+                // Two more runs from the same seed, each announced; a third NaN is an error.
+                String msg = String.valueOf(e.getMessage());
+                if (attempt == MAX_ATTEMPTS || !(msg.contains("NaN") || msg.contains("Infinity"))) throw e;
+                System.err.println("genrec: warning: contrastive image-text fit attempt " + attempt + " ended with '" + msg
+                        + "'; training again from the same seed (known sporadic native NaN, docs/multimodal.md)");
+            }
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("fit", seconds);
+        timings.put("attempts", (double) (attempt - 1));
         timings.put("epochs", (double) r.epochs().size());
         timings.put("secondsPerEpoch", r.secondsPerEpoch());
         Provenance p = Provenance.capture(MODEL, config, ctx.train().name() + " (text encoder " + textEncoder + ")",
