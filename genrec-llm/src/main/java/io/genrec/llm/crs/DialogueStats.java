@@ -80,23 +80,7 @@ public final class DialogueStats {
      * Co-mention score of every movie with the context's movies: sum over context movies i of
      * {@code c(i,j) / sqrt(n_i n_j)} (cosine over dialogues), counts without dialogue {@code leaveOut} (null: none).
      */
-    public void coMention(Collection<Integer> context, String leaveOut, float[] out) {
-        java.util.Arrays.fill(out, 0f);
-        Set<Integer> own = new java.util.HashSet<>();
-        for (int m : movies(leaveOut)) own.add(m);
-        for (int i : context) {
-            Map<Integer, Integer> row = pairs.get(i);
-            if (row == null) continue;
-            int ni = dialogues[i] - (own.contains(i) ? 1 : 0);
-            if (ni <= 0) continue;
-            for (var e : row.entrySet()) {
-                int j = e.getKey();
-                int c = e.getValue() - (own.contains(i) && own.contains(j) ? 1 : 0);
-                int nj = dialogues[j] - (own.contains(j) ? 1 : 0);
-                if (c > 0 && nj > 0) out[j] += (float) (c / Math.sqrt((double) ni * nj));
-            }
-        }
-    }
+    public void coMention(Collection<Integer> context, String leaveOut, float[] out) { coMention(context, leaveOut, true, out); }
 
     static List<String> attributes(DialogueState st) {
         List<String> a = new ArrayList<>();
@@ -110,6 +94,11 @@ public final class DialogueStats {
      * also name j (favours movies that are named often, unlike the cosine of {@link #coMention}).
      */
     public void coMentionConditional(Collection<Integer> context, String leaveOut, float[] out) {
+        coMention(context, leaveOut, false, out);
+    }
+
+    /** Both co-mention scores: {@code c(i,j) / sqrt(n_i n_j)} when {@code cosine}, else {@code c(i,j) / n_i}. */
+    private void coMention(Collection<Integer> context, String leaveOut, boolean cosine, float[] out) {
         java.util.Arrays.fill(out, 0f);
         Set<Integer> own = new java.util.HashSet<>();
         for (int m : movies(leaveOut)) own.add(m);
@@ -119,8 +108,15 @@ public final class DialogueStats {
             int ni = dialogues[i] - (own.contains(i) ? 1 : 0);
             if (ni <= 0) continue;
             for (var e : row.entrySet()) {
-                int c = e.getValue() - (own.contains(i) && own.contains(e.getKey()) ? 1 : 0);
-                if (c > 0) out[e.getKey()] += (float) c / ni;
+                int j = e.getKey();
+                int c = e.getValue() - (own.contains(i) && own.contains(j) ? 1 : 0);
+                if (c <= 0) continue;
+                if (!cosine) {
+                    out[j] += (float) c / ni;
+                    continue;
+                }
+                int nj = dialogues[j] - (own.contains(j) ? 1 : 0);
+                if (nj > 0) out[j] += (float) (c / Math.sqrt((double) ni * nj));
             }
         }
     }
