@@ -8,7 +8,7 @@ import io.genrec.model.FittedRecommender;
 import io.genrec.model.ModelArchive;
 import io.genrec.model.UserContext;
 import io.genrec.provenance.Provenance;
-import org.apache.lucene.util.VectorUtil;
+import io.genrec.util.VectorMath;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,7 +65,9 @@ public final class DenseRetrievalModel implements FittedRecommender {
     /** Writes the cosine of every item with the unit query vector {@code q} (from {@link #queryVector}). */
     public void scoreQuery(float[] q, float[] out) {
         checkBuffer(out);
-        for (int i = 0; i < items.length; i++) out[i] = VectorUtil.dotProduct(items[i], q);
+        // VectorMath.dot, not Lucene's VectorUtil: its Panama reduction may sum lanes in another order once the JIT
+        // compiles it, so the same user scored in two calls could differ in the last bit (a contract test caught it)
+        for (int i = 0; i < items.length; i++) out[i] = VectorMath.dot(items[i], q);
     }
 
     /** The unit query vector of a request, or null when it has neither text nor usable history. */
@@ -88,7 +90,9 @@ public final class DenseRetrievalModel implements FittedRecommender {
             float[] v = items[item];
             for (int d = 0; d < dimension; d++) q[d] += (float) (w * v[d]);
         }
-        return nonZero(q) ? VectorUtil.l2normalize(q) : null;
+        if (!nonZero(q)) return null;
+        VectorMath.scale((float) (1 / Math.sqrt(VectorMath.dot(q, q))), q);
+        return q;
     }
 
     private static boolean nonZero(float[] v) {
