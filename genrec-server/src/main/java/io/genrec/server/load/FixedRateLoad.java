@@ -84,7 +84,7 @@ public final class FixedRateLoad {
         final SplittableRandom rng;
         final Duration timeout;
         final Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
-        final AtomicLong ok = new AtomicLong(), errors = new AtomicLong(), done = new AtomicLong();
+        final AtomicLong ok = new AtomicLong(), errors = new AtomicLong();
         long scheduled, maxLagNanos;
         volatile String firstError;
 
@@ -129,14 +129,13 @@ public final class FixedRateLoad {
             if (!counted) return;
             latency.recordValue(Math.max(0, (System.nanoTime() - at) / 1000));
             (good ? ok : errors).incrementAndGet();
-            done.incrementAndGet();
         }
 
         Result finish(Duration timeout, double seconds) throws InterruptedException {
             pool.shutdown();
             if (!pool.awaitTermination(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)) pool.shutdownNow();
             if (firstError != null) System.err.println("load: " + stream.name() + ": first failure: " + firstError);
-            return new Result(stream.name(), stream.rate(), scheduled, ok.get(), errors.get(), scheduled - done.get(),
+            return new Result(stream.name(), stream.rate(), scheduled, ok.get(), errors.get(), scheduled - ok.get() - errors.get(),
                     seconds, latency, maxLagNanos / 1000);
         }
     }
