@@ -17,31 +17,11 @@ final class DenseInverse {
 
     private DenseInverse() { }
 
-    /** The inverse of the row-major {@code n × n} matrix {@code a}, as float32 throughout. */
-    static float[] invert(float[] a, int n) {
-        try (Interruption.NativeSection section = Interruption.enterNative(); // a shutdown waits for it, see Interruption
-             NDManager manager = Engine.getEngine(ENGINE).newBaseManager();
-             NDArray m = manager.create(a, new Shape(n, n));
-             NDArray inv = m.inverse()) {
-            return inv.toFloatArray();
-        }
-    }
+    /** The inverse of the row-major {@code n × n} matrix {@code a}, as float32 throughout; {@code a} is kept. */
+    static float[] invert(float[] a, int n) { return invertInPlace(a.clone(), n, false); }
 
-    /** The inverse computed in float64 and rounded to float. */
-    static float[] invertInDouble(float[] a, int n) {
-        double[] d = new double[a.length];
-        for (int k = 0; k < a.length; k++) d[k] = a[k];
-        double[] inv;
-        try (Interruption.NativeSection section = Interruption.enterNative();
-             NDManager manager = Engine.getEngine(ENGINE).newBaseManager();
-             NDArray m = manager.create(d, new Shape(n, n));
-             NDArray result = m.inverse()) {
-            inv = result.toDoubleArray();
-        }
-        float[] out = new float[inv.length];
-        for (int k = 0; k < inv.length; k++) out[k] = (float) inv[k];
-        return out;
-    }
+    /** The inverse computed in float64 and rounded to float; {@code a} is kept. */
+    static float[] invertInDouble(float[] a, int n) { return invertInPlace(a.clone(), n, true); }
 
     /**
      * Replaces {@code a} by its inverse (float32, or float64 rounded to float), without a second {@code n × n} array
