@@ -1,9 +1,11 @@
 package io.genrec.models.visual;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import io.genrec.data.DataFormatException;
 import io.genrec.image.ImageEncoder;
@@ -58,9 +60,6 @@ public final class ContrastiveImageText {
         }
     }
 
-    /** Fits from the same seed before a NaN loss is an error (see {@link #fit}). */
-    static final int MAX_ATTEMPTS = 3;
-
     private ContrastiveImageText() { }
 
     /**
@@ -78,25 +77,10 @@ public final class ContrastiveImageText {
      */
     public static Fitted fit(float[] pixels, int[] textOf, float[][] textEmbeddings, Config config, TrainContext ctx, String textEncoder) {
         long t0 = System.nanoTime();
-        TrainingResult r = null;
-        int attempt = 1;
-        for (; r == null; attempt++) {
-            try {
-                r = new NeuralTrainer(config.training()).train(new Network(pixels, textOf, textEmbeddings, config), ctx, null);
-            } catch (IllegalStateException e) {
-                // Known open defect: with the same seed and data this fit sometimes hits a NaN loss at a different
-                // step in each run (a native-side fault, not divergence: the next run from the same seed trains).
-                // Two more runs from the same seed, each announced; a third NaN is an error.
-                String msg = String.valueOf(e.getMessage());
-                if (attempt == MAX_ATTEMPTS || !(msg.contains("NaN") || msg.contains("Infinity"))) throw e;
-                System.err.println("genrec: warning: contrastive image-text fit attempt " + attempt + " ended with '" + msg
-                        + "'; training again from the same seed (known sporadic native NaN, docs/multimodal.md)");
-            }
-        }
+        TrainingResult r = new NeuralTrainer(config.training()).train(new Network(pixels, textOf, textEmbeddings, config), ctx, null);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("fit", seconds);
-        timings.put("attempts", (double) (attempt - 1));
         timings.put("epochs", (double) r.epochs().size());
         timings.put("secondsPerEpoch", r.secondsPerEpoch());
         Provenance p = Provenance.capture(MODEL, config, ctx.train().name() + " (text encoder " + textEncoder + ")",
@@ -206,14 +190,41 @@ public final class ContrastiveImageText {
 
     /** Normalised image embeddings of {@code x [N, 3, S, S]}. */
     static NDArray imageTower(Map<String, NDArray> p, NDArray x) {
-        Shape one = new Shape(1, 1), two = new Shape(2, 2), zero = new Shape(0, 0);
-        NDArray h = Conv2d.conv2d(x, p.get("conv1"), p.get("bias1"), one, one).head();
+        Shape two = new Shape(2, 2), zero = new Shape(0, 0);
+        NDArray h = conv3x3(x, p.get("conv1"), p.get("bias1"));
         h = Pool.maxPool2d(h.maximum(zeroLike(h)), two, two, zero, false);
-        h = Conv2d.conv2d(h, p.get("conv2"), p.get("bias2"), one, one).head();
+        h = conv3x3(h, p.get("conv2"), p.get("bias2"));
         h = Pool.maxPool2d(h.maximum(zeroLike(h)), two, two, zero, false);
-        h = Conv2d.conv2d(h, p.get("conv3"), p.get("bias3"), one, one).head();
+        h = conv3x3(h, p.get("conv3"), p.get("bias3"));
         h = Pool.globalAvgPool2d(h.maximum(zeroLike(h)));
         return InfoNce.normalizeRows(h.reshape(h.getShape().get(0), -1).matMul(p.get("image_proj")));
+    }
+
+    /**
+     * A 3x3 convolution, stride 1, zero padding 1, as a matrix product over the nine shifted copies of the padded
+     * input (im2col), with the weight layout of PyTorch's {@code conv2d} ({@code [out, in, 3, 3]}), which it
+     * computes. Why not the engine's {@code conv2d}: with DJL 0.36's libtorch on CPU its backward pass sometimes wrote
+     * NaN into whole output channels of the first layer's weight gradient (about 1 in 1,000 identical backward passes
+     * from the same weights and batch, one thread; the forward pass and loss were identical every time), which ended
+     * fits with "loss became NaN" at a different step in each run. The same loop over 20,000 passes gave 0 such
+     * differences with this formulation (whose backward is only slicing, concatenation and matrix products) and 9
+     * with the engine's max-pooling kept, so the pooling is not involved; {@code ContrastiveImageTextTest} repeats the
+     * check.
+     */
+    static NDArray conv3x3(NDArray x, NDArray w, NDArray bias) {
+        Shape s = x.getShape();
+        long n = s.get(0), c = s.get(1), h = s.get(2), wd = s.get(3), out = w.getShape().get(0);
+        NDManager m = x.getManager();
+        NDArray rows = m.zeros(new Shape(n, c, 1, wd), x.getDataType());
+        NDArray padded = rows.concat(x, 2).concat(rows, 2);
+        NDArray cols = m.zeros(new Shape(n, c, h + 2, 1), x.getDataType());
+        padded = cols.concat(padded, 3).concat(cols, 3);
+        NDList taps = new NDList(9);
+        for (int ky = 0; ky < 3; ky++)
+            for (int kx = 0; kx < 3; kx++)
+                taps.add(padded.get(new NDIndex(":, :, {}:{}, {}:{}", ky, ky + h, kx, kx + wd)));
+        NDArray patches = NDArrays.stack(taps, 2).reshape(n, c * 9, h * wd);
+        return w.reshape(out, c * 9).matMul(patches).add(bias.reshape(out, 1)).reshape(n, out, h, wd);
     }
 
     private static NDArray zeroLike(NDArray h) { return io.genrec.models.training.TorchScalar.of(h, 0); }
