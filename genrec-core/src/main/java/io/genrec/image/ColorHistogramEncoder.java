@@ -1,5 +1,6 @@
 package io.genrec.image;
 
+import io.genrec.util.VectorMath;
 import io.genrec.model.ProgressListener;
 
 import java.awt.image.BufferedImage;
@@ -45,6 +46,6 @@ public final class ColorHistogramEncoder implements ImageEncoder {
             hist[(r * bins + g) * bins + b]++;
         }
         for (int i = 0; i < hist.length; i++) hist[i] = (float) Math.sqrt(hist[i]);
-        return ImageFiles.normalize(hist);
+        return VectorMath.normalize(hist);
     }
 }

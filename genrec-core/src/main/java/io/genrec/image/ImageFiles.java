@@ -95,14 +95,4 @@ public final class ImageFiles {
 
     /** Reads {@code file} and returns its model input. */
     public static float[] tensor(Path file, Preprocessing p) { return tensor(read(file), p); }
-
-    /** L2-normalises {@code v} in place (a zero vector stays zero) and returns it. */
-    public static float[] normalize(float[] v) {
-        double s = 0;
-        for (float x : v) s += (double) x * x;
-        if (s == 0) return v;
-        float inv = (float) (1 / Math.sqrt(s));
-        for (int i = 0; i < v.length; i++) v[i] *= inv;
-        return v;
-    }
 }

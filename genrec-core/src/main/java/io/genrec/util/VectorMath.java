@@ -41,6 +41,20 @@ public final class VectorMath {
         return sum;
     }
 
+    /**
+     * L2-normalises {@code v} in place (a zero vector stays zero) and returns it. The norm is summed in double in index
+     * order, so the same vector always gives the same bits (Lucene's {@code VectorUtil.l2normalize} sums Panama lanes
+     * in an order that may change once the JIT compiles it).
+     */
+    public static float[] normalize(float[] v) {
+        double s = 0;
+        for (float x : v) s += (double) x * x;
+        if (s == 0) return v;
+        float inv = (float) (1 / Math.sqrt(s));
+        for (int i = 0; i < v.length; i++) v[i] *= inv;
+        return v;
+    }
+
     /** Dot product of two arrays of equal length. */
     public static float dot(float[] a, float[] b) {
         checkSameLength(a, b);

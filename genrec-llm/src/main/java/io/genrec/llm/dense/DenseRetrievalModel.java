@@ -91,8 +91,7 @@ public final class DenseRetrievalModel implements FittedRecommender {
             for (int d = 0; d < dimension; d++) q[d] += (float) (w * v[d]);
         }
         if (!nonZero(q)) return null;
-        VectorMath.scale((float) (1 / Math.sqrt(VectorMath.dot(q, q))), q);
-        return q;
+        return VectorMath.normalize(q);
     }
 
     private static boolean nonZero(float[] v) {

@@ -4,7 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.genrec.model.ProgressListener;
-import org.apache.lucene.util.VectorUtil;
+import io.genrec.util.VectorMath;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +103,9 @@ public final class LangChainItemEncoder implements ItemEncoder {
             float[] v = embeddings.get(k).vector();
             if (v.length != dim)
                 throw new IllegalStateException(modelId + " returned a " + v.length + "-d vector, expected " + dim);
-            out[rows[k]] = VectorUtil.l2normalize(VectorUtil.checkFinite(v.clone()), false);
+            for (int d = 0; d < dim; d++)
+                if (!Float.isFinite(v[d])) throw new IllegalStateException(modelId + " returned a non-finite value at dimension " + d);
+            out[rows[k]] = VectorMath.normalize(v.clone());
         }
         listener.progress("embed", done.addAndGet(rows.length), total, modelId);
     }

@@ -1,5 +1,6 @@
 package io.genrec.llm.image;
 
+import io.genrec.util.VectorMath;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -162,7 +163,7 @@ public final class OnnxClipEncoder implements ImageTextEncoder, AutoCloseable {
             for (int i = 0; i < n; i++)
                 System.arraycopy(ImageFiles.tensor(images.get(from + i), prep), 0, pixels, i * prep.size(), prep.size());
             float[][] rows = runImages(pixels, n);
-            for (int i = 0; i < n; i++) out[from + i] = ImageFiles.normalize(rows[i]);
+            for (int i = 0; i < n; i++) out[from + i] = VectorMath.normalize(rows[i]);
             listener.progress("encode images", from + n, out.length, "");
         }
         return out;
@@ -181,7 +182,7 @@ public final class OnnxClipEncoder implements ImageTextEncoder, AutoCloseable {
     @Override
     public float[][] encodeText(List<String> texts) {
         float[][] out = rawText(texts);
-        for (float[] row : out) ImageFiles.normalize(row);
+        for (float[] row : out) VectorMath.normalize(row);
         return out;
     }
 

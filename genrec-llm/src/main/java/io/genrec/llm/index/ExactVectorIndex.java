@@ -3,7 +3,7 @@ package io.genrec.llm.index;
 import io.genrec.data.DataFormatException;
 import io.genrec.model.ItemFilter;
 import io.genrec.model.TopK;
-import org.apache.lucene.util.VectorUtil;
+import io.genrec.util.VectorMath;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -21,8 +21,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntPredicate;
 
 /**
- * Brute-force {@link VectorIndex}: one primitive {@code float[]} row per vector, a dot product (Lucene's
- * Panama-vectorised {@link VectorUtil#dotProduct}) against every row per query, then a heap top-k. Exact, so it is
+ * Brute-force {@link VectorIndex}: one primitive {@code float[]} row per vector, a dot product
+ * ({@link VectorMath#dot}: vectorised, lanes summed in a fixed order so a query scores the same in every call) against
+ * every row per query, then a heap top-k. Exact, so it is
  * the oracle the approximate index is tested against, and the right choice up to some 10^5 vectors. Memory is
  * {@code 4 * dimension} bytes per vector plus an {@code int} per id up to the largest id (id-to-row table).
  * Deletes move the last row into the hole. A read/write lock lets searches run concurrently.
@@ -100,7 +101,7 @@ public final class ExactVectorIndex implements VectorIndex {
         try {
             float[] scores = new float[size];
             for (int r = 0; r < size; r++)
-                scores[r] = filter == null || filter.test(ids[r]) ? VectorUtil.dotProduct(rows[r], q) : Float.NEGATIVE_INFINITY;
+                scores[r] = filter == null || filter.test(ids[r]) ? VectorMath.dot(rows[r], q) : Float.NEGATIVE_INFINITY;
             TopK byRow = TopK.select(scores, k, ItemFilter.ALL);
             int[] out = new int[byRow.size()];
             for (int i = 0; i < out.length; i++) out[i] = ids[byRow.items()[i]];

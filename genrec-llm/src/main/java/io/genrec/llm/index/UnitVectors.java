@@ -1,8 +1,8 @@
 package io.genrec.llm.index;
 
-import org.apache.lucene.util.VectorUtil;
+import io.genrec.util.VectorMath;
 
-/** Input checks shared by the index implementations; the arithmetic is Lucene's (Panama-vectorised) VectorUtil. */
+/** Input checks shared by the index implementations. */
 final class UnitVectors {
     private UnitVectors() { }
 
@@ -13,8 +13,9 @@ final class UnitVectors {
         float[] copy = v.clone();
         for (int i = 0; i < copy.length; i++)
             if (!Float.isFinite(copy[i])) throw new IllegalArgumentException(what + " has a non-finite value at " + i);
-        double norm = Math.sqrt(VectorUtil.dotProduct(copy, copy));
-        if (norm == 0) throw new IllegalArgumentException(what + " is the zero vector (no direction to compare)");
-        return VectorUtil.l2normalize(copy);
+        boolean zero = true;
+        for (float x : copy) zero &= x == 0f;
+        if (zero) throw new IllegalArgumentException(what + " is the zero vector (no direction to compare)");
+        return VectorMath.normalize(copy);
     }
 }

@@ -52,7 +52,7 @@ public final class VectorIndexBenchmark {
             for (int q = 0; q < QUERIES; q++) truth[q] = exact.search(queries[q], K).items();
             exactQps = Math.max(exactQps, QUERIES / seconds(t0));
         }
-        md.append("## Exact (brute force, Lucene VectorUtil dot product)\n\n");
+        md.append("## Exact (brute force, VectorMath dot product)\n\n");
         md.append(String.format(Locale.ROOT, "- build: %.2f s; heap: %.0f MiB measured (%.0f MiB by the index's own estimate)%n"
                 + "- %.1f queries/s (best of 3 timed passes)%n%n", exactBuild, exactHeap / 1048576.0, exact.heapBytes() / 1048576.0, exactQps));
 

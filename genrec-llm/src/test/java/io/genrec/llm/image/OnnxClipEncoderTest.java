@@ -1,11 +1,11 @@
 package io.genrec.llm.image;
 
+import io.genrec.util.VectorMath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genrec.data.DataFormatException;
 import io.genrec.image.ImageEncoder;
 import io.genrec.image.ImageEncoders;
-import io.genrec.image.ImageFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,12 +37,12 @@ class OnnxClipEncoderTest {
         JsonNode ref = new ObjectMapper().readTree(dir.resolve("reference.json").toFile());
         try (OnnxClipEncoder clip = OnnxClipEncoder.open(dir)) {
             assertEquals(6, clip.dimension());
-            float[] want = ImageFiles.normalize(floats(ref.get("image_embeds")));
+            float[] want = VectorMath.normalize(floats(ref.get("image_embeds")));
             assertArrayEquals(want, clip.encode(dir.resolve("probe.png")), 1e-5f);
             List<String> texts = List.of(ref.get("texts").get(0).asText(), ref.get("texts").get(1).asText());
             float[][] got = clip.encodeText(texts); // batched: the shorter text is padded and masked
             for (int i = 0; i < 2; i++)
-                assertArrayEquals(ImageFiles.normalize(floats(ref.get("text_embeds").get(i))), got[i], 1e-5f, texts.get(i));
+                assertArrayEquals(VectorMath.normalize(floats(ref.get("text_embeds").get(i))), got[i], 1e-5f, texts.get(i));
         }
     }
 
