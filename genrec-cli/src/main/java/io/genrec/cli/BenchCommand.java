@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
         BENCHMARKS.put("gfn4rec", new Bench("DATA_DIR SEED [key=value ...]", "ml-1m-diffrec-listcvae.md", io.genrec.models.slate.Gfn4RecBenchmark::main));
         BENCHMARKS.put("baselines", new Bench("[DATA_DIR] [THREADS] [SEED] [VARIANTS]",
                 "baselines-speed.md", io.genrec.models.baseline.BaselineBenchmark::main));
-        BENCHMARKS.put("sequence", new Bench("SEQUENCES|MOVIELENS_DIR|sequences:FILE?items=ITEMS RESULTS.md MODEL [key=value ...]",
+        BENCHMARKS.put("sequence", new Bench("SEQUENCES|MOVIELENS_DIR|sequences:FILE?items=ITEMS|lcrec:DIR RESULTS.md MODEL [key=value ...]",
                 "beauty-loo-sequential.md, sports-toys-loo-sequential.md, irgan-negatives.md, tiger.md",
                 io.genrec.models.sequential.SequenceBenchmark::main));
         BENCHMARKS.put("semantic-ids", new Bench("DATA_SPEC [LEVELS] [CODES] [ITERATIONS] [SAMPLE] [SEED] [rqkmeans|rqvae] [key=value ...]", "tiger.md",

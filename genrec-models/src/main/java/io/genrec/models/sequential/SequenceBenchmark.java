@@ -29,7 +29,7 @@ import java.util.Random;
  * excluded from the ranking and without exclusion. Also measures training throughput (target tokens per second) and
  * the p50/p99 latency of one next-item prediction from a 200-item history.
  *
- * <p>Usage: {@code SequenceBenchmark <user_sequence.txt | MovieLens dir | sequences:FILE?items=ITEMS.jsonl> <results.md> <model> [key=value ...]};
+ * <p>Usage: {@code SequenceBenchmark <user_sequence.txt | MovieLens dir | sequences:FILE?items=ITEMS.jsonl | lcrec:DIR> <results.md> <model> [key=value ...]};
  * appends a section to the results file (the data spec form attaches item text, which TIGER needs). System
  * properties: {@code genrec.benchmark.save=DIR} saves the fitted model, {@code genrec.benchmark.load=DIR} evaluates a
  * saved model instead of fitting, {@code genrec.bench.users=N} evaluates N evenly strided test users,
@@ -42,7 +42,7 @@ public final class SequenceBenchmark {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) throw new IllegalArgumentException("usage: SequenceBenchmark <user_sequence.txt> <results.md> <model> [key=value ...]");
-        Path file = Path.of(args[0].replaceFirst("^sequences:", "").replaceFirst("\\?.*$", "")), out = Path.of(args[1]);
+        Path out = Path.of(args[1]);
         String model = args[2];
         Map<String, String> kv = new LinkedHashMap<>();
         for (int i = 3; i < args.length; i++) {
@@ -51,9 +51,7 @@ public final class SequenceBenchmark {
             kv.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
         long t0 = System.nanoTime();
-        // A data spec (e.g. sequences:FILE?items=ITEMS.jsonl, which attaches item text for TIGER) reads the same sequences.
-        Dataset all = args[0].startsWith("sequences:") ? io.genrec.data.io.DataSpecs.load(args[0]).data()
-                : Files.isDirectory(file) ? MovieLensLoader.load(file) : read(file);
+        Dataset all = load(args[0]);
         LeaveOneOut split = LeaveOneOut.of(all);
         System.out.printf("%s; read+split %.1fs%n", all, (System.nanoTime() - t0) / 1e9);
 
@@ -148,6 +146,17 @@ public final class SequenceBenchmark {
     }
 
     /** One user per line, items in time order; the position in the line is the timestamp. */
+    /**
+     * A data spec ({@code sequences:FILE?items=ITEMS.jsonl} or {@code lcrec:DIR}, both carrying item text for TIGER;
+     * LC-Rec sequences are in time order, positions as timestamps), a MovieLens directory, or a bare
+     * {@code user_sequence.txt}.
+     */
+    static Dataset load(String spec) throws IOException {
+        if (spec.startsWith("sequences:") || spec.startsWith("lcrec:")) return io.genrec.data.io.DataSpecs.load(spec).data();
+        Path file = Path.of(spec);
+        return Files.isDirectory(file) ? MovieLensLoader.load(file) : read(file);
+    }
+
     static Dataset read(Path file) throws IOException {
         Dataset.Builder b = new Dataset.Builder(file.getParent().getFileName() + "/" + file.getFileName(), 200_000);
         try (BufferedReader r = Files.newBufferedReader(file)) {

@@ -6,7 +6,10 @@ import io.genrec.model.FittedRecommender;
 import io.genrec.model.UserContext;
 import io.genrec.provenance.Provenance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -40,5 +43,21 @@ class SequenceBenchmarkTest {
         r = SequenceBenchmark.evaluate(fixed(s), split.test());
         assertEquals(1.0, r[0][0]);
         assertEquals(1 / (Math.log(3) / Math.log(2)), r[0][1], 1e-12);
+    }
+
+    @Test
+    void readsAnLcRecSpecWithItemTextInSequenceOrder(@TempDir Path dir) throws Exception {
+        // the benchmark used to read any directory as MovieLens; an LC-Rec spec must keep its item text for TIGER
+        Files.writeString(dir.resolve("Sci.inter.json"), "{\"u0\": [2, 0, 1, 3], \"u1\": [1, 2, 3]}");
+        Files.writeString(dir.resolve("Sci.item.json"), "{\"0\": {\"title\": \"Relay kit\", \"brand\": \"Supco\"},"
+                + " \"1\": {\"title\": \"Gloves\"}, \"2\": {\"title\": \"Staples\"}, \"3\": {\"title\": \"Pipette\"}}");
+        Dataset d = SequenceBenchmark.load("lcrec:" + dir);
+        assertEquals(2, d.numUsers());
+        assertEquals(4, d.numItems());
+        assertEquals("Relay kit", d.catalog().get(d.itemIds().indexOf("0")).title());
+        int u0 = d.userIds().indexOf("u0");
+        var split = SequenceBenchmark.LeaveOneOut.of(d);
+        // u0: train 2 0, validation target 1, test target 3 (the file's order, not the item ids' order)
+        assertArrayEquals(new int[] {d.itemIds().indexOf("2"), d.itemIds().indexOf("0")}, split.train().itemsOf(u0));
     }
 }
