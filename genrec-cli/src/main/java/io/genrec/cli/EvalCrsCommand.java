@@ -43,7 +43,7 @@ final class EvalCrsCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--models", split = ",", description = "Comma-separated (default: ${DEFAULT-VALUE}).")
-    List<String> models = List.of("popularity", "collaborative", "dense", "hybrid");
+    List<String> models = List.of("popularity", "collaborative", "dense", "hybrid", "learned");
 
     @Option(names = "--protocol", description = "standard or fresh (default: ${DEFAULT-VALUE}).")
     CrsBenchmark.Protocol protocol = CrsBenchmark.Protocol.standard;
@@ -105,7 +105,7 @@ final class EvalCrsCommand implements Callable<Integer> {
         System.err.printf("%s: %d candidate movies, %d linked to %s by title + year (%.1f%%), %d unlinked kept as text-only items%n",
                 data.name(), data.catalog().size(), linked, ml.name(), 100.0 * linked / data.catalog().size(), data.catalog().size() - linked);
         System.err.printf("%s: %d tuning samples, %d test samples%n", data.name(), data.tune().size(), data.test().size());
-        boolean hybrid = models.contains("hybrid") || models.contains("agent");
+        boolean hybrid = models.contains("hybrid") || models.contains("learned") || models.contains("agent");
         FittedRecommender collab = models.contains("collaborative") || hybrid ? CrsSetup.fitCollaborative(ml, collabModel, seed) : null;
         ItemEncoder encoder = models.contains("dense") || hybrid ? Encoders.cached(Encoders.miniLm(common.threads)) : null;
         float[] prior = CrsSetup.prior(data, ml);

@@ -37,8 +37,8 @@ public final class CrsBenchmark {
         }
     }
 
-    /** The features counted from tuning dialogues: popularity, co-mention, recommendation prior, conditional co-mention, attribute targets. */
-    static final int[] LEAVE_OUT = {0, 6, 7, 11, 12, 13};
+    /** The features counted from tuning dialogues: popularity, co-mention, recommendation prior, conditional co-mention, attribute and entity targets, fresh prior. */
+    static final int[] LEAVE_OUT = {0, 6, 7, 11, 12, 13, 14};
 
     /**
      * A hybrid variant for the ablation: which weights the tuner may move (the rest stay 0) and whether tuning uses
@@ -110,8 +110,9 @@ public final class CrsBenchmark {
         float[][] q = signals.hasDense() ? signals.encoder().embed(queries) : null;
         float[][] qs = signals.hasDense() ? signals.encoder().embed(seeker) : null;
         int n = signals.catalog().size();
-        float[] rec = new float[n], year = new float[n];
+        float[] rec = new float[n], year = new float[n], freshPrior = new float[n];
         signals.recommendationPrior(null, rec);
+        signals.freshPrior(null, freshPrior);
         signals.yearPrior(year);
         List<Prepared> out = new ArrayList<>(IntStream.range(0, samples.size()).parallel().mapToObj(i -> {
             CrsSample s = samples.get(i);
@@ -131,6 +132,7 @@ public final class CrsBenchmark {
             f[11] = nonZero(n, a -> signals.coMentionConditional(mentioned, null, a));
             f[12] = nonZero(n, a -> signals.attributeTargets(st, null, a));
             f[13] = nonZero(n, a -> signals.entityTargets(s.contextEntities(), null, a));
+            f[14] = freshPrior;
             float[][] loo = null;
             if (tuning && signals.stats() != null) {
                 loo = new float[f.length][];
@@ -144,6 +146,8 @@ public final class CrsBenchmark {
                 loo[13] = nonZero(n, a -> signals.entityTargets(s.contextEntities(), s.dialogId(), a));
                 loo[7] = new float[n];
                 signals.recommendationPrior(s.dialogId(), loo[7]);
+                loo[14] = new float[n];
+                signals.freshPrior(s.dialogId(), loo[14]);
             }
             int[] targets = protocol == Protocol.fresh ? s.freshTargets() : s.targets();
             return new Prepared(s, st, f, loo, mentioned, targets);
@@ -164,9 +168,20 @@ public final class CrsBenchmark {
     Map<String, Double> recall(List<Prepared> prepared, FusionRecommender.Weights w, Protocol protocol) { return recall(prepared, w, protocol, false); }
 
     Map<String, Double> recall(List<Prepared> prepared, FusionRecommender.Weights w, Protocol protocol, boolean loo) {
+        return recall(prepared, (p, out) -> FusionRecommender.combine(w, p.features(loo), p.state(), out), protocol);
+    }
+
+    /** Scores one prepared sample's candidates into {@code out}. */
+    interface Scorer { void score(Prepared p, float[] out); }
+
+    static Scorer learned(ListwiseRanker r, boolean loo) {
+        return (p, out) -> LearnedRecommender.score(r, p.features(loo), p.state(), p.mentioned(), out);
+    }
+
+    Map<String, Double> recall(List<Prepared> prepared, Scorer scorer, Protocol protocol) {
         long[][] hits = prepared.parallelStream().map(p -> {
             float[] out = new float[popularity.length];
-            FusionRecommender.combine(w, p.features(loo), p.state(), out);
+            scorer.score(p, out);
             if (protocol == Protocol.fresh) FusionRecommender.mask(p.mentioned(), out);
             long[] h = new long[KS.length + 1];
             for (int t : p.targets()) {
@@ -242,7 +257,12 @@ public final class CrsBenchmark {
 
     /** The recommenders of the last {@link #run}, with their (tuned) weights, for the simulator. */
     public List<CrsRecommender> recommenders() {
-        return weights.entrySet().stream().map(e -> (CrsRecommender) new FusionRecommender(e.getKey(), signals, e.getValue())).toList();
+        List<CrsRecommender> out = new ArrayList<>();
+        for (String m : order) {
+            if (m.equals("learned")) out.add(new LearnedRecommender(m, signals, learnedRanker));
+            else if (weights.containsKey(m)) out.add(new FusionRecommender(m, signals, weights.get(m)));
+        }
+        return out;
     }
 
     private static double[] objective(Map<String, Double> m) { return new double[] {m.get("recall@10"), m.get("recall@50")}; }
@@ -273,7 +293,10 @@ public final class CrsBenchmark {
      */
     public List<Row> run(CrsDataset data, List<String> models, Protocol protocol, List<String> log) {
         weights.clear();
+        order.clear();
+        order.addAll(models);
         tunedHybrid = null;
+        learnedRanker = null;
         for (String m : models) switch (m) {
             case "popularity" -> weights.put(m, FusionRecommender.Weights.POPULARITY);
             case "collaborative" -> {
@@ -285,18 +308,28 @@ public final class CrsBenchmark {
                 weights.put(m, FusionRecommender.Weights.DENSE);
             }
             case "hybrid" -> weights.put(m, tuned(data, protocol, log));
+            case "learned" -> learned(data, protocol, log);
             case "agent" -> {
                 if (agentFactory == null && !agentFallback)
                     throw new IllegalArgumentException("model 'agent' needs an LLM endpoint (--llm-base-url or " + io.genrec.llm.llm.LlmConfig.ENV_BASE_URL
                             + "/" + io.genrec.llm.llm.LlmConfig.ENV_API_KEY + "); add --allow-fallback to score the offline hybrid in its place, marked as a fallback");
                 tuned(data, protocol, log);
             }
-            default -> throw new IllegalArgumentException("unknown conversational model '" + m + "'; known: popularity, collaborative, dense, hybrid, agent (needs --llm-base-url)");
+            default -> throw new IllegalArgumentException("unknown conversational model '" + m + "'; known: popularity, collaborative, dense, hybrid, learned, agent (needs --llm-base-url)");
         }
         List<Prepared> test = prepare(data.test(), protocol, false);
         List<Row> rows = new ArrayList<>();
         for (String m : models) {
             if (m.equals("agent")) { rows.add(agentRow(test, protocol, log)); continue; }
+            if (m.equals("learned")) {
+                Scorer sc = learned(learnedRanker, false);
+                Map<String, Double> metrics = recall(test, sc, protocol);
+                metrics.putAll(responseQuality(test, sc, protocol));
+                metrics.put("cvRecall@10", learnedCv);
+                rows.add(new Row(m, metrics, String.format("listwise ranker, L2 %s chosen by %d-fold grouped CV on the tuning dialogues (CV R@10 %.4f)",
+                        learnedL2, FOLDS, learnedCv)));
+                continue;
+            }
             FusionRecommender.Weights w = weights.get(m);
             Map<String, Double> metrics = recall(test, w, protocol);
             metrics.putAll(responseQuality(test, w, protocol));
@@ -306,6 +339,132 @@ public final class CrsBenchmark {
     }
 
     private FusionRecommender.Weights tunedHybrid;
+    private final List<String> order = new ArrayList<>();
+    private ListwiseRanker learnedRanker;
+    private double learnedCv, learnedL2;
+
+    /** Folds of the grouped cross-validation, the L2 grid it searches, and the fixed optimiser settings. */
+    static final int FOLDS = 5;
+    static final double[] L2_GRID = {0, 1e-4, 1e-3, 1e-2, 1e-1};
+    static final ListwiseRanker.Options RANKER = new ListwiseRanker.Options(0, 20, 0.01, 16, 42);
+    /** Training candidates per turn: the top {@code PER_SIGNAL} of every signal, the targets, and {@code RANDOM} random movies. */
+    static final int PER_SIGNAL = 40, RANDOM = 60;
+
+    /**
+     * Fits the {@code learned} ranker on the tuning samples (leave-one-dialogue-out counts, as the linear tuner sees
+     * them): L2 strength by {@link #FOLDS}-fold cross-validation grouped by dialogue (Recall@10 of the full ranking of
+     * the held-out dialogues' turns), then one fit on every tuning sample with the chosen strength.
+     */
+    private void learned(CrsDataset data, Protocol protocol, List<String> log) {
+        if (learnedRanker != null) return;
+        List<Prepared> tune = prepare(data.tune(), protocol, true);
+        double[] cv = crossValidate(tune, protocol, L2_GRID, RANKER, log);
+        int best = 0;
+        for (int k = 1; k < cv.length; k++) if (cv[k] > cv[best] + 1e-12) best = k;
+        learnedL2 = L2_GRID[best];
+        learnedCv = cv[best];
+        learnedRanker = fit(trainingSet(tune, protocol, RANKER.seed()), RANKER.withL2(learnedL2));
+        log.add(String.format("learned: L2 %s (CV R@10 %.4f), fitted on %d tuning samples; weights on standardised features: %s",
+                learnedL2, learnedCv, tune.size(), describe(learnedRanker)));
+    }
+
+    private static String describe(ListwiseRanker r) {
+        double[] w = r.weights();
+        StringBuilder b = new StringBuilder();
+        for (int d = 0; d < w.length; d++) b.append(d == 0 ? "" : ", ").append(RankFeatures.NAMES[d]).append(' ').append(String.format("%.3f", w[d]));
+        return b.toString();
+    }
+
+    /** Grouped K-fold CV: mean over folds of held-out Recall@10 (pair-weighted within a fold), one value per L2 strength. */
+    double[] crossValidate(List<Prepared> tune, Protocol protocol, double[] l2, ListwiseRanker.Options o, List<String> log) {
+        List<String> ids = new ArrayList<>(new java.util.TreeSet<>(tune.stream().map(p -> p.sample().dialogId()).toList()));
+        java.util.Collections.shuffle(ids, new java.util.Random(o.seed()));
+        Map<String, Integer> fold = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i++) fold.put(ids.get(i), i % FOLDS);
+        double[] sum = new double[l2.length];
+        long[] hits = new long[l2.length];
+        long pairs = 0;
+        for (int k = 0; k < FOLDS; k++) {
+            int kk = k;
+            List<Prepared> train = tune.stream().filter(p -> fold.get(p.sample().dialogId()) != kk).toList();
+            List<Prepared> held = tune.stream().filter(p -> fold.get(p.sample().dialogId()) == kk).toList();
+            Training t = trainingSet(train, protocol, o.seed());
+            for (int j = 0; j < l2.length; j++) {
+                Map<String, Double> m = recall(held, learned(fit(t, o.withL2(l2[j])), true), protocol);
+                hits[j] += Math.round(m.get("recall@10") * m.get("targets"));
+                if (j == 0) pairs += Math.round(m.get("targets"));
+            }
+        }
+        for (int j = 0; j < l2.length; j++) {
+            sum[j] = pairs == 0 ? 0 : (double) hits[j] / pairs;
+            log.add(String.format("learned: %d-fold grouped CV, L2 %s: R@10 %.4f", FOLDS, l2[j], sum[j]));
+        }
+        return sum;
+    }
+
+    /** Training rows: features (leave-one-dialogue-out), group offsets, and which rows are targets. */
+    record Training(float[] x, int[] groupStart, boolean[] positive) { }
+
+    static ListwiseRanker fit(Training t, ListwiseRanker.Options o) { return ListwiseRanker.fit(t.x(), RankFeatures.DIM, t.groupStart(), t.positive(), o); }
+
+    /**
+     * Per tuning sample, the candidates the softmax contrasts: the top {@link #PER_SIGNAL} movies of every signal (the
+     * hard negatives), the targets, and {@link #RANDOM} random movies (so the tail is seen too; seeded per sample).
+     * Movies the protocol would never rank (disliked; mentioned under {@code fresh}) are left out.
+     */
+    Training trainingSet(List<Prepared> tune, Protocol protocol, long seed) {
+        int n = popularity.length;
+        List<float[]> xs = new ArrayList<>(java.util.Collections.nCopies(tune.size(), (float[]) null));
+        List<boolean[]> ps = new ArrayList<>(java.util.Collections.nCopies(tune.size(), (boolean[]) null));
+        IntStream.range(0, tune.size()).parallel().forEach(s -> {
+            Prepared p = tune.get(s);
+            float[][] f = p.features(true);
+            boolean[] blocked = new boolean[n];
+            for (int i : p.state().disliked()) blocked[i] = true;
+            if (protocol == Protocol.fresh) for (int i : p.mentioned()) blocked[i] = true;
+            java.util.LinkedHashSet<Integer> cand = new java.util.LinkedHashSet<>();
+            for (int t : p.targets()) if (!blocked[t]) cand.add(t);
+            for (int k : FusionRecommender.FEATURES) if (f[k] != null && LearnedRecommender.SIGNALS.array()[k] != 0) top(f[k], blocked, PER_SIGNAL, cand);
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed * 1_000_003L + p.sample().dialogId().hashCode() * 31L + p.sample().turn());
+            for (int r = 0; r < RANDOM; r++) { int i = rnd.nextInt(n); if (!blocked[i]) cand.add(i); }
+            RankFeatures rf = new RankFeatures(f, p.state(), p.mentioned(), n);
+            float[] x = new float[cand.size() * RankFeatures.DIM];
+            boolean[] pos = new boolean[cand.size()];
+            Set<Integer> targets = new HashSet<>();
+            for (int t : p.targets()) targets.add(t);
+            int r = 0;
+            for (int i : cand) { rf.row(i, x, r * RankFeatures.DIM); pos[r] = targets.contains(i); r++; }
+            xs.set(s, x); ps.set(s, pos);
+        });
+        int rows = 0;
+        for (boolean[] p : ps) rows += p.length;
+        float[] x = new float[rows * RankFeatures.DIM];
+        boolean[] pos = new boolean[rows];
+        int[] start = new int[tune.size() + 1];
+        for (int s = 0, r = 0; s < tune.size(); s++) {
+            start[s] = r;
+            System.arraycopy(xs.get(s), 0, x, r * RankFeatures.DIM, xs.get(s).length);
+            System.arraycopy(ps.get(s), 0, pos, r, ps.get(s).length);
+            r += ps.get(s).length;
+            start[s + 1] = r;
+        }
+        return new Training(x, start, pos);
+    }
+
+    /** Adds the {@code k} highest-scoring unblocked movies of {@code a} (ties by catalogue order) to {@code into}. */
+    private static void top(float[] a, boolean[] blocked, int k, Set<Integer> into) {
+        int[] best = new int[k];
+        int size = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (blocked[i]) continue;
+            if (size < k) { int j = size++; while (j > 0 && a[best[j - 1]] < a[i]) { best[j] = best[j - 1]; j--; } best[j] = i; continue; }
+            if (a[i] <= a[best[k - 1]]) continue;
+            int j = k - 1;
+            while (j > 0 && a[best[j - 1]] < a[i]) { best[j] = best[j - 1]; j--; }
+            best[j] = i;
+        }
+        for (int j = 0; j < size; j++) into.add(best[j]);
+    }
 
     /** The hybrid's weights, tuned once per run on the tuning samples. */
     private FusionRecommender.Weights tuned(CrsDataset data, Protocol protocol, List<String> log) {
@@ -364,9 +523,13 @@ public final class CrsBenchmark {
     }
 
     Map<String, Double> responseQuality(List<Prepared> test, FusionRecommender.Weights w, Protocol protocol) {
+        return responseQuality(test, (p, out) -> FusionRecommender.combine(w, p.features(), p.state(), out), protocol);
+    }
+
+    Map<String, Double> responseQuality(List<Prepared> test, Scorer scorer, Protocol protocol) {
         List<String> generated = test.parallelStream().map(p -> {
             float[] out = new float[popularity.length];
-            FusionRecommender.combine(w, p.features(), p.state(), out);
+            scorer.score(p, out);
             if (protocol == Protocol.fresh) FusionRecommender.mask(p.mentioned(), out);
             int best = 0;
             for (int i = 1; i < out.length; i++) if (out[i] > out[best]) best = i;

@@ -22,6 +22,8 @@ public final class DialogueStats {
     private final Map<String, Map<Integer, Integer>> dialogueTargets = new HashMap<>();
     private final int[] dialogues;          // dialogues naming each movie
     private final int[] recommended;        // tuning (sample, target) pairs per movie
+    private final int[] fresh;              // tuning (sample, target) pairs per movie where the context had not named it yet
+    private final Map<String, Map<Integer, Integer>> dialogueFresh = new HashMap<>();
     private final Map<Integer, Map<Integer, Integer>> pairs = new HashMap<>();
     private final float[] yearPrior;
     // requested attribute (genre or person, as the tracker reads the context) -> target counts, overall and per dialogue
@@ -53,6 +55,11 @@ public final class DialogueStats {
         }
         dialogues = new int[size];
         recommended = new int[size];
+        fresh = new int[size];
+        for (CrsSample s : tune) for (int t : s.freshTargets()) {
+            fresh[t]++;
+            dialogueFresh.computeIfAbsent(s.dialogId(), k -> new HashMap<>()).merge(t, 1, Integer::sum);
+        }
         byDialogue.forEach((id, set) -> {
             int[] ms = set.stream().mapToInt(Integer::intValue).toArray();
             dialogueMovies.put(id, ms);
@@ -157,6 +164,16 @@ public final class DialogueStats {
     public void recommendationPrior(String leaveOut, float[] out) {
         Map<Integer, Integer> own = leaveOut == null ? Map.of() : dialogueTargets.getOrDefault(leaveOut, Map.of());
         for (int i = 0; i < size; i++) out[i] = (float) Math.log1p(recommended[i] - own.getOrDefault(i, 0));
+    }
+
+    /**
+     * log(1 + times the tuning recommenders named the movie before the context had named it), without dialogue
+     * {@code leaveOut}: a movie named mostly as a repeat ("have you seen X?") is a weaker fresh suggestion than its
+     * overall count says.
+     */
+    public void freshPrior(String leaveOut, float[] out) {
+        Map<Integer, Integer> own = leaveOut == null ? Map.of() : dialogueFresh.getOrDefault(leaveOut, Map.of());
+        for (int i = 0; i < size; i++) out[i] = (float) Math.log1p(fresh[i] - own.getOrDefault(i, 0));
     }
 
     /** log(1 + recommended pairs per catalogue movie of the movie's release year); 0 for unknown years. */

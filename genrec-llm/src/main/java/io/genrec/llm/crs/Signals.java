@@ -81,6 +81,11 @@ public final class Signals {
         if (stats == null) java.util.Arrays.fill(out, 0f); else stats.recommendationPrior(leaveOut, out);
     }
 
+    /** How often the tuning recommenders named each movie as a fresh suggestion (0 without statistics). */
+    public void freshPrior(String leaveOut, float[] out) {
+        if (stats == null) java.util.Arrays.fill(out, 0f); else stats.freshPrior(leaveOut, out);
+    }
+
     /** The tuning recommenders' release-year preference (0 without statistics). */
     public void yearPrior(float[] out) {
         if (stats == null) java.util.Arrays.fill(out, 0f); else stats.yearPrior(out);
