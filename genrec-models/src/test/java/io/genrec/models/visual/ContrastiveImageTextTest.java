@@ -77,22 +77,36 @@ class ContrastiveImageTextTest {
         assertTrue(e.getMessage().contains("model.json") && e.getMessage().contains("'ease'"), e.getMessage());
     }
 
+    /**
+     * {@code n} synthetic 3-channel pictures of three colour classes (image k is class k % 3: its own channel bright,
+     * the others dark, plus noise) with three frozen random 16-d texts.
+     */
+    private record ColourClasses(float[][] texts, float[] pixels, int[] textOf) {
+        static ColourClasses of(int n, ContrastiveImageText.Config cfg) {
+            int s = cfg.imageSize(), per = cfg.preprocessing().size();
+            Random rng = new Random(1);
+            float[][] texts = new float[3][16];
+            for (float[] t : texts) for (int j = 0; j < t.length; j++) t[j] = (float) rng.nextGaussian();
+            float[] pixels = new float[n * per];
+            int[] textOf = new int[n];
+            for (int k = 0; k < n; k++) {
+                textOf[k] = k % 3;
+                for (int ch = 0; ch < 3; ch++)
+                    for (int p = 0; p < s * s; p++)
+                        pixels[k * per + ch * s * s + p] = (ch == textOf[k] ? 1.5f : -1f) + (float) rng.nextGaussian() * 0.3f;
+            }
+            return new ColourClasses(texts, pixels, textOf);
+        }
+    }
+
     @Test
     void learnsToMatchPicturesToTheirTexts() {
-        int n = 60, s = 8;
-        var cfg = new ContrastiveImageText.Config(4, 8, s, 0.1, new TrainingConfig(30, 12, 0.003, 0, 0, 1, 10, 0));
-        int per = cfg.preprocessing().size();
-        Random rng = new Random(1);
-        float[][] texts = new float[3][16];
-        for (float[] t : texts) for (int j = 0; j < t.length; j++) t[j] = (float) rng.nextGaussian();
-        float[] pixels = new float[n * per];
-        int[] textOf = new int[n];
-        for (int k = 0; k < n; k++) {
-            textOf[k] = k % 3;
-            for (int ch = 0; ch < 3; ch++)
-                for (int p = 0; p < s * s; p++)
-                    pixels[k * per + ch * s * s + p] = (ch == textOf[k] ? 1.5f : -1f) + (float) rng.nextGaussian() * 0.3f;
-        }
+        int n = 60;
+        var cfg = new ContrastiveImageText.Config(4, 8, 8, 0.1, new TrainingConfig(30, 12, 0.003, 0, 0, 1, 10, 0));
+        ColourClasses data = ColourClasses.of(n, cfg);
+        float[][] texts = data.texts;
+        float[] pixels = data.pixels;
+        int[] textOf = data.textOf;
         Dataset none = new Dataset.Builder("none").build();
         ContrastiveImageText.Fitted m = ContrastiveImageText.fit(pixels, textOf, texts, cfg,
                 new TrainContext(none, null, 3, 1, ProgressListener.NONE));
@@ -124,20 +138,12 @@ class ContrastiveImageTextTest {
     @Test
     void repeatedBackwardPassesGiveIdenticalGradients() {
         int iters = 4000;
-        int n = 60, s = 8;
-        var cfg = new ContrastiveImageText.Config(4, 8, s, 0.1, new TrainingConfig(30, 12, 0.003, 0, 0, 1, 10, 0));
-        int per = cfg.preprocessing().size();
-        Random rng = new Random(1);
-        float[][] texts = new float[3][16];
-        for (float[] t : texts) for (int j = 0; j < t.length; j++) t[j] = (float) rng.nextGaussian();
-        float[] pixels = new float[n * per];
-        int[] textOf = new int[n];
-        for (int k = 0; k < n; k++) {
-            textOf[k] = k % 3;
-            for (int ch = 0; ch < 3; ch++)
-                for (int p = 0; p < s * s; p++)
-                    pixels[k * per + ch * s * s + p] = (ch == textOf[k] ? 1.5f : -1f) + (float) rng.nextGaussian() * 0.3f;
-        }
+        int n = 60;
+        var cfg = new ContrastiveImageText.Config(4, 8, 8, 0.1, new TrainingConfig(30, 12, 0.003, 0, 0, 1, 10, 0));
+        ColourClasses data = ColourClasses.of(n, cfg);
+        float[][] texts = data.texts;
+        float[] pixels = data.pixels;
+        int[] textOf = data.textOf;
         var net = new ContrastiveImageText.Network(pixels, textOf, texts, cfg);
         ParameterSet host = net.initialParameters(new Random(3));
         int[] rows = {0, 5, 7, 11, 13, 20, 21, 33, 40, 41, 50, 59};
