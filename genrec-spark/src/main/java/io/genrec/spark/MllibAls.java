@@ -46,12 +46,7 @@ public final class MllibAls implements Recommender {
 
     @Override
     public FittedRecommender fit(TrainContext context) {
-        SparkSession spark = SparkSession.getActiveSession().isDefined() ? SparkSession.getActiveSession().get() : null;
-        if (spark == null) {
-            // outside 'genrec spark eval' (e.g. 'genrec eval --models als-mllib'): MLlib still fits, in this JVM
-            System.err.println("genrec: " + NAME + ": no Spark session; fitting with a local[*] session in this JVM");
-            spark = SparkSessions.start("local[*]", "genrec-" + NAME, null);
-        }
+        SparkSession spark = SparkSessions.activeOrLocal(NAME);
         long t0 = System.nanoTime();
         Dataset train = context.train();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

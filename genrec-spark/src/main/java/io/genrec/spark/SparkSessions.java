@@ -29,6 +29,16 @@ public final class SparkSessions {
     private SparkSessions() { }
 
     /**
+     * The active session, or, outside {@code genrec spark} (e.g. {@code genrec eval --models als-mllib}), a
+     * {@code local[*]} one in this JVM, announced on stderr as fitted by {@code model}.
+     */
+    public static SparkSession activeOrLocal(String model) {
+        if (SparkSession.getActiveSession().isDefined()) return SparkSession.getActiveSession().get();
+        System.err.println("genrec: " + model + ": no Spark session; fitting with a local[*] session in this JVM");
+        return start("local[*]", "genrec-" + model, null);
+    }
+
+    /**
      * A session on {@code master} ({@code local[2]}, {@code spark://host:port}, {@code yarn}, ...); {@code null} keeps
      * what spark-submit set. {@code executorMemory} (e.g. {@code 2g}) may be null for Spark's default.
      */

@@ -8,9 +8,10 @@ import java.util.Arrays;
  * The binary user–item matrix of a training set (1 where the user interacted with the item at least once; repeats and
  * values are ignored), in both orientations as primitive CSR: item-major from {@link Dataset#itemUsers()} with
  * duplicate users dropped, and user-major with each user's distinct items ascending. The classic baselines all work
- * on this matrix, so it is built once here.
+ * on this matrix, so it is built once here. Public and serializable for distributed fits of these models (genrec-spark
+ * broadcasts it); its accessors stay package-private.
  */
-final class BinaryMatrix {
+public final class BinaryMatrix implements java.io.Serializable {
     private final int numUsers;
     private final int numItems;
     private final int[] itemPtr;
@@ -27,7 +28,7 @@ final class BinaryMatrix {
         this.userItems = userItems;
     }
 
-    static BinaryMatrix of(Dataset data) {
+    public static BinaryMatrix of(Dataset data) {
         int numItems = data.numItems(), numUsers = data.numUsers();
         Dataset.Transpose t = data.itemUsers();
         int[] srcPtr = t.itemPtr(), srcUsers = t.userIdx();

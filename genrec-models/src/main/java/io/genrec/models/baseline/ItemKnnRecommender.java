@@ -50,8 +50,7 @@ public final class ItemKnnRecommender implements Recommender {
         long start = System.nanoTime();
         BinaryMatrix x = BinaryMatrix.of(context.train());
         int n = x.numItems();
-        float[] norm = new float[n];
-        for (int j = 0; j < n; j++) norm[j] = (float) Math.sqrt(x.itemDegree(j));
+        float[] norm = RowBuilder.binaryNorms(x);
         float[] values = config.weighted() ? BinaryMatrix.summedValues(context.train(), x, "itemknn (weighted=true)") : null;
         float[] itemValues = values == null ? null : x.itemMajor(values);
         if (values != null) {
@@ -64,30 +63,26 @@ public final class ItemKnnRecommender implements Recommender {
         }
         int[][] rowItems = new int[n][];
         float[][] rowSims = new float[n][];
-        float shrink = (float) config.shrink();
-        Parallel.forRange(n, context.threads(), 64, () -> new Scratch(n), (s, from, to) -> {
-            for (int i = from; i < to; i++) {
-                int touched = values == null ? x.coOccurrences(i, s.counts, s.touched) : s.weightedRow(x, i, values, itemValues);
-                int c = 0;
-                for (int t = 0; t < touched; t++) {
-                    int j = s.touched[t];
-                    int common = s.counts[j];
-                    double dot = s.dots[j];
-                    s.counts[j] = 0;
-                    s.dots[j] = 0;
-                    if (j == i) continue;
-                    s.candidates[c] = j;
-                    // the binary path keeps its float arithmetic, so default results stay bit-identical
-                    s.sims[c++] = values == null ? common / (norm[i] * norm[j] + shrink) : (float) (dot / (norm[i] * norm[j] + shrink));
-                }
-                TopK best = TopK.select(Arrays.copyOf(s.sims, c), config.neighbours(), ItemFilter.ALL);
-                int[] items = best.items();
-                for (int k = 0; k < items.length; k++) items[k] = s.candidates[items[k]];
-                rowItems[i] = items;
-                rowSims[i] = best.scores();
-            }
+        Parallel.forRange(n, context.threads(), 64,
+                () -> new RowBuilder(x, values, itemValues, norm, config.neighbours(), (float) config.shrink()), (rb, from, to) -> {
+            rb.rows(from, to, rowItems, rowSims, 0);
             context.listener().progress("itemknn", to, n, "similarity rows");
         });
+        Provenance p = BaselineArchive.provenance(this, context, Map.of(), Map.of("fit", BaselineArchive.secondsSince(start)));
+        return assemble(rowItems, rowSims, config.weighted(), p);
+    }
+
+    /**
+     * The binary model from neighbour lists computed elsewhere ({@code rowItems[i]}, {@code rowSims[i]}: item i's
+     * neighbours and similarities, as {@link RowBuilder#rows} writes them), e.g. by a distributed fit; {@code provenance}
+     * is saved with it.
+     */
+    public static FittedRecommender fromRows(int[][] rowItems, float[][] rowSims, Provenance provenance) {
+        return assemble(rowItems, rowSims, false, provenance);
+    }
+
+    private static Fitted assemble(int[][] rowItems, float[][] rowSims, boolean weighted, Provenance p) {
+        int n = rowItems.length;
         int[] ptr = new int[n + 1];
         for (int i = 0; i < n; i++) ptr[i + 1] = ptr[i] + rowItems[i].length;
         int[] nbr = new int[ptr[n]];
@@ -96,8 +91,7 @@ public final class ItemKnnRecommender implements Recommender {
             System.arraycopy(rowItems[i], 0, nbr, ptr[i], rowItems[i].length);
             System.arraycopy(rowSims[i], 0, sim, ptr[i], rowSims[i].length);
         }
-        Provenance p = BaselineArchive.provenance(this, context, Map.of(), Map.of("fit", BaselineArchive.secondsSince(start)));
-        return new Fitted(ptr, nbr, sim, config.weighted(), p);
+        return new Fitted(ptr, nbr, sim, weighted, p);
     }
 
     static FittedRecommender load(Path dir) throws IOException {
@@ -106,13 +100,29 @@ public final class ItemKnnRecommender implements Recommender {
                 Boolean.TRUE.equals(a.header().extra().get("weighted")), a.header().provenance());
     }
 
-    /** Per-thread buffers for the co-occurrence rows. */
-    private static final class Scratch {
-        final int[] counts, touched, candidates;
-        final float[] sims;
-        final double[] dots;
+    /**
+     * Computes neighbour lists for ranges of items, with buffers for one thread: the whole of a fit's similarity work.
+     * Public so a distributed fit (genrec-spark's {@code itemknn-spark}) computes its item ranges with this very code,
+     * hence the same neighbours bit for bit.
+     */
+    public static final class RowBuilder {
+        private final BinaryMatrix x;
+        private final float[] values, itemValues, norm;
+        private final int neighbours;
+        private final float shrink;
+        private final int[] counts, touched, candidates;
+        private final float[] sims;
+        private final double[] dots;
 
-        Scratch(int n) {
+        /** {@code values == null}: binary columns; else the weighted variant's user-major and item-major values. */
+        RowBuilder(BinaryMatrix x, float[] values, float[] itemValues, float[] norm, int neighbours, float shrink) {
+            this.x = x;
+            this.values = values;
+            this.itemValues = itemValues;
+            this.norm = norm;
+            this.neighbours = neighbours;
+            this.shrink = shrink;
+            int n = x.numItems();
             counts = new int[n];
             touched = new int[n];
             candidates = new int[n];
@@ -120,8 +130,44 @@ public final class ItemKnnRecommender implements Recommender {
             dots = new double[n];
         }
 
+        /** For the binary model ({@code weighted=false}) of {@code x}. */
+        public static RowBuilder binary(BinaryMatrix x, int neighbours, float shrink) {
+            return new RowBuilder(x, null, null, binaryNorms(x), neighbours, shrink);
+        }
+
+        /** Column norms of the binary matrix: the square root of each item's number of distinct users. */
+        static float[] binaryNorms(BinaryMatrix x) {
+            float[] norm = new float[x.numItems()];
+            for (int j = 0; j < norm.length; j++) norm[j] = (float) Math.sqrt(x.itemDegree(j));
+            return norm;
+        }
+
+        /** Writes the neighbour lists of items {@code from..to-1} to {@code rowItems[i - offset]}, {@code rowSims[i - offset]}. */
+        public void rows(int from, int to, int[][] rowItems, float[][] rowSims, int offset) {
+            for (int i = from; i < to; i++) {
+                int t = values == null ? x.coOccurrences(i, counts, touched) : weightedRow(i);
+                int c = 0;
+                for (int q = 0; q < t; q++) {
+                    int j = touched[q];
+                    int common = counts[j];
+                    double dot = dots[j];
+                    counts[j] = 0;
+                    dots[j] = 0;
+                    if (j == i) continue;
+                    candidates[c] = j;
+                    // the binary path keeps its float arithmetic, so default results stay bit-identical
+                    sims[c++] = values == null ? common / (norm[i] * norm[j] + shrink) : (float) (dot / (norm[i] * norm[j] + shrink));
+                }
+                TopK best = TopK.select(Arrays.copyOf(sims, c), neighbours, ItemFilter.ALL);
+                int[] items = best.items();
+                for (int k = 0; k < items.length; k++) items[k] = candidates[items[k]];
+                rowItems[i - offset] = items;
+                rowSims[i - offset] = best.scores();
+            }
+        }
+
         /** Row i of VᵀV for the value matrix V into {@code dots}, listing the touched items; returns how many. */
-        int weightedRow(BinaryMatrix x, int i, float[] values, float[] itemValues) {
+        private int weightedRow(int i) {
             int[] iptr = x.itemPointers(), iusers = x.itemUsers(), uptr = x.userPointers(), uitems = x.userItems();
             int n = 0;
             for (int k = iptr[i]; k < iptr[i + 1]; k++) {
