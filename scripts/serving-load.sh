@@ -63,18 +63,30 @@ parse_fixed() {
   awk -F'\t' -v want="$2" '$1 == want { printf "%s %s %s %s %s %.0f %d %s\n", $8, $9, $10, $11, $12, $7, $5 + $6, $13 }' "$1"
 }
 
+gc_pauses() { # $1 gc log, $2/$3 window in epoch ms -> "n, max ms" of the server's GC pauses in that window
+  awk -v a="$2" -v b="$3" '/Pause/ { t = substr($1, 2) + 0; if (t >= a && t <= b) { n++; v = $NF; sub("ms", "", v); if (v + 0 > m) m = v + 0 } }
+    END { printf "%d, %.1f ms", n, m }' "$1"
+}
+
+fixed_run() { # $1 label, $2 output name, rest: extra `bench load` arguments; appends one row
+  local label="$1" name="$2" load t0 t1 sec="${DURATION%s}"; shift 2
+  load=$(uptime | sed 's/.*load average: //')
+  t0=$(date +%s%3N)
+  ./genrec bench load url="http://127.0.0.1:$PORT" rate="$FIXED_RATE" duration="$sec" warmup=5 "$@" \
+    > "$WORK/$name.txt" 2> "$WORK/$name.err"
+  t1=$(date +%s%3N)
+  local stream ingest="–"
+  stream=$(awk -F'\t' 'NR == 2 { print $1 }' "$WORK/$name.txt")
+  if grep -q '^events' "$WORK/$name.txt"; then
+    ingest=$(parse_fixed "$WORK/$name.txt" events | awk '{printf "%s/s (p99 %s ms, %s errors)", $6, $3, $7}')
+  fi
+  echo "$label | $(parse_fixed "$WORK/$name.txt" "$stream" | awk '{printf "%s | %s | %s | %s | %s | %s | %s", $1, $2, $3, $4, $5, $6, $7}') | $ingest | $(gc_pauses "$GCLOG" "$((t0 + 5200))" "$t1") | $load |" >> "$ROWS"
+  tail -1 "$ROWS" >&2
+}
+
 fixed_rows() { # $1 set, $2 model, $3 users, $4 items
-  local set="$1" m="$2" load sec="${DURATION%s}"
-  load=$(uptime | sed 's/.*load average: //')
-  ./genrec bench load url="http://127.0.0.1:$PORT" model="$m" users="$3" rate="$FIXED_RATE" duration="$sec" warmup=5 \
-    > "$WORK/$set-$m-fixed.txt" 2> "$WORK/$set-$m-fixed.err"
-  echo "| $set | $m | fixed $FIXED_RATE/s | $(parse_fixed "$WORK/$set-$m-fixed.txt" "recommend $m" | awk '{printf "%s | %s | %s | %s | %s | %s | %s", $1, $2, $3, $4, $5, $6, $7}') | – | $load |" >> "$ROWS"
-  load=$(uptime | sed 's/.*load average: //')
-  ./genrec bench load url="http://127.0.0.1:$PORT" model="$m" users="$3" rate="$FIXED_RATE" duration="$sec" warmup=5 \
-    events="$INGEST_RATE" items="$4" > "$WORK/$set-$m-fixed-ingest.txt" 2> "$WORK/$set-$m-fixed-ingest.err"
-  local ingest; ingest=$(parse_fixed "$WORK/$set-$m-fixed-ingest.txt" events | awk '{printf "%s/s (p99 %s ms, %s errors)", $6, $3, $7}')
-  echo "| $set | $m | fixed $FIXED_RATE/s + events | $(parse_fixed "$WORK/$set-$m-fixed-ingest.txt" "recommend $m" | awk '{printf "%s | %s | %s | %s | %s | %s | %s", $1, $2, $3, $4, $5, $6, $7}') | $ingest | $load |" >> "$ROWS"
-  tail -2 "$ROWS" >&2
+  fixed_run "| $1 | $2 | fixed $FIXED_RATE/s" "$1-$2-fixed" model="$2" users="$3"
+  fixed_run "| $1 | $2 | fixed $FIXED_RATE/s + events" "$1-$2-fixed-ingest" model="$2" users="$3" events="$INGEST_RATE" items="$4"
 }
 
 run_set() {
@@ -89,7 +101,8 @@ run_set() {
     case "$m" in multvae|recvae|sasrec|gru4rec|bert4rec|diffrec) params+=(--param "$m.epochs=$EPOCHS") ;; esac
   done
   echo "serving-load: $set: starting genrec serve ($MODELS) on port $PORT" >&2
-  ./genrec serve --port "$PORT" --data "$spec" --data-dir "$data" --models "$MODELS" "${params[@]}" --no-text --rate-limit 0 --quiet > "$log" 2>&1 &
+  GCLOG="$WORK/gc-$set.log"
+  GENREC_JAVA_OPTS="${GENREC_JAVA_OPTS:-} -Xlog:gc:file=$GCLOG:timemillis" ./genrec serve --port "$PORT" --data "$spec" --data-dir "$data" --models "$MODELS" "${params[@]}" --no-text --rate-limit 0 --quiet > "$log" 2>&1 &
   SERVER=$!
   local want; want=$(echo "$MODELS" | tr ',' '\n' | wc -l)
   for i in $(seq 1 3600); do
@@ -99,13 +112,15 @@ run_set() {
     sleep 1
   done
   grep 'genrec serve: serving\|imported' "$log" >&2
+  # calibration: the same schedule against /health, which does no work: the floor of the generator and HTTP stack
+  [ "$FIXED_RATE" != 0 ] && fixed_run "| $set | (none) | fixed $FIXED_RATE/s, GET /health" "$set-health" model=none users=1 path=/health
   for m in ${MODELS//,/ }; do
     [ "$FIXED_RATE" != 0 ] && fixed_rows "$set" "$m" "$nusers" "$nitems"
     [ "$WRK" = 0 ] && continue
     MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d5s -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > /dev/null 2>&1 # warm-up
     local load; load=$(uptime | sed 's/.*load average: //')
     MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d"$DURATION" --latency -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > "$WORK/$set-$m.txt" 2>&1
-    echo "| $set | $m | wrk, reads only | $(parse "$WORK/$set-$m.txt" | awk '{printf "%s | %s | %s | – | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | – | $load |" >> "$ROWS"
+    echo "| $set | $m | wrk, reads only | $(parse "$WORK/$set-$m.txt" | awk '{printf "%s | %s | %s | – | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | – | – | $load |" >> "$ROWS"
     load=$(uptime | sed 's/.*load average: //')
     NUSERS=$nusers NITEMS=$nitems CONNS=$INGEST_CONNS RATE=$INGEST_RATE wrk -t1 -c"$INGEST_CONNS" -d"$DURATION" --latency -s scripts/serving-load/events.lua \
       "http://127.0.0.1:$PORT" > "$WORK/$set-$m-ingest.txt" 2>&1 &
@@ -113,13 +128,13 @@ run_set() {
     MODEL=$m NUSERS=$nusers wrk -t1 -c"$CONNS" -d"$DURATION" --latency -s scripts/serving-load/recommend.lua "http://127.0.0.1:$PORT" > "$WORK/$set-$m-mixed.txt" 2>&1
     wait "$ing"
     local ingest; ingest=$(parse "$WORK/$set-$m-ingest.txt" | awk '{printf "%s/s (p99 %s ms, %s errors)", $5, $3, $6}')
-    echo "| $set | $m | wrk + events | $(parse "$WORK/$set-$m-mixed.txt" | awk '{printf "%s | %s | %s | – | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | $ingest | $load |" >> "$ROWS"
+    echo "| $set | $m | wrk + events | $(parse "$WORK/$set-$m-mixed.txt" | awk '{printf "%s | %s | %s | – | %s | %s | %s", $1, $2, $3, $4, $5, $6}') | $ingest | – | $load |" >> "$ROWS"
     tail -2 "$ROWS" >&2
   done
   kill -TERM "$SERVER"; wait "$SERVER"; SERVER=""
 }
 
-for s in ${SETS//,/ }; do run_set "$s" || echo "| $s | – | failed to start (see the log in $WORK) | | | | | | | | |" >> "$ROWS"; done
+for s in ${SETS//,/ }; do run_set "$s" || echo "| $s | – | failed to start (see the log in $WORK) | | | | | | | | | |" >> "$ROWS"; done
 
 {
   echo "# Serving load: \`genrec serve\` at a fixed rate and at saturation"
@@ -127,16 +142,19 @@ for s in ${SETS//,/ }; do run_set "$s" || echo "| $s | – | failed to start (se
   echo "Produced by \`bash scripts/serving-load.sh --duration $DURATION --sets $SETS --models $MODELS --epochs $EPOCHS --fixed-rate $FIXED_RATE$([ "$WRK" = 0 ] && echo ' --no-wrk')\`"
   echo "on $(date -u +%Y-%m-%d) ($(nproc) cores, $(uname -m), GenRec $(git rev-parse --short HEAD)); load generator on the same cores."
   echo "Requests: GET /v1/users/{random known user}/recommendations?k=10&model=M."
-  echo "**fixed** rows: \`genrec bench load\` (open loop, 32 sending threads) schedules $FIXED_RATE requests/s for $DURATION after a 5 s"
+  echo "**fixed** rows: \`genrec bench load\` (open loop, 32 sending threads, one keep-alive connection each) schedules $FIXED_RATE requests/s for $DURATION after a 5 s"
   echo "warm-up and times each from its scheduled send time (queueing behind a slow answer counts); \"+ events\" adds a stream"
   echo "of $INGEST_RATE POST /v1/events per second on the same schedule (its rate and p99 in the ingest column)."
   echo "**wrk** rows: wrk (closed loop, 1 thread, $CONNS connections) as fast as the server answers, i.e. the capacity;"
   echo "\"+ events\" adds a second wrk posting events at about $INGEST_RATE/s ($INGEST_CONNS connections, each waiting between requests)."
   echo "Latencies in ms; req/s = answered requests per second; errors = non-2xx answers, socket errors, timeouts and"
-  echo "requests still open at the end. The load column is \`uptime\`'s load average just before the run."
+  echo "requests still open at the end. \"server GC\" = the server's GC pauses during the measured part of a fixed run (count,"
+  echo "longest; from its -Xlog:gc log); the \"GET /health\" row is the same schedule against a route that does no work: the"
+  echo "floor the generator and the HTTP stack set on these shared cores. The load column is \`uptime\`'s load average just"
+  echo "before the run. Server JVM options beyond the launcher's defaults: \`${GENREC_JAVA_OPTS:-none}\`."
   echo
-  echo "| data | model | traffic | p50 | p90 | p99 | p99.9 | max | req/s | errors | ingest | load before |"
-  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
+  echo "| data | model | traffic | p50 | p90 | p99 | p99.9 | max | req/s | errors | ingest | server GC | load before |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|"
   cat "$ROWS"
 } > "$OUT.tmp" && mv "$OUT.tmp" "$OUT"
 echo "serving-load: wrote $OUT" >&2

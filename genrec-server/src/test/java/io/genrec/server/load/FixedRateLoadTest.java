@@ -7,9 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -20,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FixedRateLoadTest {
     private HttpServer server;
-    private String base;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final java.util.Set<Object> seenConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<String> posted = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger hits = new AtomicInteger();
 
     @BeforeEach
@@ -33,21 +32,35 @@ class FixedRateLoadTest {
             x.sendResponseHeaders(200, -1);
             x.close();
         });
+        // a chunked body (length 0 = chunked in HttpServer) and a fixed-length one; both must be read to the end so the
+        // keep-alive connection stays usable for the next request
+        server.createContext("/chunked", x -> {
+            if (seenConnections.add(x.getRemoteAddress())) connections.incrementAndGet();
+            x.sendResponseHeaders(200, 0);
+            try (var out = x.getResponseBody()) {
+                for (int i = 0; i < 3; i++) { out.write(new byte[5000]); out.flush(); }
+            }
+        });
+        server.createContext("/echo", x -> {
+            posted.add(x.getRequestMethod() + " " + new String(x.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] b = "{\"ok\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            x.sendResponseHeaders(201, b.length);
+            try (var out = x.getResponseBody()) { out.write(b); }
+        });
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @AfterEach
     void stop() { server.stop(0); }
 
     private FixedRateLoad.Stream stream(String name, double rate, String path) {
-        return new FixedRateLoad.Stream(name, rate, rng -> HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return new FixedRateLoad.Stream(name, rate, rng -> new FixedRateLoad.Request("GET", path, null));
     }
 
-    private static List<FixedRateLoad.Result> run(List<FixedRateLoad.Stream> streams, double seconds, int workers)
+    private List<FixedRateLoad.Result> run(List<FixedRateLoad.Stream> streams, double seconds, int workers)
             throws InterruptedException {
-        return FixedRateLoad.run(HttpClient.newHttpClient(), streams, Duration.ofMillis(200),
+        return FixedRateLoad.run(server.getAddress(), streams, Duration.ofMillis(200),
                 Duration.ofMillis(Math.round(seconds * 1000)), workers, 1, Duration.ofSeconds(10));
     }
 
@@ -79,5 +92,24 @@ class FixedRateLoadTest {
         assertEquals(0, r.errors());
         assertTrue(r.millis(50) > 300, "median from schedule: " + r.millis(50));
         assertTrue(r.maxMillis() > 1000, "max from schedule: " + r.maxMillis());
+    }
+
+    @Test
+    void readsChunkedBodiesAndKeepsConnectionsAlive() throws Exception {
+        FixedRateLoad.Result r = run(List.of(stream("chunked", 100, "/chunked")), 0.5, 2).getFirst();
+        assertEquals(0, r.errors());
+        assertEquals(r.scheduled(), r.ok());
+        // 70 requests over two sending threads: a reader that lost track of a body would fail or reconnect per request
+        assertTrue(connections.get() <= 2, "connections opened: " + connections.get());
+    }
+
+    @Test
+    void postsJsonBodies() throws Exception {
+        FixedRateLoad.Stream posts = new FixedRateLoad.Stream("posts", 50, rng -> new FixedRateLoad.Request("POST", "/echo", "{\"n\":1}"));
+        FixedRateLoad.Result r = run(List.of(posts), 0.2, 1).getFirst();
+        assertEquals(0, r.errors());
+        assertEquals(r.scheduled(), r.ok());
+        assertTrue(posted.size() >= r.scheduled());
+        assertTrue(posted.stream().allMatch("POST {\"n\":1}"::equals), posted.peek());
     }
 }
