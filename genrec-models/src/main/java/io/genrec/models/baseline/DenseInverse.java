@@ -3,6 +3,7 @@ package io.genrec.models.baseline;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.genrec.model.Interruption;
 
@@ -14,6 +15,8 @@ import java.util.Map;
  */
 final class DenseInverse {
     static final String ENGINE = "PyTorch";
+    /** Largest slice of the inverse copied back to the heap at once (a transient byte[] of this size). */
+    static final long COPY_BLOCK_BYTES = 32L << 20;
 
     private DenseInverse() { }
 
@@ -25,10 +28,16 @@ final class DenseInverse {
 
     /**
      * Replaces {@code a} by its inverse (float32, or float64 rounded to float), without a second {@code n × n} array
-     * on the Java heap: the result is copied back from native memory into {@code a}. EASE's Gram matrix of a 20,000-item
-     * catalogue is 1.6 GB, so a second heap copy decides whether the fit fits in the heap at all.
+     * on the Java heap: the result is copied back from native memory into {@code a} in row blocks of at most
+     * {@link #COPY_BLOCK_BYTES}. EASE's Gram matrix of a 20,000-item catalogue is 1.6 GB, so a second heap copy decides
+     * whether the fit fits in the heap at all; and DJL's whole-array read-back allocates its byte[] inside JNI, where a
+     * failed allocation crashed the JVM (SIGSEGV in SetByteArrayRegion) instead of throwing OutOfMemoryError.
      */
     static float[] invertInPlace(float[] a, int n, boolean inDouble) {
+        return invertInPlace(a, n, inDouble, COPY_BLOCK_BYTES);
+    }
+
+    static float[] invertInPlace(float[] a, int n, boolean inDouble, long copyBlockBytes) {
         try (Interruption.NativeSection section = Interruption.enterNative();
              NDManager manager = Engine.getEngine(ENGINE).newBaseManager()) {
             NDArray m;
@@ -42,7 +51,13 @@ final class DenseInverse {
             NDArray inv = m.inverse();
             m.close();
             if (inDouble) inv = inv.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-            inv.toByteBuffer().asFloatBuffer().get(a);
+            int rowsPerBlock = (int) Math.max(1, Math.min(n, copyBlockBytes / (4L * n)));
+            for (int r0 = 0; r0 < n; r0 += rowsPerBlock) {
+                int r1 = Math.min(n, r0 + rowsPerBlock);
+                try (NDArray block = inv.get(new NDIndex(r0 + ":" + r1))) {
+                    block.toByteBuffer().asFloatBuffer().get(a, r0 * n, (r1 - r0) * n);
+                }
+            }
             return a;
         }
     }
