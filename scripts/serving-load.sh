@@ -151,7 +151,9 @@ for s in ${SETS//,/ }; do run_set "$s" || echo "| $s | – | failed to start (se
   echo "requests still open at the end. \"server GC\" = the server's GC pauses during the measured part of a fixed run (count,"
   echo "longest; from its -Xlog:gc log); the \"GET /health\" row is the same schedule against a route that does no work: the"
   echo "floor the generator and the HTTP stack set on these shared cores. The load column is \`uptime\`'s load average just"
-  echo "before the run. Server JVM options beyond the launcher's defaults: \`${GENREC_JAVA_OPTS:-none}\`."
+  echo "before the run. Server JVM options beyond the launcher's defaults: \`${GENREC_JAVA_OPTS:-none}\`. Scheduling priority (nice) of"
+  echo "the server and both generators: $(nice) (0 is the default; a negative value means the run was given priority over other"
+  echo "processes on the machine, e.g. with \`nice -n -15 bash scripts/serving-load.sh ...\` as root)."
   echo
   echo "| data | model | traffic | p50 | p90 | p99 | p99.9 | max | req/s | errors | ingest | server GC | load before |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|"

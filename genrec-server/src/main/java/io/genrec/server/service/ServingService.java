@@ -141,8 +141,8 @@ public final class ServingService implements RecommendationService, AutoCloseabl
             List<ServedModel> served = new ArrayList<>();
             if (loaded != null && !loaded.isEmpty()) {
                 for (LoadedModel m : loaded)
-                    served.add(ServedModel.bind(m.name(), "v1", m.model(), m.items(), m.users(), catalog, Instant.now(), 0,
-                            provenance(m.model(), "loaded from " + m.source()), Map.of()));
+                    served.add(warm(ServedModel.bind(m.name(), "v1", m.model(), m.items(), m.users(), catalog, Instant.now(), 0,
+                            provenance(m.model(), "loaded from " + m.source()), Map.of()), data.dataset));
             } else {
                 requireData(data);
                 // each model is served as soon as it is fitted, so a slow neural fit does not hold up the fast ones
@@ -190,8 +190,20 @@ public final class ServingService implements RecommendationService, AutoCloseabl
         long t0 = System.nanoTime();
         ModelFitter.Fitted f = fitter.fit(name, data, initial);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return ServedModel.bind(name, version, f.model(), data.itemIds(), data.userIds(), catalog, Instant.now(), seconds,
-                provenance(f.model(), null), f.validation());
+        return warm(ServedModel.bind(name, version, f.model(), data.itemIds(), data.userIds(), catalog, Instant.now(), seconds,
+                provenance(f.model(), null), f.validation()), data);
+    }
+
+    /** Runs {@link ModelWarmUp} on {@code m} before it is served; a model whose scoring fails is served anyway (its requests will say why). */
+    private ServedModel warm(ServedModel m, Dataset data) {
+        try {
+            ModelWarmUp.Result w = ModelWarmUp.run(m, data, catalog, ModelWarmUp.MAX_SCORINGS, ModelWarmUp.MAX_TIME);
+            System.err.printf(Locale.ROOT, "genrec serve: warmed %s %s up: %,d scorings in %.2f s (first %.2f ms, last %.2f ms)%n",
+                    m.name(), m.version(), w.scorings(), w.seconds(), w.firstMillis(), w.lastMillis());
+        } catch (RuntimeException e) {
+            System.err.println("genrec serve: warning: warming " + m.name() + " " + m.version() + " up failed: " + e);
+        }
+        return m;
     }
 
     private static Map<String, Object> provenance(FittedRecommender m, String source) {
