@@ -9,7 +9,11 @@ final class RowOps {
 
     /** {@code y[r] = x[r] W + b} for rows {@code from..rows-1} of {@code x} ({@code [rows, in]}); {@code W} is {@code [in, out]}. */
     static float[] linear(float[] x, int from, int rows, int in, float[] w, float[] b, int out) {
-        float[] y = new float[(rows - from) * out];
+        return linear(x, from, rows, in, w, b, out, new float[(rows - from) * out]);
+    }
+
+    /** {@link #linear(float[], int, int, int, float[], float[], int)} into {@code y} (every entry overwritten). */
+    static float[] linear(float[] x, int from, int rows, int in, float[] w, float[] b, int out, float[] y) {
         for (int r = from; r < rows; r++) {
             int yo = (r - from) * out, xo = r * in;
             System.arraycopy(b, 0, y, yo, out);
@@ -38,7 +42,11 @@ final class RowOps {
 
     /** The {@code [rows, cols]} row-major matrix {@code a} as {@code [cols, rows]}. */
     static float[] transpose(float[] a, int rows, int cols) {
-        float[] t = new float[rows * cols];
+        return transpose(a, rows, cols, new float[rows * cols]);
+    }
+
+    /** {@link #transpose(float[], int, int)} into {@code t} (every entry overwritten). */
+    static float[] transpose(float[] a, int rows, int cols, float[] t) {
         for (int r = 0; r < rows; r++)
             for (int c = 0; c < cols; c++) t[c * rows + r] = a[r * cols + c];
         return t;
@@ -66,11 +74,19 @@ final class RowOps {
      * {@code <= t}. Keys are transposed once so each query's scores are axpy loops over contiguous key positions.
      */
     static float[] attend(float[] q, float[] k, float[] v, int from, int n, int d, int heads, boolean causal) {
+        return attend(q, k, v, from, n, d, heads, causal, new float[n * d], new float[(n - from) * d], new float[n]);
+    }
+
+    /**
+     * {@link #attend(float[], float[], float[], int, int, int, int, boolean)} with caller-owned work arrays: {@code kT}
+     * ({@code n * d}), {@code out} ({@code (n - from) * d}, cleared here) and {@code a} (at least {@code n}).
+     */
+    static float[] attend(float[] q, float[] k, float[] v, int from, int n, int d, int heads, boolean causal,
+                          float[] kT, float[] out, float[] a) {
         int dh = d / heads;
         float inv = (float) (1 / Math.sqrt(dh));
-        float[] kT = transpose(k, n, d);
-        float[] out = new float[(n - from) * d];
-        float[] a = new float[n];
+        transpose(k, n, d, kT);
+        java.util.Arrays.fill(out, 0f);
         for (int t = from; t < n; t++) {
             int qo = (t - from) * d, keys = causal ? t + 1 : n;
             for (int h = 0; h < heads; h++) {

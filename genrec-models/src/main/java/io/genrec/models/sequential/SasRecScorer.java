@@ -5,7 +5,8 @@ import io.genrec.models.training.ParameterSet;
 /**
  * SASRec's forward pass in plain Java over trained weights, for one history at a time: only the real items are
  * processed (their positional embeddings are those of the right end of the left-padded window, as in training), and
- * the last block computes queries, attention and feed-forward for the last position only. Immutable; thread safe.
+ * the last block computes queries, attention and feed-forward for the last position only. Immutable apart from its
+ * pool of work arrays; thread safe.
  */
 final class SasRecScorer {
     private final int d, heads, maxLen, numItems, blocks;
@@ -13,6 +14,9 @@ final class SasRecScorer {
     private final float[] itemEmb, itemEmbT, posEmb;
     private final float[][] attnG, attnB, qw, qb, kw, kb, vw, vb, ow, ob, ffnG, ffnB, f1w, f1b, f2w, f2b;
     private final float[] finalG, finalB;
+    private static final int SLOTS_PER_BLOCK = 10;
+    /** Work arrays for concurrent passes (a server's request threads); more than 16 at once allocate afresh. */
+    private final WorkArrays.Pool pool;
 
     SasRecScorer(ParameterSet w, SasRecConfig c, int numItems) {
         d = c.hiddenSize();
@@ -41,6 +45,7 @@ final class SasRecScorer {
         }
         finalG = w.get("final_ln.g");
         finalB = w.get("final_ln.b");
+        pool = new WorkArrays.Pool(1 + blocks * SLOTS_PER_BLOCK, 16);
     }
 
     /** Next-item logits for {@code history} (oldest first; only the last maxLen items are used). */
@@ -52,8 +57,17 @@ final class SasRecScorer {
     float[] lastHidden(int[] history) {
         int n = Math.min(maxLen, history.length);
         if (n == 0) return finalB.clone(); // an all-padding window: every position is zeroed, LN(0) = beta
+        WorkArrays work = pool.take();
+        try {
+            return lastHidden(history, n, work);
+        } finally {
+            pool.give(work);
+        }
+    }
+
+    private float[] lastHidden(int[] history, int n, WorkArrays work) {
         int off = history.length - n, posOff = maxLen - n;
-        float[] x = new float[n * d];
+        float[] x = work.get(0, n * d);
         for (int t = 0; t < n; t++) {
             int e = history[off + t] * d, p = (posOff + t) * d, o = t * d;
             for (int j = 0; j < d; j++) x[o + j] = itemEmb[e + j] * scale + posEmb[p + j];
@@ -61,21 +75,24 @@ final class SasRecScorer {
         int rows = n;
         for (int i = 0; i < blocks; i++) {
             int from = i == blocks - 1 ? n - 1 : 0; // the last block only needs the last position's output
-            float[] q = java.util.Arrays.copyOfRange(x, from * d, n * d);
+            int m = n - from, slot = 1 + i * SLOTS_PER_BLOCK; // each block its own slots: their lengths differ
+            float[] q = work.get(slot, m * d);
+            System.arraycopy(x, from * d, q, 0, m * d);
             RowOps.layerNorm(q, d, attnG[i], attnB[i], SasRecNetwork.LN_EPS);
-            float[] qp = RowOps.linear(q, 0, n - from, d, qw[i], qb[i], d);
-            float[] kp = RowOps.linear(x, 0, n, d, kw[i], kb[i], d);
-            float[] vp = RowOps.linear(x, 0, n, d, vw[i], vb[i], d);
-            float[] ctx = RowOps.attend(qp, kp, vp, from, n, d, heads, true);
-            float[] y = RowOps.linear(ctx, 0, n - from, d, ow[i], ob[i], d);
+            float[] qp = RowOps.linear(q, 0, m, d, qw[i], qb[i], d, work.get(slot + 1, m * d));
+            float[] kp = RowOps.linear(x, 0, n, d, kw[i], kb[i], d, work.get(slot + 2, n * d));
+            float[] vp = RowOps.linear(x, 0, n, d, vw[i], vb[i], d, work.get(slot + 3, n * d));
+            float[] ctx = RowOps.attend(qp, kp, vp, from, n, d, heads, true,
+                    work.get(slot + 4, n * d), work.get(slot + 5, m * d), work.get(slot + 6, n));
+            float[] y = RowOps.linear(ctx, 0, m, d, ow[i], ob[i], d, work.get(slot + 7, m * d));
             RowOps.addInPlace(y, q);
             RowOps.layerNorm(y, d, ffnG[i], ffnB[i], SasRecNetwork.LN_EPS);
-            float[] f = RowOps.linear(y, 0, n - from, d, f1w[i], f1b[i], d);
+            float[] f = RowOps.linear(y, 0, m, d, f1w[i], f1b[i], d, work.get(slot + 8, m * d));
             RowOps.relu(f);
-            float[] f2 = RowOps.linear(f, 0, n - from, d, f2w[i], f2b[i], d);
+            float[] f2 = RowOps.linear(f, 0, m, d, f2w[i], f2b[i], d, work.get(slot + 9, m * d));
             RowOps.addInPlace(y, f2);
             x = y;
-            rows = n - from;
+            rows = m;
         }
         float[] h = java.util.Arrays.copyOfRange(x, (rows - 1) * d, rows * d);
         RowOps.layerNorm(h, d, finalG, finalB, SasRecNetwork.LN_EPS);

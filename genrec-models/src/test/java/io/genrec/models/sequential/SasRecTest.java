@@ -67,6 +67,38 @@ class SasRecTest implements RecommenderContract {
     }
 
     @Test
+    void concurrentPassesOverHistoriesOfDifferentLengthsDoNotShareWorkArrays() throws Exception {
+        SasRecConfig c = small(NextItemLoss.FULL_SOFTMAX);
+        Dataset d = trainingData();
+        ParameterSet w = NetworkProbe.perturbed(new SasRecNetwork(new SequenceBatches(d, c.maxLen()), c).initialParameters(new Random(3)));
+        SasRecScorer scorer = new SasRecScorer(w, c, d.numItems());
+        Random rnd = new Random(4);
+        int[][] histories = new int[64][];
+        float[][] expected = new float[histories.length][];
+        for (int i = 0; i < histories.length; i++) {
+            histories[i] = rnd.ints(1 + rnd.nextInt(2 * c.maxLen()), 0, d.numItems()).toArray();
+            expected[i] = scorer.lastHidden(histories[i]);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                runs.add(pool.submit(() -> {
+                    Random r = new Random(seed);
+                    for (int k = 0; k < 2_000; k++) {
+                        int i = r.nextInt(histories.length);
+                        assertArrayEquals(expected[i], scorer.lastHidden(histories[i]), 0f, "history " + i);
+                    }
+                }));
+            }
+            for (var f : runs) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void greedyAndBeamGenerationContinueThePlantedOrder() {
         Dataset d = trainingData();
         var m = (SequentialFitted) new SasRec(small(NextItemLoss.FULL_SOFTMAX)).fit(SequenceTestData.ctx(d, 7));
