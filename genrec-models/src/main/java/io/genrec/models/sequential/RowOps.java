@@ -12,7 +12,7 @@ final class RowOps {
         return linear(x, from, rows, in, w, b, out, new float[(rows - from) * out]);
     }
 
-    /** {@link #linear(float[], int, int, int, float[], float[], int)} into {@code y} (every entry overwritten). */
+    /** {@link #linear(float[], int, int, int, float[], float[], int)} into the first {@code (rows - from) * out} entries of {@code y}. */
     static float[] linear(float[] x, int from, int rows, int in, float[] w, float[] b, int out, float[] y) {
         for (int r = from; r < rows; r++) {
             int yo = (r - from) * out, xo = r * in;
@@ -31,13 +31,23 @@ final class RowOps {
         io.genrec.models.training.LayerNorm.applyRows(x, d, g, b, eps);
     }
 
-    static void relu(float[] x) {
-        for (int i = 0; i < x.length; i++) if (x[i] < 0) x[i] = 0;
+    /** {@link #layerNorm(float[], int, float[], float[], float)} on the first {@code length} entries. */
+    static void layerNorm(float[] x, int length, int d, float[] g, float[] b, float eps) {
+        io.genrec.models.training.LayerNorm.applyRows(x, length, d, g, b, eps);
+    }
+
+    static void relu(float[] x) { relu(x, x.length); }
+
+    static void relu(float[] x, int length) {
+        for (int i = 0; i < length; i++) if (x[i] < 0) x[i] = 0;
     }
 
     /** {@code a += b} elementwise. */
-    static void addInPlace(float[] a, float[] b) {
-        for (int i = 0; i < a.length; i++) a[i] += b[i];
+    static void addInPlace(float[] a, float[] b) { addInPlace(a, b, a.length); }
+
+    /** {@code a[i] += b[i]} for {@code i < length}. */
+    static void addInPlace(float[] a, float[] b, int length) {
+        for (int i = 0; i < length; i++) a[i] += b[i];
     }
 
     /** The {@code [rows, cols]} row-major matrix {@code a} as {@code [cols, rows]}. */
@@ -45,7 +55,7 @@ final class RowOps {
         return transpose(a, rows, cols, new float[rows * cols]);
     }
 
-    /** {@link #transpose(float[], int, int)} into {@code t} (every entry overwritten). */
+    /** {@link #transpose(float[], int, int)} into the first {@code rows * cols} entries of {@code t}. */
     static float[] transpose(float[] a, int rows, int cols, float[] t) {
         for (int r = 0; r < rows; r++)
             for (int c = 0; c < cols; c++) t[c * rows + r] = a[r * cols + c];
@@ -78,15 +88,16 @@ final class RowOps {
     }
 
     /**
-     * {@link #attend(float[], float[], float[], int, int, int, int, boolean)} with caller-owned work arrays: {@code kT}
-     * ({@code n * d}), {@code out} ({@code (n - from) * d}, cleared here) and {@code a} (at least {@code n}).
+     * {@link #attend(float[], float[], float[], int, int, int, int, boolean)} with caller-owned work arrays of at least
+     * these lengths: {@code kT} ({@code n * d}), {@code out} ({@code (n - from) * d}, its first entries cleared here)
+     * and {@code a} ({@code n}).
      */
     static float[] attend(float[] q, float[] k, float[] v, int from, int n, int d, int heads, boolean causal,
                           float[] kT, float[] out, float[] a) {
         int dh = d / heads;
         float inv = (float) (1 / Math.sqrt(dh));
         transpose(k, n, d, kT);
-        java.util.Arrays.fill(out, 0f);
+        java.util.Arrays.fill(out, 0, (n - from) * d, 0f);
         for (int t = from; t < n; t++) {
             int qo = (t - from) * d, keys = causal ? t + 1 : n;
             for (int h = 0; h < heads; h++) {

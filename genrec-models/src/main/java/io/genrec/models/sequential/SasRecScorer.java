@@ -66,6 +66,7 @@ final class SasRecScorer {
     }
 
     private float[] lastHidden(int[] history, int n, WorkArrays work) {
+        // work arrays may be longer than the data: every kernel below is given its length
         int off = history.length - n, posOff = maxLen - n;
         float[] x = work.get(0, n * d);
         for (int t = 0; t < n; t++) {
@@ -75,22 +76,22 @@ final class SasRecScorer {
         int rows = n;
         for (int i = 0; i < blocks; i++) {
             int from = i == blocks - 1 ? n - 1 : 0; // the last block only needs the last position's output
-            int m = n - from, slot = 1 + i * SLOTS_PER_BLOCK; // each block its own slots: their lengths differ
-            float[] q = work.get(slot, m * d);
-            System.arraycopy(x, from * d, q, 0, m * d);
-            RowOps.layerNorm(q, d, attnG[i], attnB[i], SasRecNetwork.LN_EPS);
-            float[] qp = RowOps.linear(q, 0, m, d, qw[i], qb[i], d, work.get(slot + 1, m * d));
+            int m = n - from, len = m * d, slot = 1 + i * SLOTS_PER_BLOCK; // each block its own slots
+            float[] q = work.get(slot, len);
+            System.arraycopy(x, from * d, q, 0, len);
+            RowOps.layerNorm(q, len, d, attnG[i], attnB[i], SasRecNetwork.LN_EPS);
+            float[] qp = RowOps.linear(q, 0, m, d, qw[i], qb[i], d, work.get(slot + 1, len));
             float[] kp = RowOps.linear(x, 0, n, d, kw[i], kb[i], d, work.get(slot + 2, n * d));
             float[] vp = RowOps.linear(x, 0, n, d, vw[i], vb[i], d, work.get(slot + 3, n * d));
             float[] ctx = RowOps.attend(qp, kp, vp, from, n, d, heads, true,
-                    work.get(slot + 4, n * d), work.get(slot + 5, m * d), work.get(slot + 6, n));
-            float[] y = RowOps.linear(ctx, 0, m, d, ow[i], ob[i], d, work.get(slot + 7, m * d));
-            RowOps.addInPlace(y, q);
-            RowOps.layerNorm(y, d, ffnG[i], ffnB[i], SasRecNetwork.LN_EPS);
-            float[] f = RowOps.linear(y, 0, m, d, f1w[i], f1b[i], d, work.get(slot + 8, m * d));
-            RowOps.relu(f);
-            float[] f2 = RowOps.linear(f, 0, m, d, f2w[i], f2b[i], d, work.get(slot + 9, m * d));
-            RowOps.addInPlace(y, f2);
+                    work.get(slot + 4, n * d), work.get(slot + 5, len), work.get(slot + 6, n));
+            float[] y = RowOps.linear(ctx, 0, m, d, ow[i], ob[i], d, work.get(slot + 7, len));
+            RowOps.addInPlace(y, q, len);
+            RowOps.layerNorm(y, len, d, ffnG[i], ffnB[i], SasRecNetwork.LN_EPS);
+            float[] f = RowOps.linear(y, 0, m, d, f1w[i], f1b[i], d, work.get(slot + 8, len));
+            RowOps.relu(f, len);
+            float[] f2 = RowOps.linear(f, 0, m, d, f2w[i], f2b[i], d, work.get(slot + 9, len));
+            RowOps.addInPlace(y, f2, len);
             x = y;
             rows = m;
         }

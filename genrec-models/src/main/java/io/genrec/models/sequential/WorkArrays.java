@@ -13,10 +13,10 @@ final class WorkArrays {
 
     private WorkArrays(int slots) { this.slots = new float[slots][]; }
 
-    /** Slot {@code i} as an array of exactly {@code length} floats; its contents are whatever the last user left. */
+    /** Slot {@code i} as an array of at least {@code length} floats; its contents are whatever the last user left. */
     float[] get(int i, int length) {
         float[] a = slots[i];
-        if (a == null || a.length != length) slots[i] = a = new float[length];
+        if (a == null || a.length < length) slots[i] = a = new float[length];
         return a;
     }
 

@@ -30,7 +30,12 @@ public final class LayerNorm {
 
     /** The same on each {@code d}-wide row of the row-major host array {@code x}, in place. */
     public static void applyRows(float[] x, int d, float[] g, float[] b, float eps) {
-        for (int o = 0; o < x.length; o += d) {
+        applyRows(x, x.length, d, g, b, eps);
+    }
+
+    /** {@link #applyRows(float[], int, float[], float[], float)} on the first {@code length} entries of {@code x}. */
+    public static void applyRows(float[] x, int length, int d, float[] g, float[] b, float eps) {
+        for (int o = 0; o < length; o += d) {
             float mean = 0;
             for (int j = 0; j < d; j++) mean += x[o + j];
             mean /= d;
