@@ -63,6 +63,21 @@ public interface RecommenderContract {
         assertEquals(42f, batch[count][0], "rows past count are left alone");
     }
 
+    /** Callers reuse score buffers (the evaluator's batches, the server's per-thread buffer), so nothing may accumulate. */
+    @Test
+    default void scoreAllOverwritesEveryEntryOfAReusedBuffer() {
+        Dataset d = trainingData();
+        FittedRecommender m = fitted(d, 5);
+        float[] reused = new float[m.numItems()];
+        for (int u = 0; u < Math.min(4, d.numUsers()); u++) {
+            float[] fresh = new float[m.numItems()];
+            m.scoreAll(UserContext.of(d, u), fresh);
+            java.util.Arrays.fill(reused, u % 2 == 0 ? Float.NaN : 1e30f);
+            m.scoreAll(UserContext.of(d, u), reused);
+            assertArrayEquals(fresh, reused, "user " + u + ": scores into a used buffer must equal scores into a fresh one");
+        }
+    }
+
     @Test
     default void oneFiniteOrExcludedScorePerItem() {
         Dataset d = trainingData();
