@@ -129,6 +129,7 @@ final class EvalCrsCommand implements Callable<Integer> {
         }
         List<CrsBenchmark.Row> rows = bench.run(data, models, protocol, log);
         if (!common.quiet) log.forEach(System.err::println);
+        bench.warnings().forEach(w -> System.err.println("genrec: warning: " + w));
         Map<String, double[]> sim = simulate <= 0 ? Map.of()
                 : simulator(data, prior).run(bench.recommenders(), data.test(), simulate);
         if (format == EvalCommand.Format.json) {
@@ -149,6 +150,7 @@ final class EvalCrsCommand implements Callable<Integer> {
                 results.add(m);
             }
             out.put("results", results);
+            if (!bench.warnings().isEmpty()) out.put("warnings", bench.warnings());
             if (!sim.isEmpty()) {
                 out.put("simulator", simulator);
                 List<Map<String, Object>> s = new ArrayList<>();
@@ -168,6 +170,7 @@ final class EvalCrsCommand implements Callable<Integer> {
             for (CrsBenchmark.Row r : rows) {
                 if (r.fallback() != null) System.out.println("* " + r.model() + ": FALLBACK, answered by the " + r.fallback());
                 else if (r.model().equals("agent")) System.out.println(r.model() + ": " + r.note() + " (a scripted or small model checks plumbing, not quality)");
+                else if (r.model().equals("learned")) System.out.println(r.model() + ": " + r.note());
             }
             if (!sim.isEmpty()) {
                 System.out.printf("%nsimulated users (" + (simulator.equals("llm") ? "LLM-played" : "rule-based") + ", target among %d shown, at most %d turns)%n%-14s %10s %10s %10s%n",

@@ -326,8 +326,9 @@ public final class CrsBenchmark {
                 Map<String, Double> metrics = recall(test, sc, protocol);
                 metrics.putAll(responseQuality(test, sc, protocol));
                 metrics.put("cvRecall@10", learnedCv);
-                rows.add(new Row(m, metrics, String.format("listwise ranker, L2 %s chosen by %d-fold grouped CV on the tuning dialogues (CV R@10 %.4f)",
-                        learnedL2, FOLDS, learnedCv)));
+                metrics.put("l2", learnedL2);
+                rows.add(new Row(m, metrics, String.format("listwise ranker, L2 %s chosen by %d-fold grouped CV on the tuning dialogues (CV R@10 %.4f; grid, L2 then CV R@10: %s)",
+                        learnedL2, FOLDS, learnedCv, learnedGrid)));
                 continue;
             }
             FusionRecommender.Weights w = weights.get(m);
@@ -342,10 +343,15 @@ public final class CrsBenchmark {
     private final List<String> order = new ArrayList<>();
     private ListwiseRanker learnedRanker;
     private double learnedCv, learnedL2;
+    private String learnedGrid = "";
+    private final List<String> warnings = new ArrayList<>();
+
+    /** Warnings of the last {@link #run} (e.g. a hyperparameter chosen at its grid's edge); callers show them always. */
+    public List<String> warnings() { return List.copyOf(warnings); }
 
     /** Folds of the grouped cross-validation, the L2 grid it searches, and the fixed optimiser settings. */
     static final int FOLDS = 5;
-    static final double[] L2_GRID = {0, 1e-4, 1e-3, 1e-2, 1e-1};
+    static final double[] L2_GRID = {0, 1e-3, 1e-2, 1e-1, 0.3, 1, 3, 10, 30, 100};
     static final ListwiseRanker.Options RANKER = new ListwiseRanker.Options(0, 20, 0.01, 16, 42);
     /** Training candidates per turn: the top {@code PER_SIGNAL} of every signal, the targets, and {@code RANDOM} random movies. */
     static final int PER_SIGNAL = 40, RANDOM = 60;
@@ -359,13 +365,34 @@ public final class CrsBenchmark {
         if (learnedRanker != null) return;
         List<Prepared> tune = prepare(data.tune(), protocol, true);
         double[] cv = crossValidate(tune, protocol, L2_GRID, RANKER, log);
-        int best = 0;
-        for (int k = 1; k < cv.length; k++) if (cv[k] > cv[best] + 1e-12) best = k;
+        int best = bestIndex(cv);
         learnedL2 = L2_GRID[best];
         learnedCv = cv[best];
+        StringBuilder grid = new StringBuilder();
+        for (int k = 0; k < cv.length; k++) grid.append(k == 0 ? "" : ", ").append(L2_GRID[k]).append(String.format(" %.4f", cv[k]));
+        learnedGrid = grid.toString();
+        String edge = edgeWarning(L2_GRID, best, "learned ranker's L2 strength");
+        if (edge != null) warnings.add(edge);
         learnedRanker = fit(trainingSet(tune, protocol, RANKER.seed()), RANKER.withL2(learnedL2));
         log.add(String.format("learned: L2 %s (CV R@10 %.4f), fitted on %d tuning samples; weights on standardised features: %s",
                 learnedL2, learnedCv, tune.size(), describe(learnedRanker)));
+    }
+
+    /** The first index of the largest value (ties keep the earlier, smaller strength). */
+    static int bestIndex(double[] cv) {
+        int best = 0;
+        for (int k = 1; k < cv.length; k++) if (cv[k] > cv[best] + 1e-12) best = k;
+        return best;
+    }
+
+    /**
+     * A warning when the choice is the largest value of an increasing grid: the best strength may lie beyond it. (The
+     * smallest, 0, is no edge: no regularisation is the end of the range, not of the grid.)
+     */
+    static String edgeWarning(double[] grid, int best, String what) {
+        if (grid.length < 2 || best != grid.length - 1) return null;
+        return "the " + what + " was chosen at the largest value of its grid (" + grid[best]
+                + "): cross-validation still improved there, so a stronger value might do better; widen the grid";
     }
 
     private static String describe(ListwiseRanker r) {

@@ -63,4 +63,20 @@ class CrsBenchmarkTest {
         assertTrue(r.startsWith("You should watch Arrival (2016)"), r);
         assertTrue(r.contains("sci-fi") && r.contains("The Matrix (1999)") && r.contains("not action"), r);
     }
+
+    @Test
+    void l2ChosenAtTheGridsLargestValueIsFlagged() {
+        double[] grid = {0, 0.01, 0.1, 1};
+        int rising = CrsBenchmark.bestIndex(new double[] {0.16, 0.17, 0.18, 0.19});
+        assertEquals(3, rising);
+        String w = CrsBenchmark.edgeWarning(grid, rising, "L2");
+        assertTrue(w != null && w.contains("largest value") && w.contains("1.0"), String.valueOf(w));
+        int peaked = CrsBenchmark.bestIndex(new double[] {0.16, 0.19, 0.18, 0.17});
+        assertEquals(1, peaked);
+        assertEquals(null, CrsBenchmark.edgeWarning(grid, peaked, "L2"));
+        // no regularisation is the end of the range, not an edge of the grid
+        assertEquals(null, CrsBenchmark.edgeWarning(grid, CrsBenchmark.bestIndex(new double[] {0.2, 0.1, 0.1, 0.1}), "L2"));
+        // ties keep the smaller strength
+        assertEquals(1, CrsBenchmark.bestIndex(new double[] {0.1, 0.2, 0.2, 0.2}));
+    }
 }
