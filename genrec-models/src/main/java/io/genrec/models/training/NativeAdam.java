@@ -31,7 +31,10 @@ final class NativeAdam {
     int arrays() { return 2 * moments.size(); }
 
     /** One update of {@code names} by their accumulated gradients; gradient handles are owned by {@code bm}. */
-    void step(NativeWeights w, Set<String> names, NDManager root, NDManager bm) {
+    void step(NativeWeights w, Set<String> names, NDManager root, NDManager bm) { step(w, names, root, bm, lr); }
+
+    /** {@link #step(NativeWeights, Set, NDManager, NDManager)} with this update's step size (a schedule's value). */
+    void step(NativeWeights w, Set<String> names, NDManager root, NDManager bm, double lr) {
         t++;
         float lrc = (float) (lr * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
         float eps = (float) (EPS * Math.sqrt(1 - Math.pow(BETA2, t)));

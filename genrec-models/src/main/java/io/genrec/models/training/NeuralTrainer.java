@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * The one training loop of every neural model: seeded shuffling into mini-batches, a forward/backward pass per batch
  * in the PyTorch engine, Adam on native weights ({@link NativeAdam}), progress (loss, examples/s, ETA) through the context's
- * {@link ProgressListener}, validation NDCG ({@link QuickValidation}) on the context's validation set, best-checkpoint
+ * {@link ProgressListener}, the learning rate of {@link TrainingConfig#learningRateAt} per update, validation NDCG
+ * ({@link QuickValidation}) on the context's validation set, best-checkpoint
  * keeping and early stopping.
  *
  * <p>The weights and Adam moments live in one root manager for the whole fit ({@link NativeWeights}); per batch only
@@ -91,7 +92,9 @@ public final class NeuralTrainer {
                         shuffle(order, rng);
                         for (int[] rows : network.batches(order, config.batchSize(), rng)) {
                             Interruption.check();
-                            lossSum += step(network, weights, phase, optimizers.get(ph), root, rows, rng, epoch, step++);
+                            lossSum += step(network, weights, phase, optimizers.get(ph), root, rows, rng, epoch, step,
+                                    config.learningRateAt(step + 1));
+                            step++;
                             batches++;
                             done += rows.length;
                             double secs = (System.nanoTime() - started) / 1e9;
@@ -134,7 +137,7 @@ public final class NeuralTrainer {
 
     /** One forward/backward/update of the phase's parameters; returns the batch loss. */
     private static double step(TrainableNetwork network, NativeWeights weights, TrainingPhase phase, NativeAdam adam,
-                               NDManager root, int[] rows, SplittableRandom rng, int epoch, long step) {
+                               NDManager root, int[] rows, SplittableRandom rng, int epoch, long step, double lr) {
         double lossValue;
         try (NDManager bm = root.newSubManager()) {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -144,7 +147,7 @@ public final class NeuralTrainer {
             }
             if (!Double.isFinite(lossValue))
                 throw new IllegalStateException("loss became " + lossValue + " at epoch " + epoch + ", step " + step + " (lower the learning rate?)");
-            adam.step(weights, phase.parameters(), root, bm);
+            adam.step(weights, phase.parameters(), root, bm, lr);
             weights.zeroGradients();
         }
         return lossValue;

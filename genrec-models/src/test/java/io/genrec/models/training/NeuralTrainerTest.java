@@ -122,6 +122,40 @@ class NeuralTrainerTest {
     }
 
     @Test
+    void inverseSqrtScheduleWarmsUpLinearlyThenDecays() {
+        TrainingConfig c = new TrainingConfig(1, 16, 0.01, 0, 0, 1, 10, 0, "inverse_sqrt", 4);
+        assertEquals(0.0025, c.learningRateAt(1), 1e-15); // 0.01 * 1/4
+        assertEquals(0.005, c.learningRateAt(2), 1e-15);  // 0.01 * 2/4
+        assertEquals(0.01, c.learningRateAt(4), 1e-15);   // 0.01 * sqrt(4/4)
+        assertEquals(0.005, c.learningRateAt(16), 1e-15); // 0.01 * sqrt(4/16)
+        assertEquals(0.001, c.learningRateAt(400), 1e-15); // 0.01 * sqrt(4/400)
+        TrainingConfig constant = new TrainingConfig(1, 16, 0.01, 0, 0, 1, 10, 0);
+        assertEquals("constant", constant.lrSchedule());
+        for (long step : new long[] {1, 4, 1000}) assertEquals(0.01, constant.learningRateAt(step));
+        assertEquals(constant.withEpochs(3).lrSchedule(), "constant");
+        assertEquals(4, c.withEpochs(3).warmupSteps());
+    }
+
+    @Test
+    void theScheduleReachesTheUpdates() {
+        Dataset d = ContractData.clustered(60, 40, 8, 7L);
+        float[] start = new LinearSoftmax(d).initialParameters(new java.util.Random(1)).get("lin.w").clone();
+        // a warm-up far longer than the fit keeps every step size near 0: the weights barely move
+        TrainingResult slow = new NeuralTrainer(new TrainingConfig(3, 16, 1e-2, 0, 0, 1, 10, 0, "inverse_sqrt", 1_000_000))
+                .train(new LinearSoftmax(d), TrainContext.of(d, 1), w -> scorer(w, 40));
+        TrainingResult constant = new NeuralTrainer(new TrainingConfig(3, 16, 1e-2, 0, 0, 1, 10, 0))
+                .train(new LinearSoftmax(d), TrainContext.of(d, 1), w -> scorer(w, 40));
+        double movedSlow = 0, movedConstant = 0;
+        float[] ws = slow.weights().get("lin.w"), wc = constant.weights().get("lin.w");
+        for (int i = 0; i < start.length; i++) {
+            movedSlow = Math.max(movedSlow, Math.abs(ws[i] - start[i]));
+            movedConstant = Math.max(movedConstant, Math.abs(wc[i] - start[i]));
+        }
+        assertTrue(movedConstant > 1e-2, "constant lr 0.01 for 12 updates moves weights: " + movedConstant);
+        assertTrue(movedSlow < 1e-4, "warm-up of 1e6 steps keeps updates near 0: " + movedSlow);
+    }
+
+    @Test
     void phasesUpdateOnlyTheirParametersInOrder() {
         Dataset d = ContractData.clustered(32, 40, 8, 7L);
         TwoPhase net = new TwoPhase(d);
