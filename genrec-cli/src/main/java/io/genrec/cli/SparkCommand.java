@@ -19,11 +19,11 @@ import java.util.concurrent.Callable;
 /** {@code genrec spark}: GenRec's data preparation and evaluation on Apache Spark (docs/spark.md). */
 @Command(name = "spark", mixinStandardHelpOptions = true, description = {"Data preparation and evaluation on Apache Spark (docs/spark.md).",
         "--master local[N] runs in this JVM, spark://HOST:PORT on a standalone cluster (scripts/spark-standalone.sh)."},
-        subcommands = {SparkCommand.Prep.class, SparkCommand.Eval.class})
+        subcommands = {SparkCommand.Prep.class, SparkCommand.Eval.class, SparkCommand.Embed.class})
 final class SparkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.err.println("genrec spark: give a subcommand: prep or eval (genrec spark --help)");
+        System.err.println("genrec spark: give a subcommand: prep, eval or embed (genrec spark --help)");
         return 2;
     }
 
@@ -127,6 +127,53 @@ final class SparkCommand implements Callable<Integer> {
                         .run(dataOptions.data(DataOptions.DEFAULT_DATA), prep, protocol, protocolParams, seed, output);
                 System.out.printf(Locale.ROOT, "wrote %s: %,d users, %,d items, %,d interactions; %s; %s; parts %s; %.1f s%n", r.dir(), r.users(), r.items(),
                         r.interactions(), r.preprocessing(), r.split(), r.parts(), (System.nanoTime() - t0) / 1e9);
+                return 0;
+            } finally {
+                session.stop();
+            }
+        }
+    }
+
+    @Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Embed every catalogue item's text on Spark executors (each executor loads the in-process encoder once)",
+                    "and write Parquet (index, item, vector) under OUT/vectors plus OUT/embedding.json (encoder, dimension, counts).",
+                    "Texts are rendered exactly as the single-JVM dense model renders them; items without text get zero vectors",
+                    "and are counted."},
+            footer = {"", "Example:",
+                    "  genrec spark embed --master local[2] --data 'sequences:DIR/user_sequence.txt?items=DIR/items.jsonl' --out /tmp/vectors"})
+    static final class Embed implements Callable<Integer> {
+        @Mixin SparkOptions spark;
+        @Mixin DataOptions dataOptions;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "New (or empty) directory for the vectors.")
+        Path out;
+
+        @Option(names = "--encoder", paramLabel = "NAME", description = "In-process text encoder (default ${DEFAULT-VALUE}).")
+        String encoder = io.genrec.llm.embed.Encoders.MINILM;
+
+        @Option(names = "--template", paramLabel = "T", description = "Item text template (default: the dense model's, ${DEFAULT-VALUE}).")
+        String template = io.genrec.llm.text.ItemTextTemplate.DEFAULT_TEMPLATE;
+
+        @Option(names = "--batch", paramLabel = "N", description = "Texts per encoder call on an executor (default ${DEFAULT-VALUE}).")
+        int batch = 64;
+
+        @Option(names = "--partitions", paramLabel = "N", description = "Spark tasks the items are cut into (default: 2 per core of the cluster).")
+        Integer partitions;
+
+        @Mixin CommonOptions common;
+
+        @Override
+        public Integer call() {
+            String spec = dataOptions.data(DataOptions.DEFAULT_DATA);
+            io.genrec.data.io.DataSpecs.LoadedData loaded = io.genrec.data.io.DataSpecs.load(spec);
+            io.genrec.data.ItemCatalog catalog = loaded.data() != null ? loaded.data().catalog() : loaded.given().train().catalog();
+            SparkSession session = spark.start("genrec-spark-embed");
+            try {
+                int n = partitions != null ? partitions : Math.max(2, 2 * session.sparkContext().defaultParallelism());
+                var r = new io.genrec.spark.SparkEmbed(session, msg -> System.err.println("genrec: " + msg))
+                        .run(catalog, io.genrec.llm.text.ItemTextTemplate.of(template), encoder, n, batch, out, spec);
+                System.out.printf(Locale.ROOT, "wrote %s: %,d items (%,d without text) x %d dims with %s in %.1f s (%.0f items/s, %d partitions)%n",
+                        r.dir(), r.items(), r.withoutText(), r.dimension(), r.encoder(), r.seconds(), r.items() / r.seconds(), n);
                 return 0;
             } finally {
                 session.stop();
