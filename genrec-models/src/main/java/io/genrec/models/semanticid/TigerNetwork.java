@@ -247,6 +247,23 @@ final class TigerNetwork implements TrainableNetwork {
         return rows(table, m, idx, len);
     }
 
+    /**
+     * Writes training row {@code r}'s encoder tokens ({@code len} wide, at {@code encOffset}) and decoder input (start
+     * token and the target's first {@code L-1} tokens, at {@code decOffset}); returns the target item. The only place
+     * an example is built, so the leave-one-out leak test checks exactly what the loss sees.
+     */
+    int example(int r, int[] enc, int encOffset, int len, int[] dec, int decOffset) {
+        int u = rowUser[r], item = itemIdx[rowPos[r]];
+        encoderTokens(u, itemIdx, userStart[u], rowPos[r], enc, encOffset, len);
+        int[] id = ids[item];
+        dec[decOffset] = bos();
+        for (int l = 0; l + 1 < L; l++) dec[decOffset + l + 1] = l * K + id[l];
+        return item;
+    }
+
+    /** The user index of training row {@code r}. */
+    int rowUser(int r) { return rowUser[r]; }
+
     @Override
     public NDArray loss(Batch batch) {
         int[] rows = batch.rows();
@@ -255,14 +272,8 @@ final class TigerNetwork implements TrainableNetwork {
         int[] enc = new int[n * len], dec = new int[n * L];
         float[] target = new float[L * n * K];
         for (int b = 0; b < n; b++) {
-            int r = rows[b], u = rowUser[r];
-            encoderTokens(u, itemIdx, userStart[u], rowPos[r], enc, b * len, len);
-            int[] id = ids[itemIdx[rowPos[r]]];
-            dec[b * L] = bos();
-            for (int l = 0; l < L; l++) {
-                if (l + 1 < L) dec[b * L + l + 1] = l * K + id[l];
-                target[(l * n + b) * K + id[l]] = 1f;
-            }
+            int[] id = ids[example(rows[b], enc, b * len, len, dec, b * L)];
+            for (int l = 0; l < L; l++) target[(l * n + b) * K + id[l]] = 1f;
         }
         if (c.dropout() > 0) Engine.getInstance().setRandomSeed(batch.rng().nextInt(Integer.MAX_VALUE));
         UnaryOperator<NDArray> drop = c.dropout() == 0 ? x -> x : x -> Dropout.dropout(x, (float) c.dropout(), true).get(0);
