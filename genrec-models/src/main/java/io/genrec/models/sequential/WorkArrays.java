@@ -5,8 +5,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 /**
  * Float work arrays of one Java forward pass, reused across requests. Why: SASRec's pass over a 200-item history made
  * about half a megabyte of short-lived arrays per request, so at 1,000 requests/s the server ran ~7 young collections a
- * second, whose pauses set its p99. Each slot keeps an array of the exact length last asked for (the kernels use
- * {@code length}), reallocated only when a history of another length comes.
+ * second, whose pauses set its p99. Each slot keeps the longest array asked of it, so once a full-length history has
+ * passed no pass allocates; the kernels are given explicit lengths because the arrays may be longer than the data.
  */
 final class WorkArrays {
     private final float[][] slots;

@@ -17,23 +17,21 @@ import java.util.Set;
  */
 final class NativeAdam {
     private static final double BETA1 = 0.9, BETA2 = 0.999, EPS = 1e-8;
-    private final double lr;
     private final double weightDecay;
     private final Map<String, PtNDArray[]> moments = new HashMap<>();
     private long t;
 
-    NativeAdam(double lr, double weightDecay) {
-        this.lr = lr;
+    NativeAdam(double weightDecay) {
         this.weightDecay = weightDecay;
     }
 
     /** Number of native moment arrays held (two per updated parameter). */
     int arrays() { return 2 * moments.size(); }
 
-    /** One update of {@code names} by their accumulated gradients; gradient handles are owned by {@code bm}. */
-    void step(NativeWeights w, Set<String> names, NDManager root, NDManager bm) { step(w, names, root, bm, lr); }
-
-    /** {@link #step(NativeWeights, Set, NDManager, NDManager)} with this update's step size (a schedule's value). */
+    /**
+     * One update of {@code names} by their accumulated gradients with step size {@code lr} (the loop's schedule gives
+     * it per update); gradient handles are owned by {@code bm}.
+     */
     void step(NativeWeights w, Set<String> names, NDManager root, NDManager bm, double lr) {
         t++;
         float lrc = (float) (lr * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));

@@ -61,7 +61,7 @@ public final class NeuralTrainer {
         for (TrainingPhase phase : phases) {
             for (String name : phase.parameters()) params.get(name); // fails naming an unknown parameter
             trainable.addAll(phase.parameters());
-            optimizers.add(new NativeAdam(config.learningRate(), config.weightDecay()));
+            optimizers.add(new NativeAdam(config.weightDecay()));
             passesPerEpoch += phase.passes();
         }
         SplittableRandom rng = new SplittableRandom(ctx.seed() ^ 0x9E3779B97F4A7C15L);
