@@ -1,12 +1,11 @@
 package io.genrec.server.service;
 
-import io.genrec.data.Dataset;
+import io.genrec.data.IdMap;
 import io.genrec.model.ItemFilter;
 import io.genrec.model.TopK;
 import io.genrec.model.UserContext;
 
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * Scores stored users' histories through a model before it takes requests. Why: in a fresh JVM a model's scoring code
@@ -25,49 +24,31 @@ final class ModelWarmUp {
     private ModelWarmUp() { }
 
     /**
-     * Scores users of {@code data} (strided over all users, histories mapped to the model's item ids through the
-     * catalogue, items it does not know left out) and selects each top 10, until {@code maxScorings} or
-     * {@code maxTime}.
+     * Scores stored users (strided over {@code users}) exactly as a request would — their history from
+     * {@code histories} mapped to the model's ids, cold-start users skipped — and selects each top 10, until
+     * {@code maxScorings} attempts or {@code maxTime}.
      */
-    static Result run(ServedModel m, Dataset data, Catalog catalog, int maxScorings, Duration maxTime) {
-        int users = data.numUsers();
-        int budget = (int) Math.min(maxScorings, (long) PER_USER * users);
+    static Result run(ServedModel m, IdMap users, UserHistories histories, int maxScorings, Duration maxTime) {
+        int n = users.size();
+        int budget = (int) Math.min(maxScorings, (long) PER_USER * n);
         long t0 = System.nanoTime(), deadline = t0 + maxTime.toNanos();
         float[] scores = new float[m.model().numItems()];
         int done = 0;
         long first = 0, last = 0;
         // a stride coprime to the user count visits every user before repeating one
-        int stride = coprimeStride(users);
+        int stride = coprimeStride(n);
         for (int k = 0; k < budget && System.nanoTime() < deadline; k++) {
-            int u = (int) ((long) k * stride % users);
+            String user = users.externalId((int) ((long) k * stride % n));
             long s = System.nanoTime();
-            UserContext ctx = context(m, data, catalog, u);
-            // the users a request would send to this model rather than to the cold-start answer
-            if (!(m.scoresFromHistory() ? ctx.history().length > 0 || ctx.user() >= 0 : ctx.user() >= 0)) continue;
+            UserHistories.History h = histories.get(user);
+            UserContext ctx = m.requestContext(user, h == null ? null : h.mapTo(m.globalToModel()));
+            if (ctx == null) continue; // a request would get the cold-start answer, not this model
             m.model().scoreAll(ctx, scores);
             TopK.select(scores, 10, ItemFilter.excluding(ctx.history()));
             last = System.nanoTime() - s;
             if (done++ == 0) first = last;
         }
         return new Result(done, (System.nanoTime() - t0) / 1e9, first / 1e6, last / 1e6);
-    }
-
-    /** User {@code u} of {@code data} as the model sees it: its user id (when the model knows it) and mapped history. */
-    static UserContext context(ServedModel m, Dataset data, Catalog catalog, int u) {
-        int[] items = data.itemsOf(u);
-        long[] times = data.timesOf(u);
-        float[] values = data.valuesOf(u);
-        int n = 0;
-        for (int k = 0; k < items.length; k++) { // in place: the arrays are the dataset's copies
-            int g = catalog.indexOf(data.itemIds().externalId(items[k]));
-            int i = g < 0 ? -1 : m.toModel(g);
-            if (i < 0) continue;
-            items[n] = i;
-            times[n] = times[k];
-            values[n++] = values[k];
-        }
-        return new UserContext(m.userIndex(data.userIds().externalId(u)), Arrays.copyOf(items, n), Arrays.copyOf(times, n),
-                "", Arrays.copyOf(values, n));
     }
 
     private static int coprimeStride(int n) {

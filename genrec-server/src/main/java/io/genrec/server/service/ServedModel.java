@@ -3,6 +3,7 @@ package io.genrec.server.service;
 import io.genrec.data.IdMap;
 import io.genrec.model.Capability;
 import io.genrec.model.FittedRecommender;
+import io.genrec.model.UserContext;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,4 +42,17 @@ public record ServedModel(String name, String version, FittedRecommender model, 
 
     /** The model's dense id of {@code user}, or -1 (unknown at fit time). */
     public int userIndex(String user) { return users == null ? -1 : users.indexOf(user); }
+
+    /**
+     * What a request for {@code user} asks this model to score: its user id (when known) and {@code mapped}, its
+     * history in this model's ids (null: no history); or null when the model cannot score the user and the request
+     * gets the cold-start answer instead.
+     */
+    public UserContext requestContext(String user, UserHistories.Mapped mapped) {
+        int userIndex = userIndex(user);
+        boolean known = scoresFromHistory() ? (mapped != null && mapped.items().length > 0) || userIndex >= 0 : userIndex >= 0;
+        if (!known) return null;
+        return mapped == null ? new UserContext(userIndex, new int[0], new long[0], "")
+                : new UserContext(userIndex, mapped.items(), mapped.times(), "", mapped.values());
+    }
 }

@@ -197,7 +197,7 @@ public final class ServingService implements RecommendationService, AutoCloseabl
     /** Runs {@link ModelWarmUp} on {@code m} before it is served; a model whose scoring fails is served anyway (its requests will say why). */
     private ServedModel warm(ServedModel m, Dataset data) {
         try {
-            ModelWarmUp.Result w = ModelWarmUp.run(m, data, catalog, ModelWarmUp.MAX_SCORINGS, ModelWarmUp.MAX_TIME);
+            ModelWarmUp.Result w = ModelWarmUp.run(m, data.userIds(), histories, ModelWarmUp.MAX_SCORINGS, ModelWarmUp.MAX_TIME);
             System.err.printf(Locale.ROOT, "genrec serve: warmed %s %s up: %,d scorings in %.2f s (first %.2f ms, last %.2f ms)%n",
                     m.name(), m.version(), w.scorings(), w.seconds(), w.firstMillis(), w.lastMillis());
         } catch (RuntimeException e) {
@@ -396,14 +396,11 @@ public final class ServingService implements RecommendationService, AutoCloseabl
         UserHistories.History h = histories.get(r.user());
         int[] seenGlobal = h == null ? new int[0] : h.items();
         IntPredicate category = categoryFilter(r.category());
-        int userIndex = m.userIndex(r.user());
         UserHistories.Mapped mh = h == null ? null : h.mapTo(m.globalToModel());
-        boolean known = m.scoresFromHistory() ? (mh != null && mh.items().length > 0) || userIndex >= 0 : userIndex >= 0;
-        if (!known) return coldStart(s, m, r, seenGlobal, category);
+        UserContext ctx = m.requestContext(r.user(), mh);
+        if (ctx == null) return coldStart(s, m, r, seenGlobal, category);
 
         float[] scores = scoreBuffer(m.model().numItems());
-        UserContext ctx = mh == null ? new UserContext(userIndex, new int[0], new long[0], "")
-                : new UserContext(userIndex, mh.items(), mh.times(), "", mh.values());
         m.model().scoreAll(ctx, scores);
         ItemFilter filter = r.excludeSeen() && mh != null ? ItemFilter.excluding(mh.items()) : ItemFilter.ALL;
         if (category != null) {
