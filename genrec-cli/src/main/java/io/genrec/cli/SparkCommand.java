@@ -145,7 +145,7 @@ final class SparkCommand implements Callable<Integer> {
         @Mixin SparkOptions spark;
         @Mixin DataOptions dataOptions;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "New (or empty) directory for the vectors.")
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "New directory for the vectors (an existing one is refused).")
         Path out;
 
         @Option(names = "--encoder", paramLabel = "NAME", description = "In-process text encoder (default ${DEFAULT-VALUE}).")

@@ -61,6 +61,8 @@ public final class SparkEmbed {
         if (partitions < 1) throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
         refuseExisting(out);
         ItemEncoder driverSide = Encoders.byName(encoder, 1); // fails on an unknown name before any Spark work
+        // in local mode the driver is the executor: its tasks reuse this instance instead of loading the model again
+        EmbedPartition.ENCODERS.putIfAbsent(driverSide.modelId(), driverSide);
         long t0 = System.nanoTime();
         List<String> texts = CatalogEmbeddings.texts(catalog, template);
         List<Row> rows = new ArrayList<>(texts.size());
@@ -98,18 +100,9 @@ public final class SparkEmbed {
     }
 
     private static void refuseExisting(Path out) {
-        if (!Files.exists(out)) return;
-        try (var s = Files.list(out)) {
-            if (!Files.isDirectory(out) || s.findAny().isPresent())
-                throw new IllegalArgumentException("--out " + out + " already exists and is not empty; give a new directory (nothing is overwritten)");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read --out " + out, e);
-        }
-        try {
-            Files.delete(out); // an empty directory the user made for us: the move below needs the name free
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot use --out " + out, e);
-        }
+        // the output is moved into place under this name, so the name must be free: nothing of the user's is replaced
+        if (Files.exists(out))
+            throw new IllegalArgumentException("--out " + out + " already exists; give a new directory (nothing is overwritten)");
     }
 
     /** Embeds one partition in batches with this JVM's encoder. */
