@@ -86,7 +86,7 @@ class VectorMathTest {
     void rowsTimesMatrixEqualsOneAxpyPerInputBitForBit() {
         Random r = new Random(3);
         for (int rows : new int[] {1, 3, 4, 5, 9})
-            for (int n : new int[] {1, 15, 17, 33, 1001})
+            for (int n : new int[] {1, 15, 17, 24, 33, 49, 1001})
                 for (int m : new int[] {1, 7, 40}) {
                     float[] w = random(r, m * n);
                     float[][] x = new float[rows][], y = new float[rows][], expected = new float[rows][];
