@@ -27,6 +27,11 @@ counts = np.minimum(counts, items // 2)
 pop = 1.0 / np.arange(1, items + 1) ** 1.0
 pop /= pop.sum()
 order = rng.permutation(items)  # popularity rank -> item id, so ids do not encode popularity
+# rng.choice(items, size=m, p=pop) recomputes the cumulative distribution on every call (O(items) per user, too slow
+# for millions of users); this is the same draw (cdf.searchsorted over rng.random, numpy's own algorithm), so the
+# output for given arguments is unchanged, with the cdf computed once.
+cdf = pop.cumsum()
+cdf /= cdf[-1]
 
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, "movies.csv"), "w") as f:
@@ -39,7 +44,7 @@ with open(os.path.join(out, "ratings.csv"), "w") as f:
     for u in range(users):
         n = int(counts[u])
         # Oversample then keep the first n distinct items: sampling without replacement from a skewed distribution.
-        draw = rng.choice(items, size=2 * n + 20, p=pop)
+        draw = cdf.searchsorted(rng.random(2 * n + 20), side="right")
         _, first = np.unique(draw, return_index=True)
         chosen = order[draw[np.sort(first)][:n]]
         t0 = 1_000_000_000 + u
