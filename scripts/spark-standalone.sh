@@ -4,7 +4,9 @@
 #   scripts/spark-standalone.sh start   # master spark://127.0.0.1:17077 (web UI 18180), workers on 17078/17079
 #   scripts/spark-standalone.sh stop    # stops exactly the processes 'start' recorded
 #   scripts/spark-standalone.sh status
-# Environment: WORKER_CORES (default 1), WORKER_MEMORY (default 2g), SPARK_STANDALONE_DIR (default /tmp/genrec-spark-standalone).
+# Environment: WORKER_CORES (default 1), WORKER_MEMORY (default 2g), SPARK_STANDALONE_DIR (default /tmp/genrec-spark-standalone),
+# NICE (default 0): niceness of the master and workers; executors inherit the worker's, so 'nice' on the driver
+# command alone leaves the executors (where the work is) at the workers' priority.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${SPARK_STANDALONE_DIR:-/tmp/genrec-spark-standalone}"
@@ -24,11 +26,11 @@ start() {
   mkdir -p "$DIR/home"
   ln -sfn "$LIB" "$DIR/home/jars"
   export SPARK_HOME="$DIR/home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 SPARK_NO_DAEMONIZE=1
-  nohup "$JAVA" $FLAGS -Xmx512m -cp "$LIB/*" org.apache.spark.deploy.master.Master \
+  nohup nice -n "${NICE:-0}" "$JAVA" $FLAGS -Xmx512m -cp "$LIB/*" org.apache.spark.deploy.master.Master \
     --host 127.0.0.1 --port $MASTER_PORT --webui-port $MASTER_UI > "$DIR/master.log" 2>&1 &
   echo $! > "$DIR/master.pid"
   for w in 1 2; do
-    nohup "$JAVA" $FLAGS -Xmx512m -cp "$LIB/*" org.apache.spark.deploy.worker.Worker \
+    nohup nice -n "${NICE:-0}" "$JAVA" $FLAGS -Xmx512m -cp "$LIB/*" org.apache.spark.deploy.worker.Worker \
       --host 127.0.0.1 --port $((MASTER_PORT + w)) --webui-port $((MASTER_UI + w)) \
       --cores "${WORKER_CORES:-1}" --memory "${WORKER_MEMORY:-2g}" --work-dir "$DIR/work/worker$w" \
       "spark://127.0.0.1:$MASTER_PORT" > "$DIR/worker$w.log" 2>&1 &
