@@ -70,7 +70,7 @@ final class EvalCrsCommand implements Callable<Integer> {
     boolean ablation;
 
     @Option(names = "--leave-out", description = "What tuning statistics leave out for a tuning sample: worker (every tuning dialogue of the same recommender worker, as no test recommender is a tuning one; ReDial only, else as dialogue) or dialogue (its own dialogue only) (default: ${DEFAULT-VALUE}).")
-    String leaveOut = "worker";
+    String leaveOut = "dialogue";
 
     @Option(names = "--simulator", description = "rule (offline) or llm (the LLM endpoint words each rejection from the same hint; a reply naming the target is replaced by the rule text) (default: ${DEFAULT-VALUE}).")
     String simulator = "rule";
