@@ -69,6 +69,9 @@ final class EvalCrsCommand implements Callable<Integer> {
     @Option(names = "--ablation", description = "Instead of the model rows, tune and score every hybrid variant (which fusion weights, leave-one-dialogue-out tuning) on the tuning and test samples.")
     boolean ablation;
 
+    @Option(names = "--leave-out", description = "What tuning statistics leave out for a tuning sample: worker (every tuning dialogue of the same recommender worker, as no test recommender is a tuning one; ReDial only, else as dialogue) or dialogue (its own dialogue only) (default: ${DEFAULT-VALUE}).")
+    String leaveOut = "dialogue";
+
     @Option(names = "--simulator", description = "rule (offline) or llm (the LLM endpoint words each rejection from the same hint; a reply naming the target is replaced by the rule text) (default: ${DEFAULT-VALUE}).")
     String simulator = "rule";
 
@@ -111,9 +114,14 @@ final class EvalCrsCommand implements Callable<Integer> {
         float[] prior = CrsSetup.prior(data, ml);
         if (ablation) { collab = collab != null ? collab : CrsSetup.fitCollaborative(ml, collabModel, seed); encoder = encoder != null ? encoder : Encoders.cached(Encoders.miniLm(common.threads)); }
         StateTracker tracker = new StateTracker(data.catalog(), prior);
-        Signals signals = new Signals(data.catalog(), prior, collab, encoder).withStats(new DialogueStats(data.catalog().size(), data.tune(), data.catalog(), tracker));
+        if (!leaveOut.equals("worker") && !leaveOut.equals("dialogue"))
+            throw new IllegalArgumentException("--leave-out must be worker or dialogue, not '" + leaveOut + "'");
+        DialogueStats stats = new DialogueStats(data.catalog().size(), data.tune(), data.catalog(), tracker);
+        if (leaveOut.equals("worker")) stats.groups(data.tuneWorkers());
+        Signals signals = new Signals(data.catalog(), prior, collab, encoder).withStats(stats);
         CrsBenchmark bench = new CrsBenchmark(signals, tracker);
         List<String> log = new ArrayList<>();
+        log.add("tuning statistics leave out: " + leaveOut + (leaveOut.equals("worker") ? " (" + data.tuneWorkers().size() + " tuning dialogues with a worker id)" : ""));
         if (ablation) return ablation(bench, data, log);
         if (models.contains("agent")) {
             if (endpoint.isPresent()) {

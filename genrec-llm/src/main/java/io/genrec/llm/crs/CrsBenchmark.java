@@ -136,10 +136,11 @@ public final class CrsBenchmark {
             float[][] loo = null;
             if (tuning && signals.stats() != null) {
                 loo = new float[f.length][];
-                int[] own = signals.stats().movies(s.dialogId());
-                loo[0] = popularity.clone();
-                // the prior counts each tuning dialogue once per movie: take this dialogue's mention out again
-                for (int m : own) loo[0][m] = (float) Math.log1p(Math.max(0, Math.expm1(popularity[m]) - 1));
+                float[] pop = popularity.clone();
+                // the prior counts each tuning dialogue once per movie: take the left-out dialogues' mentions out again
+                signals.stats().leftOutMovieCounts(s.dialogId()).forEach((m, c) ->
+                        pop[m] = (float) Math.log1p(Math.max(0, Math.expm1(popularity[m]) - c)));
+                loo[0] = pop;
                 loo[6] = nonZero(n, a -> signals.coMention(mentioned, s.dialogId(), a));
                 loo[11] = nonZero(n, a -> signals.coMentionConditional(mentioned, s.dialogId(), a));
                 loo[12] = nonZero(n, a -> signals.attributeTargets(st, s.dialogId(), a));
@@ -404,10 +405,14 @@ public final class CrsBenchmark {
 
     /** Grouped K-fold CV: mean over folds of held-out Recall@10 (pair-weighted within a fold), one value per L2 strength. */
     double[] crossValidate(List<Prepared> tune, Protocol protocol, double[] l2, ListwiseRanker.Options o, List<String> log) {
-        List<String> ids = new ArrayList<>(new java.util.TreeSet<>(tune.stream().map(p -> p.sample().dialogId()).toList()));
+        // folds by leave-out group (the recommender worker when known), so no held-out group's habits are in training
+        java.util.function.Function<String, String> group = id -> signals.stats() == null ? id : signals.stats().group(id);
+        List<String> ids = new ArrayList<>(new java.util.TreeSet<>(tune.stream().map(p -> group.apply(p.sample().dialogId())).toList()));
         java.util.Collections.shuffle(ids, new java.util.Random(o.seed()));
+        Map<String, Integer> groupFold = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i++) groupFold.put(ids.get(i), i % FOLDS);
         Map<String, Integer> fold = new java.util.HashMap<>();
-        for (int i = 0; i < ids.size(); i++) fold.put(ids.get(i), i % FOLDS);
+        for (Prepared p : tune) fold.put(p.sample().dialogId(), groupFold.get(group.apply(p.sample().dialogId())));
         double[] sum = new double[l2.length];
         long[] hits = new long[l2.length];
         long pairs = 0;

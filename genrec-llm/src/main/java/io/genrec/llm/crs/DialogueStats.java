@@ -30,6 +30,9 @@ public final class DialogueStats {
     private final Map<String, Map<Integer, Integer>> attributeTargets = new HashMap<>();
     private final Map<String, Integer> attributeSamples = new HashMap<>();
     private final Map<String, List<Map.Entry<List<String>, int[]>>> dialogueAttributes = new HashMap<>();
+    // dialogue id -> every tuning dialogue of its leave-out group (itself only unless groups were given)
+    private final Map<String, List<String>> groupMembers = new HashMap<>();
+    private final Map<String, String> groupOf = new HashMap<>();
 
     /** Without attribute statistics (no tracker). */
     public DialogueStats(int catalogSize, List<CrsSample> tune, CrsCatalog catalog) { this(catalogSize, tune, catalog, null); }
@@ -80,6 +83,40 @@ public final class DialogueStats {
         }
     }
 
+    /**
+     * Leave-out groups: {@code groupOf} maps a tuning dialogue id to a group key (e.g. its recommender's worker id);
+     * from then on, leaving out dialogue {@code d} leaves out every tuning dialogue of {@code d}'s group. Dialogues not
+     * in the map stay their own group. Returns this.
+     */
+    public DialogueStats groups(Map<String, String> groupOf) {
+        groupMembers.clear();
+        this.groupOf.clear();
+        Map<String, List<String>> byKey = new HashMap<>();
+        for (String id : dialogueMovies.keySet()) {
+            String key = groupOf.containsKey(id) ? "g:" + groupOf.get(id) : "d:" + id;
+            this.groupOf.put(id, key);
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+        }
+        for (String id : dialogueMovies.keySet()) groupMembers.put(id, byKey.get(this.groupOf.get(id)));
+        return this;
+    }
+
+    /** The leave-out group key of tuning dialogue {@code id} (the id itself without groups). */
+    public String group(String id) { return groupOf.getOrDefault(id, "d:" + id); }
+
+    /** The tuning dialogues left out with {@code leaveOut} (none for null, itself without groups). */
+    List<String> leftOut(String leaveOut) {
+        if (leaveOut == null) return List.of();
+        return groupMembers.getOrDefault(leaveOut, List.of(leaveOut));
+    }
+
+    /** Per movie, how many left-out dialogues ({@link #leftOut}) name it. */
+    public Map<Integer, Integer> leftOutMovieCounts(String leaveOut) {
+        Map<Integer, Integer> c = new HashMap<>();
+        for (String d : leftOut(leaveOut)) for (int m : movies(d)) c.merge(m, 1, Integer::sum);
+        return c;
+    }
+
     /** The movies of tuning dialogue {@code id} (empty for a dialogue not in the tuning set, e.g. any test sample). */
     public int[] movies(String id) { return id == null ? new int[0] : dialogueMovies.getOrDefault(id, new int[0]); }
 
@@ -107,22 +144,29 @@ public final class DialogueStats {
     /** Both co-mention scores: {@code c(i,j) / sqrt(n_i n_j)} when {@code cosine}, else {@code c(i,j) / n_i}. */
     private void coMention(Collection<Integer> context, String leaveOut, boolean cosine, float[] out) {
         java.util.Arrays.fill(out, 0f);
-        Set<Integer> own = new java.util.HashSet<>();
-        for (int m : movies(leaveOut)) own.add(m);
+        List<Set<Integer>> own = new ArrayList<>();
+        for (String d : leftOut(leaveOut)) {
+            Set<Integer> set = new java.util.HashSet<>();
+            for (int m : movies(d)) set.add(m);
+            own.add(set);
+        }
+        Map<Integer, Integer> ownN = leftOutMovieCounts(leaveOut);
         for (int i : context) {
             Map<Integer, Integer> row = pairs.get(i);
             if (row == null) continue;
-            int ni = dialogues[i] - (own.contains(i) ? 1 : 0);
+            int ni = dialogues[i] - ownN.getOrDefault(i, 0);
             if (ni <= 0) continue;
+            Map<Integer, Integer> ownRow = new HashMap<>();
+            for (Set<Integer> d : own) if (d.contains(i)) for (int j : d) if (j != i) ownRow.merge(j, 1, Integer::sum);
             for (var e : row.entrySet()) {
                 int j = e.getKey();
-                int c = e.getValue() - (own.contains(i) && own.contains(j) ? 1 : 0);
+                int c = e.getValue() - ownRow.getOrDefault(j, 0);
                 if (c <= 0) continue;
                 if (!cosine) {
                     out[j] += (float) c / ni;
                     continue;
                 }
-                int nj = dialogues[j] - (own.contains(j) ? 1 : 0);
+                int nj = dialogues[j] - ownN.getOrDefault(j, 0);
                 if (nj > 0) out[j] += (float) (c / Math.sqrt((double) ni * nj));
             }
         }
@@ -144,7 +188,7 @@ public final class DialogueStats {
         if (attrs.isEmpty()) return;
         Map<String, Integer> ownSamples = new HashMap<>();
         Map<String, Map<Integer, Integer>> ownTargets = new HashMap<>();
-        if (leaveOut != null) for (var e : dialogueAttributes.getOrDefault(leaveOut, List.of()))
+        for (String d : leftOut(leaveOut)) for (var e : dialogueAttributes.getOrDefault(d, List.of()))
             for (String a : e.getKey()) {
                 ownSamples.merge(a, 1, Integer::sum);
                 for (int t : e.getValue()) ownTargets.computeIfAbsent(a, k -> new HashMap<>()).merge(t, 1, Integer::sum);
@@ -162,7 +206,7 @@ public final class DialogueStats {
 
     /** log(1 + times the tuning recommenders named the movie), without dialogue {@code leaveOut}. */
     public void recommendationPrior(String leaveOut, float[] out) {
-        Map<Integer, Integer> own = leaveOut == null ? Map.of() : dialogueTargets.getOrDefault(leaveOut, Map.of());
+        Map<Integer, Integer> own = sum(dialogueTargets, leaveOut);
         for (int i = 0; i < size; i++) out[i] = (float) Math.log1p(recommended[i] - own.getOrDefault(i, 0));
     }
 
@@ -172,8 +216,14 @@ public final class DialogueStats {
      * overall count says.
      */
     public void freshPrior(String leaveOut, float[] out) {
-        Map<Integer, Integer> own = leaveOut == null ? Map.of() : dialogueFresh.getOrDefault(leaveOut, Map.of());
+        Map<Integer, Integer> own = sum(dialogueFresh, leaveOut);
         for (int i = 0; i < size; i++) out[i] = (float) Math.log1p(fresh[i] - own.getOrDefault(i, 0));
+    }
+
+    private Map<Integer, Integer> sum(Map<String, Map<Integer, Integer>> perDialogue, String leaveOut) {
+        Map<Integer, Integer> own = new HashMap<>();
+        for (String d : leftOut(leaveOut)) perDialogue.getOrDefault(d, Map.of()).forEach((k, v) -> own.merge(k, v, Integer::sum));
+        return own;
     }
 
     /** log(1 + recommended pairs per catalogue movie of the movie's release year); 0 for unknown years. */

@@ -86,11 +86,15 @@ public final class RedialLoader {
         List<CrsSample> tune = readProcessed(dir.resolve("redial_eval/valid_data_processed.jsonl"), catalog);
         List<CrsSample> test = readProcessed(dir.resolve("redial_eval/test_data_processed.jsonl"), catalog);
         int[] counts = new int[catalog.size()];
-        forEachLine(meta.resolve("valid_data.jsonl"), (line, node) -> node.path("movieMentions").properties().forEach(e -> {
-            int i = catalog.indexOfName(e.getValue().asText());
-            if (i >= 0) counts[i]++;
-        }));
-        return new CrsDataset("redial", catalog, tune, test, counts);
+        Map<String, String> workers = new HashMap<>();
+        forEachLine(meta.resolve("valid_data.jsonl"), (line, node) -> {
+            node.path("movieMentions").properties().forEach(e -> {
+                int i = catalog.indexOfName(e.getValue().asText());
+                if (i >= 0) counts[i]++;
+            });
+            if (node.hasNonNull("respondentWorkerId")) workers.put(node.path("conversationId").asText(), node.path("respondentWorkerId").asText());
+        });
+        return new CrsDataset("redial", catalog, tune, test, counts, workers);
     }
 
     /**

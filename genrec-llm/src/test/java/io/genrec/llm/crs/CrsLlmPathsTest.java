@@ -160,6 +160,37 @@ class CrsLlmPathsTest {
     }
 
     @Test
+    void leaveOneWorkerOutRemovesEveryDialogueOfTheSameRecommender() {
+        int matrix = idx("The Matrix (1999)"), arrival = idx("Arrival (2016)"), up = idx("Up (2009)");
+        // d1 and d2 share recommender w1 (both name Arrival after The Matrix); d3 is w2's
+        List<CrsSample> tune = List.of(
+                new CrsSample("d1", 1, List.of(Utterance.user("The Matrix")), new int[] {matrix}, new int[] {arrival}, ""),
+                new CrsSample("d2", 1, List.of(Utterance.user("The Matrix")), new int[] {matrix}, new int[] {arrival}, ""),
+                new CrsSample("d3", 1, List.of(Utterance.user("The Matrix")), new int[] {matrix}, new int[] {up}, ""));
+        DialogueStats st = new DialogueStats(cat.size(), tune, cat);
+        float[] byDialogue = new float[cat.size()], byWorker = new float[cat.size()], cond = new float[cat.size()];
+        st.coMention(List.of(matrix), "d1", byDialogue);
+        assertTrue(byDialogue[arrival] > 0, "without groups d2 still pairs The Matrix with Arrival");
+        assertEquals(Map.of(matrix, 1, arrival, 1), st.leftOutMovieCounts("d1"));
+        st.groups(Map.of("d1", "w1", "d2", "w1", "d3", "w2"));
+        assertEquals(st.group("d1"), st.group("d2"));
+        assertFalse(st.group("d1").equals(st.group("d3")));
+        assertEquals(Map.of(matrix, 2, arrival, 2), st.leftOutMovieCounts("d1"));
+        st.coMention(List.of(matrix), "d1", byWorker);
+        assertEquals(0f, byWorker[arrival], "both of w1's dialogues are left out");
+        assertEquals(1f, byWorker[up], 1e-6f, "only d3 is left: cosine 1/sqrt(1*1)");
+        st.coMentionConditional(List.of(matrix), "d2", cond);
+        assertEquals(1f, cond[up], 1e-6f, "n(The Matrix) is 1 without w1's two dialogues");
+        st.recommendationPrior("d1", byWorker);
+        assertEquals(0f, byWorker[arrival]);
+        st.recommendationPrior(null, byWorker);
+        assertEquals((float) Math.log1p(2), byWorker[arrival], 1e-6f);
+        st.freshPrior("d3", byWorker);
+        assertEquals((float) Math.log1p(2), byWorker[arrival], 1e-6f, "w2's left-out dialogue never named Arrival");
+        assertEquals(0f, byWorker[up]);
+    }
+
+    @Test
     void llmPlayedSeekerWordsTheHintAndNeverLeaksTheTarget() throws Exception {
         int target = idx("Superbad (2007)");
         List<List<Utterance>> seen = new ArrayList<>();
