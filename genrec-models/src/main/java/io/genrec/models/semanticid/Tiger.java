@@ -17,11 +17,14 @@ import io.genrec.models.training.ParameterSet;
 import io.genrec.models.training.TrainingResult;
 import io.genrec.provenance.Provenance;
 
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -135,6 +138,40 @@ public final class Tiger implements Recommender {
 
         @Override public Set<Capability> capabilities() { return Tiger.CAPABILITIES; } // not NeuralFitted's inherited field
 
+        /** The network weights as native arrays, uploaded once per model (see {@link #weightsIn}). */
+        private record Uploaded(NDManager manager, Map<String, NDArray> weights) { }
+
+        private static final Cleaner CLEANER = Cleaner.create();
+        private volatile Uploaded uploaded;
+
+        /**
+         * The weights for one generation call whose arrays live in {@code m}: detached aliases (no copy) of arrays
+         * uploaded once per model, so a call no longer copies every weight to native memory (it did, per user).
+         * The aliases are owned by {@code m}, so every array an operation derives from them is freed with {@code m};
+         * the uploaded arrays are only read (safe from several threads) and their manager is closed when this model
+         * becomes unreachable.
+         */
+        private Map<String, NDArray> weightsIn(NDManager m) {
+            Uploaded u = uploaded;
+            if (u == null) {
+                synchronized (this) {
+                    if ((u = uploaded) == null) {
+                        NDManager root = NDManager.newBaseManager();
+                        u = new Uploaded(root, TigerNetwork.upload(root, network, networkNames));
+                        CLEANER.register(this, root::close);
+                        uploaded = u;
+                    }
+                }
+            }
+            Map<String, NDArray> w = new HashMap<>();
+            for (var e : u.weights().entrySet()) {
+                NDArray alias = e.getValue().stopGradient();
+                alias.attach(m);
+                w.put(e.getKey(), alias);
+            }
+            return w;
+        }
+
         /** The semantic IDs of the catalogue (cold-start items included). */
         public SemanticIds semanticIds() { return ids; }
 
@@ -165,7 +202,7 @@ public final class Tiger implements Recommender {
         public List<ConstrainedBeamSearch.Hit> generate(int user, int[] history, int beam) {
             UnaryOperator<NDArray> none = x -> x;
             try (NDManager m = NDManager.newBaseManager()) {
-                var w = TigerNetwork.upload(m, network, networkNames);
+                var w = weightsIn(m);
                 int len = net.realEncoderTokens(history.length);
                 int[] tokens = new int[len];
                 net.encoderTokens(user, history, 0, history.length, tokens, 0, len);

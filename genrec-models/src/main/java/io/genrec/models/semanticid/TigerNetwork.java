@@ -159,11 +159,18 @@ final class TigerNetwork implements TrainableNetwork {
 
     int realEncoderTokens(int historyLength) { return 1 + Math.min(c.maxLen(), historyLength) * L; }
 
-    /** Encoder output {@code [rows, len, d]} and the key mask {@code [rows, 1, 1, len]} of flat tokens {@code [rows, len]}. */
+    /**
+     * Encoder output {@code [rows, len, d]} and the additive key mask {@code [rows, 1, 1, len]} (0 for real tokens,
+     * {@link #MASKED} for padding; see {@link #maskedSoftmax}) of flat tokens {@code [rows, len]}.
+     */
     NDArray[] encode(NDManager m, Map<String, NDArray> w, int[] tokens, int rows, int len, UnaryOperator<NDArray> drop) {
-        float[] keep = new float[tokens.length];
-        for (int k = 0; k < tokens.length; k++) keep[k] = tokens[k] == pad() ? 0f : 1f;
-        NDArray keyMask = OwnedArrays.floats(m, keep, rows, 1, 1, len);
+        float[] keep = new float[tokens.length], bias = new float[tokens.length];
+        for (int k = 0; k < tokens.length; k++) {
+            boolean real = tokens[k] != pad();
+            keep[k] = real ? 1f : 0f;
+            bias[k] = real ? 0f : MASKED;
+        }
+        NDArray keyMask = OwnedArrays.floats(m, bias, rows, 1, 1, len);
         NDArray rowMask = OwnedArrays.floats(m, keep, rows, len, 1);
         NDArray x = rows(w.get("emb"), m, tokens, rows, len).add(positions(m, w.get("enc_pos"), encoderLength() - len, len));
         x = drop.apply(x).mul(rowMask);
@@ -181,7 +188,7 @@ final class TigerNetwork implements TrainableNetwork {
     NDArray decode(NDManager m, Map<String, NDArray> w, NDArray enc, NDArray encMask, int[] tokens, int rows, int len,
                    UnaryOperator<NDArray> drop) {
         float[] causal = new float[len * len];
-        for (int q = 0; q < len; q++) for (int k = 0; k <= q; k++) causal[q * len + k] = 1f;
+        for (int q = 0; q < len; q++) for (int k = q + 1; k < len; k++) causal[q * len + k] = MASKED;
         NDArray selfMask = OwnedArrays.floats(m, causal, 1, 1, len, len);
         NDArray y = rows(w.get("emb"), m, tokens, rows, len).add(positions(m, w.get("dec_pos"), 0, len));
         y = drop.apply(y);
@@ -207,24 +214,33 @@ final class TigerNetwork implements TrainableNetwork {
         return linear(w, b + "ff2", drop.apply(Activation.relu(linear(w, b + "ff1", h))));
     }
 
-    private NDArray attention(Map<String, NDArray> w, String p, NDArray qIn, NDArray kvIn, NDArray allowed, UnaryOperator<NDArray> drop) {
+    private NDArray attention(Map<String, NDArray> w, String p, NDArray qIn, NDArray kvIn, NDArray maskBias, UnaryOperator<NDArray> drop) {
         long rows = qIn.getShape().get(0), lq = qIn.getShape().get(1), lk = kvIn.getShape().get(1);
         int heads = c.heads(), dh = d / heads;
         NDArray q = linear(w, p + "q", qIn).reshape(rows, lq, heads, dh).transpose(0, 2, 1, 3);
         NDArray k = linear(w, p + "k", kvIn).reshape(rows, lk, heads, dh).transpose(0, 2, 1, 3);
         NDArray v = linear(w, p + "v", kvIn).reshape(rows, lk, heads, dh).transpose(0, 2, 1, 3);
-        NDArray s = q.matMul(k.transpose(0, 1, 3, 2)).mul(TorchScalar.of(q, 1 / Math.sqrt(dh)));
-        NDArray att = drop.apply(maskedSoftmax(s, allowed));
+        // the 1/sqrt(dh) scale on q [rows, heads, lq, dh] rather than on the scores [rows, heads, lq, lk]: same values
+        // up to float rounding, one pass over the smaller tensor (lk > dh in the encoder)
+        NDArray s = q.mul(TorchScalar.of(q, 1 / Math.sqrt(dh))).matMul(k.transpose(0, 1, 3, 2));
+        NDArray att = drop.apply(maskedSoftmax(s, maskBias));
         return linear(w, p + "o", att.matMul(v).transpose(0, 2, 1, 3).reshape(rows, lq, d));
     }
 
-    /** Softmax over allowed keys only (0/1 mask, no large negative constants; a row with no allowed key gives zeros). */
-    private static NDArray maskedSoftmax(NDArray s, NDArray allowed) {
-        NDArray shift = s.add(allowed.sub(TorchScalar.of(allowed, 1)).mul(TorchScalar.of(allowed, 1e4))).max(new int[] {-1}, true).stopGradient();
-        NDArray e = s.sub(shift).mul(allowed).exp().mul(allowed);
-        NDArray sum = e.sum(new int[] {-1}, true);
-        return e.div(sum.add(TorchScalar.of(sum, 1e-30)));
+    /**
+     * Softmax over allowed keys only: {@code bias} is 0 for an allowed key and {@link #MASKED} for a masked one, and
+     * PyTorch's fused softmax (one op forward, one backward) does the rest. {@code exp(MASKED - max)} underflows to
+     * exactly 0 in float, so masked keys get weight 0 as with the earlier 0/1-mask formulation (shift by the allowed
+     * maximum, exp, multiply by the mask, normalise), which took 9 ops over the {@code [rows, heads, len, len]} scores
+     * and their backward; the allowed weights agree within float rounding. Every query row has an allowed key (the
+     * encoder's user token is never padding; the causal mask allows the diagonal), so no row is all-masked.
+     */
+    private static NDArray maskedSoftmax(NDArray s, NDArray bias) {
+        return s.add(bias).softmax(-1);
     }
+
+    /** The additive mask value of a key a query must not see. */
+    static final float MASKED = -1e9f;
 
     private static NDArray linear(Map<String, NDArray> w, String name, NDArray x) {
         return x.matMul(w.get(name + ".w")).add(w.get(name + ".b"));
@@ -270,10 +286,10 @@ final class TigerNetwork implements TrainableNetwork {
         int n = rows.length, len = 0;
         for (int r : rows) len = Math.max(len, realEncoderTokens(rowPos[r] - userStart[rowUser[r]]));
         int[] enc = new int[n * len], dec = new int[n * L];
-        float[] target = new float[L * n * K];
+        long[] target = new long[L * n];
         for (int b = 0; b < n; b++) {
             int[] id = ids[example(rows[b], enc, b * len, len, dec, b * L)];
-            for (int l = 0; l < L; l++) target[(l * n + b) * K + id[l]] = 1f;
+            for (int l = 0; l < L; l++) target[l * n + b] = id[l];
         }
         if (c.dropout() > 0) Engine.getInstance().setRandomSeed(batch.rng().nextInt(Integer.MAX_VALUE));
         UnaryOperator<NDArray> drop = c.dropout() == 0 ? x -> x : x -> Dropout.dropout(x, (float) c.dropout(), true).get(0);
@@ -285,7 +301,7 @@ final class TigerNetwork implements TrainableNetwork {
         for (int i = 0; i < codeRows.length; i++) codeRows[i] = i;
         NDArray table = rows(w.get("emb"), m, codeRows, L, K).transpose(0, 2, 1); // [L, d, K], tied to the input rows
         NDArray logp = h.matMul(table).logSoftmax(-1); // [L, n, K]
-        NDArray picked = logp.mul(OwnedArrays.floats(m, target, L, n, K)).sum();
+        NDArray picked = logp.gather(OwnedArrays.longs(m, target, L, n, 1), -1).sum(); // each target token's log-probability
         return picked.mul(TorchScalar.of(picked, -1.0 / (n * L)));
     }
 

@@ -143,6 +143,43 @@ class TigerTest implements RecommenderContract {
         for (int r = 0; r < seen.length; r++) assertEquals(1, seen[r], "row " + r);
     }
 
+    /**
+     * The additive key mask: left padding (whose embedding row is random, not zero) must not change the encoder's
+     * output at the real positions, and a decoder position must not see later positions.
+     */
+    @Test
+    void paddingAndFutureTokensAreMaskedOut() {
+        Dataset d = cyclic(10, 2);
+        TigerConfig c = small(1);
+        var emb = embeddings(ITEMS, 3);
+        int[][] raw = new int[ITEMS][];
+        var tok = ItemTokenizers.fit("rqkmeans", emb, c.levels(), c.codes(), 1);
+        for (int i = 0; i < ITEMS; i++) raw[i] = tok.encode(emb[i]);
+        TigerNetwork net = new TigerNetwork(c, Tiger.ids(SemanticIds.of(raw, c.codes())), d);
+        var p = net.initialParameters(new Random(3));
+        java.util.function.UnaryOperator<ai.djl.ndarray.NDArray> none = x -> x;
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            var w = TigerNetwork.upload(m, p, p.names());
+            int[] hist = {1, 2, 3};
+            int real = net.realEncoderTokens(hist.length), extra = 6;
+            int[] tight = new int[real], padded = new int[real + extra];
+            net.encoderTokens(0, hist, 0, hist.length, tight, 0, real);
+            net.encoderTokens(0, hist, 0, hist.length, padded, 0, real + extra);
+            assertEquals(net.pad(), padded[0]);
+            var a = net.encode(m, w, tight, 1, real, none);
+            var b = net.encode(m, w, padded, 1, real + extra, none);
+            assertArrayEquals(a[0].toFloatArray(), b[0].get(":, " + extra + ":, :").toFloatArray(), 1e-5f);
+            // decoder: changing the last input token leaves the earlier positions' outputs unchanged
+            int[] dec1 = {net.bos(), 1, c.codes() + 2}, dec2 = {net.bos(), 1, c.codes() + 3};
+            float[] y1 = net.decode(m, w, a[0], a[1], dec1, 1, 3, none).toFloatArray();
+            float[] y2 = net.decode(m, w, a[0], a[1], dec2, 1, 3, none).toFloatArray();
+            int dim = c.dim();
+            assertArrayEquals(java.util.Arrays.copyOf(y1, 2 * dim), java.util.Arrays.copyOf(y2, 2 * dim), 1e-6f);
+            assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOfRange(y1, 2 * dim, 3 * dim),
+                    java.util.Arrays.copyOfRange(y2, 2 * dim, 3 * dim)), "the last position sees its own token");
+        }
+    }
+
     @Test
     void configKeysAndTokenizerErrors() {
         var t = (Tiger) new TigerProvider().create(new Params(Map.of("layers", "2", "dim", "64", "heads", "4", "beam", "10", "epochs", "3"), "test"));
