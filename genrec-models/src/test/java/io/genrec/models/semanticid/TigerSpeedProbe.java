@@ -16,7 +16,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Speed probe (not a regular test: runs only with {@code -Dgenrec.tiger.probe=USERS}): trains the Beauty TIGER
+ * Speed probe (not a regular test: runs only with {@code -Dgenrec.probe.tigerusers=USERS}): trains the Beauty TIGER
  * configuration of docs/results/tiger.md (dim 64, 2+2 layers, 4 heads, ff 256, dropout 0.1, 3x256 codes + 4th token,
  * batch 256, seed 42) for one epoch on synthetic data of Beauty's shapes (12,101 items, USERS users with 5-13 items),
  * and times 200 top-20 generations from a 20-item history. Prints wall and this thread's CPU time (one PyTorch
@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TigerSpeedProbe {
     @Test
-    @EnabledIfSystemProperty(named = "genrec.tiger.probe", matches = "\\d+")
+    @EnabledIfSystemProperty(named = "genrec.probe.tigerusers", matches = "\\d+")
     void probe() {
-        int users = Integer.getInteger("genrec.tiger.probe"), items = 12_101;
+        int users = Integer.getInteger("genrec.probe.tigerusers"), items = 12_101;
         Random r = new Random(1);
         Dataset.Builder b = new Dataset.Builder("probe", users * 10);
         for (int i = 0; i < items; i++) b.item("i" + i);
