@@ -120,15 +120,20 @@ class TigerTest implements RecommenderContract {
         grown.scoreAll(UserContext.ofHistory(ITEMS, 1), s);
     }
 
+    /** A network over RQ-KMeans IDs of the planted embeddings, as Tiger builds it before training. */
+    private static TigerNetwork network(Dataset d, TigerConfig c) {
+        var emb = embeddings(ITEMS, 3);
+        var tok = ItemTokenizers.fit("rqkmeans", emb, c.levels(), c.codes(), 1);
+        int[][] raw = new int[ITEMS][];
+        for (int i = 0; i < ITEMS; i++) raw[i] = tok.encode(emb[i]);
+        return new TigerNetwork(c, Tiger.ids(SemanticIds.of(raw, c.codes())), d);
+    }
+
     @Test
     void lengthGroupedBatchesUseEveryRowOnce() {
         Dataset d = cyclic(50, 2);
         TigerConfig c = small(1);
-        var emb = embeddings(ITEMS, 3);
-        int[][] raw = new int[ITEMS][];
-        var tok = ItemTokenizers.fit("rqkmeans", emb, c.levels(), c.codes(), 1);
-        for (int i = 0; i < ITEMS; i++) raw[i] = tok.encode(emb[i]);
-        TigerNetwork net = new TigerNetwork(c, Tiger.ids(SemanticIds.of(raw, c.codes())), d);
+        TigerNetwork net = network(d, c);
         int expected = 0;
         for (int u = 0; u < d.numUsers(); u++) expected += d.itemsOf(u).length - 1;
         assertEquals(expected, net.numRows(), "one row per predicted item");
@@ -151,11 +156,7 @@ class TigerTest implements RecommenderContract {
     void paddingAndFutureTokensAreMaskedOut() {
         Dataset d = cyclic(10, 2);
         TigerConfig c = small(1);
-        var emb = embeddings(ITEMS, 3);
-        int[][] raw = new int[ITEMS][];
-        var tok = ItemTokenizers.fit("rqkmeans", emb, c.levels(), c.codes(), 1);
-        for (int i = 0; i < ITEMS; i++) raw[i] = tok.encode(emb[i]);
-        TigerNetwork net = new TigerNetwork(c, Tiger.ids(SemanticIds.of(raw, c.codes())), d);
+        TigerNetwork net = network(d, c);
         var p = net.initialParameters(new Random(3));
         java.util.function.UnaryOperator<ai.djl.ndarray.NDArray> none = x -> x;
         try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
