@@ -101,6 +101,9 @@ final class EvaluationWorker {
         return Math.max(1, Math.min(model.preferredBatch(), 4_000_000 / Math.max(1, numItems)));
     }
 
+    /** Users scored per model call. */
+    int batchRows() { return batch.length; }
+
     /** Evaluates {@code users[from..to)} (positions {@code from..to}), scoring them in batches when the model batches. */
     void evaluate(int[] users, int from, int to) {
         if (batch.length == 1) {

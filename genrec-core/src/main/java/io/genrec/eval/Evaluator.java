@@ -248,10 +248,12 @@ public final class Evaluator {
     private static void run(List<EvaluationWorker> workers, int[] users, String model, ProgressListener progress) {
         AtomicInteger nextChunk = new AtomicInteger();
         AtomicLong done = new AtomicLong();
-        int chunks = (users.length + CHUNK - 1) / CHUNK;
+        // a chunk holds at least one of the model's scoring batches (a batch never spans chunks)
+        int chunk = Math.max(CHUNK, workers.get(0).batchRows());
+        int chunks = (users.length + chunk - 1) / chunk;
         progress.progress("eval", 0, users.length, model);
         if (workers.size() == 1) {
-            drain(workers.get(0), users, nextChunk, chunks, done, model, progress);
+            drain(workers.get(0), users, chunk, nextChunk, chunks, done, model, progress);
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers.size(), r -> {
@@ -261,7 +263,7 @@ public final class Evaluator {
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (EvaluationWorker w : workers) futures.add(pool.submit(() -> drain(w, users, nextChunk, chunks, done, model, progress)));
+            for (EvaluationWorker w : workers) futures.add(pool.submit(() -> drain(w, users, chunk, nextChunk, chunks, done, model, progress)));
             for (Future<?> f : futures) f.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
@@ -275,11 +277,11 @@ public final class Evaluator {
         }
     }
 
-    private static void drain(EvaluationWorker worker, int[] users, AtomicInteger nextChunk, int chunks, AtomicLong done,
+    private static void drain(EvaluationWorker worker, int[] users, int chunk, AtomicInteger nextChunk, int chunks, AtomicLong done,
                               String model, ProgressListener progress) {
         try {
             for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-                int from = c * CHUNK, to = Math.min(users.length, from + CHUNK);
+                int from = c * chunk, to = Math.min(users.length, from + chunk);
                 worker.evaluate(users, from, to);
                 progress.progress("eval", done.addAndGet(to - from), users.length, model);
             }
