@@ -51,6 +51,11 @@ public record Batch(int[] rows, NDManager manager, Map<String, NDArray> params, 
      * multi-hot input layers), and its gradient for {@code w} touches only the rows named in {@code col}.
      */
     public NDArray sparse(int[] row, int[] col, float[] values, int nnz, long rows, long cols) {
+        return sparse(manager, row, col, values, nnz, rows, cols);
+    }
+
+    /** {@link #sparse(int[], int[], float[], int, long, long)} owned by {@code manager}. */
+    public static NDArray sparse(NDManager manager, int[] row, int[] col, float[] values, int nnz, long rows, long cols) {
         long[] ij = new long[2 * nnz];
         for (int k = 0; k < nnz; k++) { ij[k] = row[k]; ij[nnz + k] = col[k]; }
         PtNDArray index = (PtNDArray) OwnedArrays.longs(manager, ij, 2, nnz);

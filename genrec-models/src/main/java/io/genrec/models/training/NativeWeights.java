@@ -58,6 +58,17 @@ final class NativeWeights {
         return live;
     }
 
+    /** Detached aliases of every weight, owned by {@code bm} (constants for scoring; no copy). */
+    Map<String, NDArray> constants(NDManager bm) {
+        Map<String, NDArray> live = new LinkedHashMap<>();
+        for (var e : weights.entrySet()) {
+            NDArray view = e.getValue().stopGradient();
+            view.attach(bm);
+            live.put(e.getKey(), view);
+        }
+        return live;
+    }
+
     /** Copies the native weights into {@code host} (same names and sizes). */
     void download(ParameterSet host) {
         // outside a gradient collector: toByteBuffer reads the tensor's memory, no autograd involved

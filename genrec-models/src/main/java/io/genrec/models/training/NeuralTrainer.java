@@ -23,7 +23,8 @@ import java.util.function.Function;
  * The one training loop of every neural model: seeded shuffling into mini-batches, a forward/backward pass per batch
  * in the PyTorch engine, Adam on native weights ({@link NativeAdam}), progress (loss, examples/s, ETA) through the context's
  * {@link ProgressListener}, the learning rate of {@link TrainingConfig#learningRateAt} per update, validation NDCG
- * ({@link QuickValidation}) on the context's validation set, best-checkpoint
+ * ({@link QuickValidation}) on the context's validation set (scored by libtorch when the network
+ * {@link TrainableNetwork#scoresNatively can}), best-checkpoint
  * keeping and early stopping.
  *
  * <p>The weights and Adam moments live in one root manager for the whole fit ({@link NativeWeights}); per batch only
@@ -108,9 +109,17 @@ public final class NeuralTrainer {
                     network.afterPhase(phase, params);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                double validation = Double.NaN;
+                double validation = Double.NaN, validationSeconds = 0;
                 if (ctx.validation() != null && epoch % config.validateEvery() == 0) {
-                    validation = QuickValidation.ndcg(asModel.apply(params), ctx.validation(), config.validationK(), config.validationUsers(), ctx.threads());
+                    FittedRecommender model = asModel.apply(params);
+                    int threads = ctx.threads();
+                    if (network.scoresNatively()) { // one evaluator thread: libtorch's threads run the products
+                        model = new NativeScoredModel(model, network, weights, root);
+                        threads = 1;
+                    }
+                    long v0 = System.nanoTime();
+                    validation = QuickValidation.ndcg(model, ctx.validation(), config.validationK(), config.validationUsers(), threads);
+                    validationSeconds = (System.nanoTime() - v0) / 1e9;
                     if (stopping.record(epoch, validation)) best = params.copy();
                 }
                 EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, (double) n * passesPerEpoch / seconds, validation,
@@ -118,8 +127,8 @@ public final class NeuralTrainer {
                 log.add(stats);
                 listener.progress("epoch", epoch, config.epochs(), String.format("loss %.4f, %.1fs, %.0f examples/s%s",
                         stats.meanLoss(), seconds, stats.examplesPerSecond(),
-                        Double.isNaN(validation) ? "" : String.format(", validation NDCG@%d %.4f (best %.4f at epoch %d)",
-                                config.validationK(), validation, stopping.best(), stopping.bestEpoch())));
+                        Double.isNaN(validation) ? "" : String.format(", validation NDCG@%d %.4f in %.1fs (best %.4f at epoch %d)",
+                                config.validationK(), validation, validationSeconds, stopping.best(), stopping.bestEpoch())));
                 if (stopping.shouldStop()) break;
             }
             leftOver = transientArrays(root, weights, optimizers);

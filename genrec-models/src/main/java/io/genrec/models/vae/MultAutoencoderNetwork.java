@@ -1,6 +1,7 @@
 package io.genrec.models.vae;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import io.genrec.models.training.Batch;
 import io.genrec.models.training.CsrRows;
 import io.genrec.models.training.DenseLayer;
@@ -10,6 +11,7 @@ import io.genrec.models.training.TrainableNetwork;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -71,24 +73,20 @@ final class MultAutoencoderNetwork implements TrainableNetwork {
             col[nnz] = e.col()[k];
             val[nnz++] = keep / (float) Math.sqrt(e.count()[e.row()[k]]);
         }
-        NDArray h = b.sparse(row, col, val, nnz, bs, n);
-        int layers = config.hiddenDims().size();
-        for (int i = 0; i < layers; i++) h = linear(b, h, "enc" + i).tanh();
+        NDArray h = hidden(b.params(), b.sparse(row, col, val, nnz, bs, n));
         NDArray z;
         NDArray kl = null;
         if (variational) {
-            NDArray mu = linear(b, h, "mu");
-            NDArray logvar = linear(b, h, "logvar");
+            NDArray mu = linear(b.params(), h, "mu");
+            NDArray logvar = linear(b.params(), h, "logvar");
             NDArray eps = b.create(b.gaussian(bs * config.latentDim()), bs, config.latentDim());
             z = mu.add(eps.mul(logvar.mul(TorchScalar.of(logvar, 0.5)).exp()));
             kl = logvar.neg().add(logvar.exp()).add(mu.square()).sub(TorchScalar.of(mu, 1)).mul(TorchScalar.of(mu, 0.5))
                     .sum(new int[] {1}).mean();
         } else {
-            z = linear(b, h, "code").tanh();
+            z = linear(b.params(), h, "code").tanh();
         }
-        h = z;
-        for (int i = 0; i < layers; i++) h = linear(b, h, "dec" + i).tanh();
-        NDArray logits = linear(b, h, "out");
+        NDArray logits = decode(b.params(), z);
         // multinomial log-likelihood of the multi-hot rows: the sum of log-softmax at their nonzeros, per row
         NDArray picked = logits.logSoftmax(1).take(b.manager(), b.indices(e.flat())).sum();
         NDArray nll = picked.mul(TorchScalar.of(picked, -1.0 / bs));
@@ -97,7 +95,47 @@ final class MultAutoencoderNetwork implements TrainableNetwork {
         return nll.add(kl.mul(TorchScalar.of(kl, beta)));
     }
 
-    private static NDArray linear(Batch b, NDArray x, String name) {
-        return x.matMul(b.param(name + ".w")).add(b.param(name + ".b"));
+    @Override
+    public boolean scoresNatively() { return true; }
+
+    /** The Java scorer's function ({@link MultAutoencoderScorer}): normalised multi-hot input, the latent mean or code. */
+    @Override
+    public NDArray validationScores(NDManager m, Map<String, NDArray> w, int[][] histories) {
+        int nnz = 0;
+        for (int[] items : histories) nnz += items.length;
+        int[] row = new int[nnz], col = new int[nnz];
+        float[] val = new float[nnz];
+        int k = 0;
+        for (int r = 0; r < histories.length; r++) {
+            float v = (float) (1 / Math.sqrt(histories[r].length));
+            for (int item : histories[r]) { row[k] = r; col[k] = item; val[k++] = v; }
+        }
+        NDArray h = hidden(w, Batch.sparse(m, row, col, val, nnz, histories.length, rows.width()));
+        NDArray z = variational ? linear(w, h, "mu") : linear(w, h, "code").tanh();
+        return decode(w, z);
+    }
+
+    /** The encoder's tanh layers before the latent layer. */
+    private NDArray hidden(Map<String, NDArray> w, NDArray input) {
+        NDArray h = input;
+        for (int i = 0; i < config.hiddenDims().size(); i++) h = linear(w, h, "enc" + i).tanh();
+        return h;
+    }
+
+    /** The decoder's tanh layers and the output layer: item logits. */
+    private NDArray decode(Map<String, NDArray> w, NDArray z) {
+        NDArray h = z;
+        for (int i = 0; i < config.hiddenDims().size(); i++) h = linear(w, h, "dec" + i).tanh();
+        return linear(w, h, "out");
+    }
+
+    private static NDArray linear(Map<String, NDArray> w, NDArray x, String name) {
+        return x.matMul(param(w, name + ".w")).add(param(w, name + ".b"));
+    }
+
+    private static NDArray param(Map<String, NDArray> w, String name) {
+        NDArray p = w.get(name);
+        if (p == null) throw new IllegalArgumentException("no parameter '" + name + "'; known: " + w.keySet());
+        return p;
     }
 }

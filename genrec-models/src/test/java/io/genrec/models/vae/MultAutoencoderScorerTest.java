@@ -1,15 +1,20 @@
 package io.genrec.models.vae;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import io.genrec.data.Dataset;
 import io.genrec.model.RecommenderContract.ContractData;
 import io.genrec.models.training.CsrRows;
 import io.genrec.models.training.GraphLoss;
+import io.genrec.models.training.OwnedArrays;
 import io.genrec.models.training.ParameterSet;
 import io.genrec.models.training.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -63,6 +68,40 @@ class MultAutoencoderScorerTest {
             assertEquals(sum / rows.length, batch, 1e-4 * Math.abs(batch), "variational " + variational);
         }
     }
+
+    /**
+     * The trainer's native validation scores (libtorch on the fit's weights) equal the Java scorer's, user by user,
+     * including a user with an empty history (bias-only input) and duplicate-free histories of different lengths.
+     */
+    private static void assertNativeScoresMatchJava(List<Integer> hidden, boolean variational) {
+        Dataset d = ContractData.clustered(30, 40, 8, 7L);
+        MultVaeConfig c = config(hidden);
+        MultAutoencoderNetwork net = new MultAutoencoderNetwork(CsrRows.users(d), c, variational);
+        ParameterSet w = GraphLoss.perturbed(net.initialParameters(new Random(5)), 4);
+        MultAutoencoderScorer scorer = new MultAutoencoderScorer(w, hidden.size(), variational);
+        int[][] histories = new int[d.numUsers() + 1][];
+        for (int u = 0; u < d.numUsers(); u++) histories[u] = Arrays.stream(d.itemsOf(u)).distinct().toArray();
+        histories[d.numUsers()] = new int[0];
+        try (NDManager m = NDManager.newBaseManager()) {
+            Map<String, NDArray> weights = new HashMap<>();
+            for (String name : w.names()) {
+                int[] s = w.shape(name);
+                weights.put(name, OwnedArrays.floats(m, w.get(name), Arrays.stream(s).asLongStream().toArray()));
+            }
+            float[] all = net.validationScores(m, weights, histories).toFloatArray();
+            int n = d.numItems();
+            for (int u = 0; u < histories.length; u++) {
+                float[] java = new float[n];
+                scorer.score(histories[u], java);
+                float[] nat = Arrays.copyOfRange(all, u * n, (u + 1) * n);
+                assertArrayEquals(java, nat, 1e-4f, "user " + u + " hidden " + hidden + " variational " + variational);
+            }
+        }
+    }
+
+    @Test void nativeScoresDaeOneHiddenLayer() { assertNativeScoresMatchJava(List.of(12), false); }
+    @Test void nativeScoresDaeNoHiddenLayer() { assertNativeScoresMatchJava(List.of(), false); }
+    @Test void nativeScoresVaeTwoHiddenLayers() { assertNativeScoresMatchJava(List.of(16, 10), true); }
 
     @Test void daeOneHiddenLayer() { assertScorerMatchesGraph(List.of(12), false); }
     @Test void daeNoHiddenLayer() { assertScorerMatchesGraph(List.of(), false); }
