@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,7 +72,7 @@ final class NativeWeights {
     void download(ParameterSet host) {
         // outside a gradient collector: toByteBuffer reads the tensor's memory, no autograd involved
         for (var e : weights.entrySet()) {
-            FloatBuffer src = e.getValue().toByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
+            FloatBuffer src = OwnedArrays.floatsOf(e.getValue());
             src.get(host.get(e.getKey()));
         }
     }
