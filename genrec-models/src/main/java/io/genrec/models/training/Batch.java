@@ -22,7 +22,10 @@ import java.util.SplittableRandom;
  */
 public record Batch(int[] rows, NDManager manager, Map<String, NDArray> params, SplittableRandom rng, int epoch,
                     long step, TrainingPhase phase) {
-    public NDArray param(String name) {
+    public NDArray param(String name) { return param(params, name); }
+
+    /** {@code params.get(name)}, failing with the known names when there is none. */
+    public static NDArray param(Map<String, NDArray> params, String name) {
         NDArray p = params.get(name);
         if (p == null) throw new IllegalArgumentException("no parameter '" + name + "'; known: " + params.keySet());
         return p;
@@ -63,6 +66,23 @@ public record Batch(int[] rows, NDManager manager, Map<String, NDArray> params, 
         NDArray coo = JniUtils.createSparseCoo(index, v, new Shape(rows, cols));
         coo.attach(manager);
         return coo;
+    }
+
+    /**
+     * The inference input of the multi-hot autoencoders: row {@code r} holds {@code 1/sqrt(|histories[r]|)} at each
+     * of its (distinct) items, as a sparse {@code [histories.length, width]} matrix owned by {@code manager}.
+     */
+    public static NDArray normalisedRows(NDManager manager, int[][] histories, int width) {
+        int nnz = 0;
+        for (int[] items : histories) nnz += items.length;
+        int[] row = new int[nnz], col = new int[nnz];
+        float[] val = new float[nnz];
+        int k = 0;
+        for (int r = 0; r < histories.length; r++) {
+            float v = (float) (1 / Math.sqrt(histories[r].length));
+            for (int item : histories[r]) { row[k] = r; col[k] = item; val[k++] = v; }
+        }
+        return sparse(manager, row, col, val, nnz, histories.length, width);
     }
 
     /** Standard normal noise of {@code n} values from the batch's seeded source. */

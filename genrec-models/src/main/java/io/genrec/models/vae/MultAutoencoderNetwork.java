@@ -101,16 +101,7 @@ final class MultAutoencoderNetwork implements TrainableNetwork {
     /** The Java scorer's function ({@link MultAutoencoderScorer}): normalised multi-hot input, the latent mean or code. */
     @Override
     public NDArray validationScores(NDManager m, Map<String, NDArray> w, int[][] histories) {
-        int nnz = 0;
-        for (int[] items : histories) nnz += items.length;
-        int[] row = new int[nnz], col = new int[nnz];
-        float[] val = new float[nnz];
-        int k = 0;
-        for (int r = 0; r < histories.length; r++) {
-            float v = (float) (1 / Math.sqrt(histories[r].length));
-            for (int item : histories[r]) { row[k] = r; col[k] = item; val[k++] = v; }
-        }
-        NDArray h = hidden(w, Batch.sparse(m, row, col, val, nnz, histories.length, rows.width()));
+        NDArray h = hidden(w, Batch.normalisedRows(m, histories, rows.width()));
         NDArray z = variational ? linear(w, h, "mu") : linear(w, h, "code").tanh();
         return decode(w, z);
     }
@@ -130,12 +121,7 @@ final class MultAutoencoderNetwork implements TrainableNetwork {
     }
 
     private static NDArray linear(Map<String, NDArray> w, NDArray x, String name) {
-        return x.matMul(param(w, name + ".w")).add(param(w, name + ".b"));
+        return x.matMul(Batch.param(w, name + ".w")).add(Batch.param(w, name + ".b"));
     }
 
-    private static NDArray param(Map<String, NDArray> w, String name) {
-        NDArray p = w.get(name);
-        if (p == null) throw new IllegalArgumentException("no parameter '" + name + "'; known: " + w.keySet());
-        return p;
-    }
 }

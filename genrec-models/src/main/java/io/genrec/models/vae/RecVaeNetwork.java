@@ -3,6 +3,7 @@ package io.genrec.models.vae;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import io.genrec.models.training.Batch;
 import io.genrec.models.training.CsrRows;
@@ -15,6 +16,7 @@ import io.genrec.models.training.TrainingPhase;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
@@ -127,6 +129,17 @@ final class RecVaeNetwork implements TrainableNetwork {
         NDArray[] old = encode(name -> upload(b, name), cleanInput, config.hiddenLayers());
         NDArray kl = logNormal(z, q[0], q[1]).sub(compositePrior(z, old[0], old[1])).sum(new int[] {1});
         return kl.mul(b.create(klWeight, bs)).mean().sub(logLikelihood.mul(TorchScalar.of(logLikelihood, 1.0 / bs)));
+    }
+
+    @Override
+    public boolean scoresNatively() { return true; }
+
+    /** The Java scorer's function ({@link RecVaeScorer}): the encoder's mean on the clean input, then the decoder. */
+    @Override
+    public NDArray validationScores(NDManager m, Map<String, NDArray> w, int[][] histories) {
+        Function<String, NDArray> param = name -> Batch.param(w, name);
+        NDArray mu = encode(param, Batch.normalisedRows(m, histories, rows.width()), config.hiddenLayers())[0];
+        return linear(param, mu, "out");
     }
 
     /** The mean and log-variance of q(z|x) for the (normalised, possibly dropped-out) input {@code x}. */

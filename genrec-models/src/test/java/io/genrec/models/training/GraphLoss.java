@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * Runs a network's training graph (the DJL/PyTorch {@link TrainableNetwork#loss}) forward once on given weights and
- * rows, for the tests that check a Java scorer against the graph it was trained with.
+ * rows, or its native validation scores, for the tests that check a Java scorer against the graph it was trained
+ * with.
  */
 public final class GraphLoss {
     private GraphLoss() { }
@@ -17,15 +18,26 @@ public final class GraphLoss {
     /** The training loss of {@code rows} as one batch at optimizer step {@code step}. */
     public static double of(TrainableNetwork net, ParameterSet w, int[] rows, long step, long seed) {
         try (NDManager m = NDManager.newBaseManager()) {
-            Map<String, NDArray> live = new LinkedHashMap<>();
-            for (String name : w.names()) {
-                int[] s = w.shape(name);
-                long[] shape = new long[s.length];
-                for (int i = 0; i < s.length; i++) shape[i] = s[i];
-                live.put(name, OwnedArrays.floats(m, w.get(name), shape));
-            }
+            Map<String, NDArray> live = uploaded(m, w);
             Batch b = new Batch(rows, m, live, new SplittableRandom(seed), 0, step, TrainingPhase.all(w));
             return net.loss(b).toFloatArray()[0];
+        }
+    }
+
+    /** Every weight of {@code w} as a tensor in {@code m}. */
+    private static Map<String, NDArray> uploaded(NDManager m, ParameterSet w) {
+        Map<String, NDArray> live = new LinkedHashMap<>();
+        for (String name : w.names()) live.put(name, OwnedArrays.floats(m, w.get(name), NativeWeights.shapeOf(w, name)));
+        return live;
+    }
+
+    /** The network's native validation scores of {@code histories} on weights {@code w}, one row per history. */
+    public static float[][] validationScores(TrainableNetwork net, ParameterSet w, int[][] histories, int numItems) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] all = net.validationScores(m, uploaded(m, w), histories).toFloatArray();
+            float[][] rows = new float[histories.length][];
+            for (int u = 0; u < rows.length; u++) rows[u] = java.util.Arrays.copyOfRange(all, u * numItems, (u + 1) * numItems);
+            return rows;
         }
     }
 

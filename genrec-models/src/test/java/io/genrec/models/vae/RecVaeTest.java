@@ -32,6 +32,25 @@ class RecVaeTest implements RecommenderContract {
     @Override public Recommender recommender() { return new RecVae(small()); }
     @Override public RecommenderProvider provider() { return new RecVaeProvider(); }
 
+    /** The trainer's native validation scores equal the Java scorer's (an empty history included). */
+    @Test
+    void nativeValidationScoresMatchTheJavaScorer() {
+        Dataset d = io.genrec.model.RecommenderContract.ContractData.clustered(30, 40, 8, 7L);
+        RecVaeConfig c = small();
+        RecVaeNetwork net = new RecVaeNetwork(CsrRows.users(d), c);
+        ParameterSet w = io.genrec.models.training.GraphLoss.perturbed(net.initialParameters(new java.util.Random(5)), 4);
+        RecVaeScorer scorer = new RecVaeScorer(w, c.hiddenLayers());
+        int[][] histories = new int[d.numUsers() + 1][];
+        for (int u = 0; u < d.numUsers(); u++) histories[u] = java.util.Arrays.stream(d.itemsOf(u)).distinct().toArray();
+        histories[d.numUsers()] = new int[0];
+        float[][] nat = io.genrec.models.training.GraphLoss.validationScores(net, w, histories, d.numItems());
+        for (int u = 0; u < histories.length; u++) {
+            float[] java = new float[d.numItems()];
+            scorer.score(histories[u], java);
+            assertArrayEquals(java, nat[u], 1e-4f, "user " + u);
+        }
+    }
+
     @Test
     void recoversPlantedClusters() {
         double rate = NeuralTestSupport.heldOutInTopHalf(recommender(), 1);
