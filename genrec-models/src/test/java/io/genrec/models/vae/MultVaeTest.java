@@ -1,6 +1,15 @@
 package io.genrec.models.vae;
 
 import io.genrec.config.Params;
+import io.genrec.data.Dataset;
+import io.genrec.eval.QuickValidation;
+import io.genrec.model.RecommenderContract.ContractData;
+import io.genrec.model.TrainContext;
+import io.genrec.models.training.CsrRows;
+import io.genrec.models.training.EpochStats;
+import io.genrec.models.training.NeuralTrainer;
+import io.genrec.models.training.TrainingResult;
+import io.genrec.split.EvalSet;
 import io.genrec.model.Recommender;
 import io.genrec.model.RecommenderContract;
 import io.genrec.model.RecommenderProvider;
@@ -20,6 +29,33 @@ class MultVaeTest implements RecommenderContract {
 
     @Override public Recommender recommender() { return new MultAutoencoder(small(), true); }
     @Override public RecommenderProvider provider() { return new MultVaeProvider(); }
+
+    /**
+     * Per-epoch validation runs in libtorch (the trainer's native path): it must leave no native array behind, and the
+     * kept checkpoint's validation value must be what the Java model scores on the same users.
+     */
+    @Test
+    void nativeValidationLeavesNothingAndAgreesWithTheJavaModel() {
+        Dataset full = ContractData.clustered(60, 40, 8, 7L);
+        boolean[] trainMask = new boolean[full.numInteractions()];
+        int[] ptr = full.userPointers();
+        for (int u = 0; u < full.numUsers(); u++)
+            for (int k = ptr[u]; k < ptr[u + 1]; k++) trainMask[k] = k < ptr[u + 1] - 2;
+        boolean[] validMask = new boolean[trainMask.length];
+        for (int k = 0; k < validMask.length; k++) validMask[k] = !trainMask[k];
+        Dataset train = full.filter("train", trainMask);
+        EvalSet set = new EvalSet("valid", train, full.filter("valid", validMask));
+        MultVaeConfig c = small();
+        TrainingResult r = new NeuralTrainer(c.training().withEpochs(6)).train(new MultAutoencoderNetwork(CsrRows.users(train), c, true),
+                new TrainContext(train, set, 3, 1, null), w -> new MultAutoencoder.Fitted("multvae", train.numItems(), null, c, true, w));
+        for (EpochStats e : r.epochs()) {
+            assertFalse(Double.isNaN(e.validation()), "epoch " + e.epoch() + " was not validated");
+            assertEquals(0, e.nativeArrays(), "native arrays grew in epoch " + e.epoch());
+        }
+        assertEquals(0, r.nativeArraysLeft());
+        var kept = new MultAutoencoder.Fitted("multvae", train.numItems(), null, c, true, r.weights());
+        assertEquals(r.keptValidation(), QuickValidation.ndcg(kept, set, c.training().validationK(), 0), 1e-6);
+    }
 
     @Test
     void recoversPlantedClusters() {
