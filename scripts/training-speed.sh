@@ -36,8 +36,8 @@ for r in "${runs[@]}"; do
   args=(--data "$data" --models "$model")
   [ "$epochs" != - ] && args+=(--epochs "$epochs")
   row="$(./genrec bench train -- "${args[@]}" 2>/dev/null | grep "^| $model |")"
-  # | model | epochs | fit s | s/epoch | examples/s | CPU s | peak heap MB | peak RSS MB | recall@20 | ndcg@20 |
-  IFS='|' read -r _ m ep fit spe _ _ heap rss rec ndcg _ <<<"$row"
+  # | model | epochs | fit s | s/epoch | validation s | examples/s | CPU s | peak heap MB | peak RSS MB | recall@20 | ndcg@20 |
+  IFS='|' read -r _ m ep fit spe _ _ _ heap rss rec ndcg _ <<<"$row"
   trim() { echo "$1" | xargs; }
   fit="$(trim "$fit")" rss="$(trim "$rss")"
   if [ "$rb_fit" != - ]; then

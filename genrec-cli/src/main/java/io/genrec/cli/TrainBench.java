@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * {@code genrec bench train --data SPEC --models A,B [--epochs N] [eval options]}: fits each model once on the split
- * {@code genrec eval} would make and prints, per model, fit seconds, epochs, seconds per epoch, training examples per
+ * {@code genrec eval} would make and prints, per model, fit seconds, epochs, seconds per epoch, seconds of training-time validation, training examples per
  * second, process CPU seconds, peak heap and peak RSS, so training speed and memory are numbers every release can
  * re-measure. Models run one after another in this JVM: before each fit the heap pools' peaks and the kernel's RSS
  * high-water mark ({@code /proc/self/clear_refs}) are reset, so a row's peak RSS is the highest resident size during
@@ -62,8 +62,8 @@ public final class TrainBench {
         Split split = runner.prepare(cfg).split();
         System.err.printf("genrec: data ready in %.1f s: %s%n", (System.nanoTime() - l0) / 1e9, split.train());
         RecommenderRegistry registry = RecommenderRegistry.load();
-        System.out.println("| model | epochs | fit s | s/epoch | examples/s | CPU s | peak heap MB | peak RSS MB | test recall@20 | test ndcg@20 |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| model | epochs | fit s | s/epoch | validation s | examples/s | CPU s | peak heap MB | peak RSS MB | test recall@20 | test ndcg@20 |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String model : cfg.models()) {
             Recommender r = registry.create(model, new Params(cfg.modelParams().getOrDefault(model, Map.of()), "--param " + model));
             System.gc();
@@ -79,8 +79,8 @@ public final class TrainBench {
             // after the peaks are read: the test evaluation is not part of the fit's cost
             Map<String, Double> test = new io.genrec.eval.Evaluator(List.of("recall@20", "ndcg@20"), cfg.threads())
                     .evaluate(f, split.test(), split.train(), ProgressListener.NONE).metrics();
-            System.out.printf("| %s | %s | %.2f | %s | %s | %.1f | %d | %s | %.4f | %.4f |%n", model, num(t.get("epochs"), "%.0f"), fit,
-                    num(t.get("secondsPerEpoch"), "%.2f"), num(t.get("examplesPerSecond"), "%.0f"), cpu, heap, rss,
+            System.out.printf("| %s | %s | %.2f | %s | %s | %s | %.1f | %d | %s | %.4f | %.4f |%n", model, num(t.get("epochs"), "%.0f"), fit,
+                    num(t.get("secondsPerEpoch"), "%.2f"), num(t.get("validationSeconds"), "%.2f"), num(t.get("examplesPerSecond"), "%.0f"), cpu, heap, rss,
                     test.get("recall@20"), test.get("ndcg@20"));
         }
         System.out.printf("load average at end: %s; %d cores; heap limit %d MB%n", loadAverage(),

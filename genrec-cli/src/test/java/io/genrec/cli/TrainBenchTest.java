@@ -17,11 +17,14 @@ class TrainBenchTest {
         assertEquals(2, rows.length, r.out());
         assertTrue(r.err().contains("mostpop has no epochs parameter"), "the skipped --epochs is stated: " + r.err());
         String[] vae = Arrays.stream(rows[1].split("\\|")).map(String::trim).toArray(String[]::new);
-        // | multvae | epochs | fit s | s/epoch | examples/s | CPU s | peak heap MB | peak RSS MB |
+        // | multvae | epochs | fit s | s/epoch | validation s | examples/s | CPU s | peak heap MB | peak RSS MB |
         assertEquals("1", vae[2], rows[1]);
-        assertTrue(Double.parseDouble(vae[4]) > 0 && Double.parseDouble(vae[5]) > 0, rows[1]);
-        assertTrue(Long.parseLong(vae[7]) > 0, "peak heap: " + rows[1]);
-        if (!vae[8].equals("n/a")) assertTrue(Long.parseLong(vae[8]) >= Long.parseLong(vae[7]) / 4, "peak RSS: " + rows[1]);
+        assertTrue(Double.parseDouble(vae[4]) > 0 && Double.parseDouble(vae[6]) > 0, rows[1]);
+        double validation = Double.parseDouble(vae[5]), fit = Double.parseDouble(vae[3]);
+        assertTrue(validation >= 0 && validation < fit, "validation seconds, part of the fit: " + rows[1]);
+        assertTrue(Long.parseLong(vae[8]) > 0, "peak heap: " + rows[1]);
+        if (!vae[9].equals("n/a")) assertTrue(Long.parseLong(vae[9]) >= Long.parseLong(vae[8]) / 4, "peak RSS: " + rows[1]);
         assertEquals("-", rows[0].split("\\|")[4].trim(), "no s/epoch for a model without epochs: " + rows[0]);
+        assertEquals("-", rows[0].split("\\|")[5].trim(), "no validation seconds for a model without epochs: " + rows[0]);
     }
 }

@@ -20,6 +20,7 @@ public final class NeuralProvenance {
         timings.put("epochs", (double) r.epochs().size());
         timings.put("keptEpoch", (double) r.keptEpoch());
         timings.put("secondsPerEpoch", r.secondsPerEpoch());
+        timings.put("validationSeconds", r.validationSeconds());
         timings.put("examplesPerSecond", r.examplesPerSecond());
         String split = ctx.split() + (ctx.validation() == null ? "" : "; early stopping on " + ctx.validation().name());
         return Provenance.capture(model, config, ctx.train().name(), ctx.train().contentHash(), split, ctx.seed(), LIBRARIES, timings);

@@ -122,7 +122,7 @@ public final class NeuralTrainer {
                     validationSeconds = (System.nanoTime() - v0) / 1e9;
                     if (stopping.record(epoch, validation)) best = params.copy();
                 }
-                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, (double) n * passesPerEpoch / seconds, validation,
+                EpochStats stats = new EpochStats(epoch, lossSum / batches, seconds, (double) n * passesPerEpoch / seconds, validation, validationSeconds,
                         transientArrays(root, weights, optimizers));
                 log.add(stats);
                 listener.progress("epoch", epoch, config.epochs(), String.format("loss %.4f, %.1fs, %.0f examples/s%s",

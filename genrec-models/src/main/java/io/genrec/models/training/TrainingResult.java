@@ -17,6 +17,11 @@ public record TrainingResult(ParameterSet weights, int keptEpoch, double keptVal
         return epochs.stream().mapToDouble(EpochStats::examplesPerSecond).average().orElse(0);
     }
 
+    /** Seconds spent validating, over all epochs. */
+    public double validationSeconds() {
+        return epochs.stream().mapToDouble(EpochStats::validationSeconds).sum();
+    }
+
     /** Mean seconds per epoch (training steps only). */
     public double secondsPerEpoch() {
         return epochs.stream().mapToDouble(EpochStats::seconds).average().orElse(0);
