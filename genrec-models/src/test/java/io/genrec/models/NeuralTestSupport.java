@@ -50,4 +50,15 @@ public final class NeuralTestSupport {
     public static double popularityInTopHalf() {
         return heldOutInTopHalf(new io.genrec.models.baseline.MostPopularRecommender(io.genrec.models.baseline.MostPopularConfig.defaults()), 1);
     }
+
+    /** A validation set over {@code full}: each user's last two interactions are the targets, the rest the history. */
+    public static io.genrec.split.EvalSet lastTwoHeldOut(io.genrec.data.Dataset full) {
+        boolean[] trainMask = new boolean[full.numInteractions()];
+        int[] ptr = full.userPointers();
+        for (int u = 0; u < full.numUsers(); u++)
+            for (int k = ptr[u]; k < ptr[u + 1]; k++) trainMask[k] = k < ptr[u + 1] - 2;
+        boolean[] validMask = new boolean[trainMask.length];
+        for (int k = 0; k < validMask.length; k++) validMask[k] = !trainMask[k];
+        return new io.genrec.split.EvalSet("valid", full.filter("train", trainMask), full.filter("valid", validMask));
+    }
 }

@@ -74,15 +74,8 @@ class NeuralTrainerTest {
 
     @Test
     void keepsTheBestValidatedCheckpointAndStopsEarly() {
-        Dataset full = ContractData.clustered(60, 40, 8, 7L);
-        boolean[] trainMask = new boolean[full.numInteractions()];
-        int[] ptr = full.userPointers();
-        for (int u = 0; u < full.numUsers(); u++)
-            for (int k = ptr[u]; k < ptr[u + 1]; k++) trainMask[k] = k < ptr[u + 1] - 2;
-        boolean[] validMask = new boolean[trainMask.length];
-        for (int k = 0; k < validMask.length; k++) validMask[k] = !trainMask[k];
-        Dataset train = full.filter("train", trainMask), valid = full.filter("valid", validMask);
-        EvalSet set = new EvalSet("valid", train, valid);
+        EvalSet set = io.genrec.models.NeuralTestSupport.lastTwoHeldOut(ContractData.clustered(60, 40, 8, 7L));
+        Dataset train = set.history();
         // A high learning rate over many epochs overfits, so validation peaks and patience must end training.
         TrainingConfig cfg = new TrainingConfig(200, 8, 5e-2, 0, 3, 1, 5, 0);
         TrainingResult r = new NeuralTrainer(cfg).train(new LinearSoftmax(train), new TrainContext(train, set, 3, 1, null), w -> scorer(w, 40));

@@ -36,15 +36,8 @@ class MultVaeTest implements RecommenderContract {
      */
     @Test
     void nativeValidationLeavesNothingAndAgreesWithTheJavaModel() {
-        Dataset full = ContractData.clustered(60, 40, 8, 7L);
-        boolean[] trainMask = new boolean[full.numInteractions()];
-        int[] ptr = full.userPointers();
-        for (int u = 0; u < full.numUsers(); u++)
-            for (int k = ptr[u]; k < ptr[u + 1]; k++) trainMask[k] = k < ptr[u + 1] - 2;
-        boolean[] validMask = new boolean[trainMask.length];
-        for (int k = 0; k < validMask.length; k++) validMask[k] = !trainMask[k];
-        Dataset train = full.filter("train", trainMask);
-        EvalSet set = new EvalSet("valid", train, full.filter("valid", validMask));
+        EvalSet set = NeuralTestSupport.lastTwoHeldOut(ContractData.clustered(60, 40, 8, 7L));
+        Dataset train = set.history();
         MultVaeConfig c = small();
         TrainingResult r = new NeuralTrainer(c.training().withEpochs(6)).train(new MultAutoencoderNetwork(CsrRows.users(train), c, true),
                 new TrainContext(train, set, 3, 1, null), w -> new MultAutoencoder.Fitted("multvae", train.numItems(), null, c, true, w));
