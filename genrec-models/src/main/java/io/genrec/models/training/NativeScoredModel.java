@@ -50,8 +50,7 @@ final class NativeScoredModel implements FittedRecommender {
         int n = numItems();
         for (int i = 0; i < count; i++) {
             checkBuffer(out[i]);
-            for (int item : users[i].history())
-                if (item < 0 || item >= n) throw new IllegalArgumentException("history item " + item + " out of range [0," + n + ")");
+            NeuralFitted.checkHistory(users[i], n);
         }
         try (NDManager m = root.newSubManager()) {
             NDArray s = network.validationScores(m, weights.constants(m), NeuralFitted.distinctHistories(users, count));

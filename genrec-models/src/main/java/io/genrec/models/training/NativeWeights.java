@@ -46,22 +46,17 @@ final class NativeWeights {
      * gradients accumulate in the leaf; for the others a detached alias (a constant). Neither copies memory. Owning
      * them in {@code bm} puts every array an operation derives from them in {@code bm} too, not in the root.
      */
-    Map<String, NDArray> forBatch(NDManager bm, TrainingPhase phase) {
+    Map<String, NDArray> forBatch(NDManager bm, TrainingPhase phase) { return views(bm, phase.parameters()); }
+
+    /** Detached aliases of every weight, owned by {@code bm} (constants for scoring; no copy). */
+    Map<String, NDArray> constants(NDManager bm) { return views(bm, Set.of()); }
+
+    /** A leaf handle for each weight in {@code trainable}, a detached alias for the others, all owned by {@code bm}. */
+    private Map<String, NDArray> views(NDManager bm, Set<String> trainable) {
         Map<String, NDArray> live = new LinkedHashMap<>();
         for (var e : weights.entrySet()) {
             PtNDArray w = e.getValue();
-            NDArray view = phase.parameters().contains(e.getKey()) ? JniUtils.to(w, w.getDataType(), w.getDevice()) : w.stopGradient();
-            view.attach(bm);
-            live.put(e.getKey(), view);
-        }
-        return live;
-    }
-
-    /** Detached aliases of every weight, owned by {@code bm} (constants for scoring; no copy). */
-    Map<String, NDArray> constants(NDManager bm) {
-        Map<String, NDArray> live = new LinkedHashMap<>();
-        for (var e : weights.entrySet()) {
-            NDArray view = e.getValue().stopGradient();
+            NDArray view = trainable.contains(e.getKey()) ? JniUtils.to(w, w.getDataType(), w.getDevice()) : w.stopGradient();
             view.attach(bm);
             live.put(e.getKey(), view);
         }

@@ -63,7 +63,10 @@ public abstract class NeuralFitted implements FittedRecommender {
     }
 
     /** Rejects a request whose history names an item outside the model's catalog. */
-    protected final void checkHistory(UserContext user) {
+    protected final void checkHistory(UserContext user) { checkHistory(user, numItems); }
+
+    /** Rejects a request whose history names an item outside {@code [0, numItems)}. */
+    static void checkHistory(UserContext user, int numItems) {
         for (int item : user.history())
             if (item < 0 || item >= numItems) throw new IllegalArgumentException("history item " + item + " out of range [0," + numItems + ")");
     }

@@ -123,5 +123,4 @@ final class MultAutoencoderNetwork implements TrainableNetwork {
     private static NDArray linear(Map<String, NDArray> w, NDArray x, String name) {
         return x.matMul(Batch.param(w, name + ".w")).add(Batch.param(w, name + ".b"));
     }
-
 }
