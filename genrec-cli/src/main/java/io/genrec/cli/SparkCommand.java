@@ -54,7 +54,8 @@ final class SparkCommand implements Callable<Integer> {
     static final class Eval extends EvalCommand {
         @Mixin SparkOptions spark;
 
-        @Option(names = "--slices", paramLabel = "N", description = "Spark tasks the evaluated users are cut into (default: 4 per core of the cluster).")
+        @Option(names = "--slices", paramLabel = "N", description = {"Spark tasks run per wave (default: 4 per core of the cluster). Users are cut into slices of at most",
+                "1,000,000 history and target rows, sent N at a time, so the driver holds one wave's rows at once."})
         Integer slices;
 
         @Option(names = "--topk-output", paramLabel = "DIR", description = "Also write each evaluated user's top k to DIR/MODEL as Parquet (user, rank, item, score).")

@@ -36,8 +36,13 @@ public record DataBinding(int formatVersion, String dataSpec, String implicit, F
 
     /** The binding of a model fitted on (a split of) {@code data}, which is the preprocessed data before splitting. */
     public static DataBinding of(String dataSpec, String implicit, Preprocessing prep, Dataset data, String split) {
+        return of(dataSpec, implicit, prep, data.contentHash(), data.userIds(), data.itemIds(), split);
+    }
+
+    /** The same from the data's content hash and id maps, for data that is hashed without being built. */
+    public static DataBinding of(String dataSpec, String implicit, Preprocessing prep, String dataHash, IdMap users, IdMap items, String split) {
         return new DataBinding(FORMAT_VERSION, dataSpec, implicit, prep.implicitThreshold(), prep.userCore(), prep.itemCore(),
-                prep.duplicates().name(), prep.coreBefore(), data.contentHash(), split, data.userIds().externalIds(), data.itemIds().externalIds());
+                prep.duplicates().name(), prep.coreBefore(), dataHash, split, users.externalIds(), items.externalIds());
     }
 
     /** The preprocessing to re-apply to freshly loaded data. */

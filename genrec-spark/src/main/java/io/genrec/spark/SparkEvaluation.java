@@ -56,14 +56,22 @@ public final class SparkEvaluation implements ExperimentRunner.TestEvaluation {
             MetricSpec.Kind.PRECISION, MetricSpec.Kind.HIT, MetricSpec.Kind.NDCG, MetricSpec.Kind.MRR, MetricSpec.Kind.MAP,
             MetricSpec.Kind.AUC);
 
+    /** History, target and exclusion rows per slice at most (about 20 MB of columns), unless one user has more. */
+    static final long DEFAULT_ROWS_PER_SLICE = 1_000_000;
+
     private final SparkSession spark;
     private final int slices;
+    private long rowsPerSlice = DEFAULT_ROWS_PER_SLICE;
     private final Path topKDir;
     private final int topK;
     private final Consumer<String> log;
 
     /**
-     * @param slices  how many tasks the users are cut into (e.g. a few per executor core)
+     * The users are cut into contiguous slices of at most {@link #DEFAULT_ROWS_PER_SLICE} rows (history, targets and
+     * exclusions), at least {@code slices} of them, and sent {@code slices} at a time: the driver holds one wave's
+     * rows, not a copy of the whole evaluation data (2 GB at 100M interactions).
+     *
+     * @param slices  how many tasks run per wave (e.g. a few per executor core)
      * @param topKDir where to write {@code MODEL/} Parquet with each evaluated user's top {@code topK}; null for none
      */
     public SparkEvaluation(SparkSession spark, int slices, Path topKDir, int topK, Consumer<String> log) {
@@ -74,6 +82,13 @@ public final class SparkEvaluation implements ExperimentRunner.TestEvaluation {
         this.topKDir = topKDir;
         this.topK = topK;
         this.log = log == null ? m -> { } : log;
+    }
+
+    /** Smaller slices (tests: to run several waves on a small data set). */
+    SparkEvaluation rowsPerSlice(long rows) {
+        if (rows < 1) throw new IllegalArgumentException("rows per slice must be >= 1, got " + rows);
+        this.rowsPerSlice = rows;
+        return this;
     }
 
     /** Fails naming the metrics this class cannot distribute. */
@@ -98,19 +113,28 @@ public final class SparkEvaluation implements ExperimentRunner.TestEvaluation {
         ShippedModel shipped = ShippedModel.of(model);
         Broadcast<ShippedModel> bModel = jsc.broadcast(shipped);
         Broadcast<IdLists> bIds = jsc.broadcast(new IdLists(set.history().userIds().externalIds(), set.history().itemIds().externalIds()));
-        List<UserSlice> parts = new ArrayList<>();
-        int[][] cut = UserSlice.cut(users, slices);
-        for (int s = 0; s < cut.length; s++) parts.add(UserSlice.of(s, set, cut[s]));
-        JavaRDD<UserSlice> rdd = jsc.parallelize(parts, parts.size());
+        int[][] cut = UserSlice.cut(set, users, slices, rowsPerSlice);
         List<String> metricNames = new ArrayList<>();
         for (MetricSpec s : evaluator.metrics()) metricNames.add(s.name());
+        Path out = topKDir == null ? null : topKDir.resolve(model.name());
+        if (out != null && Files.exists(out))
+            throw new IllegalArgumentException("top-k output " + out + " exists; GenRec does not overwrite it (choose a new --topk-output)");
         try {
-            List<SliceResult> results = new ArrayList<>(rdd.map(new EvaluateSlice(bModel, bIds, set.name(), metricNames, evaluator.excludeSeen())).collect());
+            List<SliceResult> results = new ArrayList<>();
+            int waves = 0;
+            for (int from = 0; from < cut.length; from += slices, waves++) {
+                List<UserSlice> parts = new ArrayList<>();
+                for (int s = from; s < Math.min(cut.length, from + slices); s++) parts.add(UserSlice.of(s, set, cut[s]));
+                JavaRDD<UserSlice> rdd = jsc.parallelize(parts, parts.size());
+                results.addAll(rdd.map(new EvaluateSlice(bModel, bIds, set.name(), metricNames, evaluator.excludeSeen())).collect());
+                if (out != null) writeTopK(rdd, bModel, bIds, set.name(), evaluator.excludeSeen(), out);
+            }
             results.sort(Comparator.comparingInt(r -> r.index));
             EvaluationResult ev = combine(evaluator, results, users, (System.nanoTime() - t0) / 1e9);
-            log.accept(String.format(java.util.Locale.ROOT, "%s: evaluated %,d users in %d Spark tasks (model archive %,d bytes broadcast)",
-                    model.name(), users.length, parts.size(), shipped.bytes()));
-            if (topKDir != null) writeTopK(rdd, bModel, bIds, set.name(), evaluator.excludeSeen(), model.name());
+            log.accept(String.format(java.util.Locale.ROOT, "%s: evaluated %,d users in %d Spark tasks, %d at a time (model archive %,d bytes broadcast)",
+                    model.name(), users.length, cut.length, Math.min(slices, cut.length), shipped.bytes()));
+            if (out != null) log.accept("wrote top-" + topK + " recommendations of " + model.name() + " to " + out
+                    + (waves > 1 ? " (" + waves + " waves appended)" : ""));
             return ev;
         } finally {
             bModel.destroy();
@@ -157,14 +181,12 @@ public final class SparkEvaluation implements ExperimentRunner.TestEvaluation {
     }
 
     private void writeTopK(JavaRDD<UserSlice> rdd, Broadcast<ShippedModel> bModel, Broadcast<IdLists> bIds, String setName,
-                           boolean excludeSeen, String model) {
-        Path out = topKDir.resolve(model);
-        if (Files.exists(out)) throw new IllegalArgumentException("top-k output " + out + " exists; GenRec does not overwrite it (choose a new --topk-output)");
+                           boolean excludeSeen, Path out) {
         StructType schema = new StructType().add("user", DataTypes.StringType, false).add("rank", DataTypes.IntegerType, false)
                 .add("item", DataTypes.StringType, false).add("score", DataTypes.FloatType, false);
         JavaRDD<Row> rows = rdd.flatMap(new TopKSlice(bModel, bIds, setName, excludeSeen, topK));
-        spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists).parquet(out.toString());
-        log.accept("wrote top-" + topK + " recommendations of " + model + " to " + out);
+        // checked absent before the first wave; later waves add their files to it
+        spark.createDataFrame(rows, schema).write().mode(SaveMode.Append).parquet(out.toString());
     }
 
     /** External ids in dense order, rebuilt into {@link IdMap}s once per executor JVM. */

@@ -7,7 +7,9 @@ import io.genrec.data.UserTable;
 import io.genrec.split.EvalSet;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The evaluation data of a contiguous run of evaluated users (ascending dense ids): their history, targets and
@@ -64,15 +66,35 @@ final class UserSlice implements Serializable {
                 set.excluded() == set.history() ? null : Rows.of(set.excluded(), users));
     }
 
-    /** {@code users} cut into about {@code parts} contiguous runs, each at least one user. */
-    static int[][] cut(int[] users, int parts) {
-        int p = Math.max(1, Math.min(parts, users.length));
-        int[][] out = new int[p][];
-        for (int s = 0; s < p; s++) {
-            int from = (int) ((long) users.length * s / p), to = (int) ((long) users.length * (s + 1) / p);
-            out[s] = Arrays.copyOfRange(users, from, to);
+    /**
+     * {@code users} cut into contiguous runs of about equal row counts (history, targets and separate exclusions): about
+     * {@code parts} runs (fewer only with fewer users), more when a run would exceed {@code maxRows}. Every run
+     * holds at least one user; a user with more than {@code maxRows} rows is a run of its own.
+     */
+    static int[][] cut(EvalSet set, int[] users, int parts, long maxRows) {
+        long[] rows = new long[users.length];
+        long total = 0;
+        for (int k = 0; k < users.length; k++) {
+            int u = users[k];
+            rows[k] = set.history().historyLength(u) + set.targets().historyLength(u)
+                    + (set.excluded() == set.history() ? 0 : set.excluded().historyLength(u));
+            total += rows[k];
         }
-        return out;
+        long wanted = Math.max(parts, (total + maxRows - 1) / maxRows);
+        long target = Math.max(1, (total + wanted - 1) / wanted);
+        List<int[]> out = new ArrayList<>();
+        int from = 0;
+        long acc = 0;
+        for (int k = 0; k < users.length; k++) {
+            if (k > from && acc + rows[k] > target) {
+                out.add(Arrays.copyOfRange(users, from, k));
+                from = k;
+                acc = 0;
+            }
+            acc += rows[k];
+        }
+        if (from < users.length) out.add(Arrays.copyOfRange(users, from, users.length));
+        return out.toArray(new int[0][]);
     }
 
     EvalSet evalSet(String name, IdMap userIds, IdMap itemIds) {

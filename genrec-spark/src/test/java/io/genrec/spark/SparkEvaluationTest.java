@@ -38,13 +38,18 @@ class SparkEvaluationTest {
                 .fit(new TrainContext(split.train(), null, 42, 2, ProgressListener.NONE, "test"));
     }
 
-    @Test
-    void distributedMetricsEqualTheSingleJvmEvaluatorExactly(@TempDir Path tmp) {
+    /** One wave of five slices, and (rows per slice capped) dozens of small slices sent in waves of three. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {SparkEvaluation.DEFAULT_ROWS_PER_SLICE, 2_000})
+    void distributedMetricsEqualTheSingleJvmEvaluatorExactly(long rowsPerSlice, @TempDir Path tmp) {
         FittedRecommender als = fit("als", Map.of("factors", "8", "iterations", "2"));
         Evaluator evaluator = new Evaluator(METRICS, 2);
         EvaluationResult local = evaluator.evaluate(als, split.test(), split.train(), ProgressListener.NONE);
-        EvaluationResult spark = new SparkEvaluation(LocalSpark.get(), 5, tmp, 10, m -> { })
+        List<String> log = new java.util.ArrayList<>();
+        EvaluationResult spark = new SparkEvaluation(LocalSpark.get(), rowsPerSlice < 10_000 ? 3 : 5, tmp, 10, log::add)
+                .rowsPerSlice(rowsPerSlice)
                 .evaluate(evaluator, als, split.test(), split.train(), ProgressListener.NONE);
+        if (rowsPerSlice < 10_000) assertTrue(log.stream().anyMatch(l -> l.contains("waves appended")), "several waves expected: " + log);
         assertEquals(local.metrics(), spark.metrics());
         assertArrayEquals(local.users(), spark.users());
         for (String m : METRICS) assertArrayEquals(local.perUser().get(m), spark.perUser().get(m), m);
