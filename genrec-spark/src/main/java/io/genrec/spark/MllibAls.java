@@ -50,7 +50,10 @@ public final class MllibAls implements Recommender {
         long t0 = System.nanoTime();
         Dataset train = context.train();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int parts = Math.max(2, jsc.defaultParallelism() * 2);
+        // each task carries its rows in its serialized form: at most ROWS_PER_CHUNK (12 MB) keeps every task far below
+        // spark.rpc.message.maxSize (128 MB), which 4 chunks of 71M training rows (214 MB each) exceeded on a cluster
+        int parts = (int) Math.max(Math.max(2, jsc.defaultParallelism() * 2L),
+                (train.numInteractions() + Chunk.ROWS_PER_CHUNK - 1) / Chunk.ROWS_PER_CHUNK);
         List<Chunk> chunks = Chunk.cut(train, parts);
         StructType schema = new StructType().add("user", DataTypes.IntegerType, false).add("item", DataTypes.IntegerType, false)
                 .add("rating", DataTypes.FloatType, false);
@@ -96,6 +99,8 @@ public final class MllibAls implements Recommender {
 
     /** A contiguous run of training rows, sent to one task and expanded there into (user, item, value) rows. */
     record Chunk(int[] users, int[] items, float[] values) implements Serializable {
+        static final long ROWS_PER_CHUNK = 1_000_000;
+
         static List<Chunk> cut(Dataset d, int parts) {
             int[] ptr = d.userPointers(), it = d.itemIndices();
             float[] v = d.values();
