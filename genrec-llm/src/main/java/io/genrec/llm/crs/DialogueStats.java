@@ -144,13 +144,14 @@ public final class DialogueStats {
     /** Both co-mention scores: {@code c(i,j) / sqrt(n_i n_j)} when {@code cosine}, else {@code c(i,j) / n_i}. */
     private void coMention(Collection<Integer> context, String leaveOut, boolean cosine, float[] out) {
         java.util.Arrays.fill(out, 0f);
+        // the left-out dialogues' movie sets, walked once: their dialogue counts per movie come from the same sets
         List<Set<Integer>> own = new ArrayList<>();
+        Map<Integer, Integer> ownN = new HashMap<>();
         for (String d : leftOut(leaveOut)) {
             Set<Integer> set = new java.util.HashSet<>();
-            for (int m : movies(d)) set.add(m);
+            for (int m : movies(d)) if (set.add(m)) ownN.merge(m, 1, Integer::sum);
             own.add(set);
         }
-        Map<Integer, Integer> ownN = leftOutMovieCounts(leaveOut);
         for (int i : context) {
             Map<Integer, Integer> row = pairs.get(i);
             if (row == null) continue;
