@@ -46,8 +46,13 @@ public final class DataChecks {
      * {@code min-interactions}), naming the data's size and the options that change it.
      */
     public static void requireTestUsers(Split split, Dataset data, Map<String, String> protocolParams) {
+        requireTestUsers(split, () -> data, protocolParams);
+    }
+
+    /** The same with the data built only for the error message (a pre-split source's union of all its parts). */
+    public static void requireTestUsers(Split split, java.util.function.Supplier<Dataset> data, Map<String, String> protocolParams) {
         if (split.test().evaluatedUsers().length > 0) return;
-        throw new IllegalArgumentException("split " + split.description() + " has no test users: no user of the data (" + counts(data)
+        throw new IllegalArgumentException("split " + split.description() + " has no test users: no user of the data (" + counts(data.get())
                 + ") meets its requirements" + (protocolParams.isEmpty() ? "" : " with --protocol-param " + protocolParams)
                 + ". To evaluate: relax the protocol's parameters (e.g. min-interactions), or keep more data with --k-core 0 or"
                 + " --implicit none");

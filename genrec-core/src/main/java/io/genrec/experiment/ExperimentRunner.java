@@ -82,7 +82,7 @@ public final class ExperimentRunner {
             if (!choice.protocol().equals("given"))
                 throw new IllegalArgumentException("data '" + cfg.data() + "' is pre-split; use --protocol given (got '" + cfg.protocol() + "')");
             Split s = loaded.given();
-            DataChecks.requireTestUsers(s, s.train(), cfg.protocolParams());
+            DataChecks.requireTestUsers(s, loaded::data, cfg.protocolParams());
             ProtocolCheck.checkSplit(s, models, w -> log.accept("warning: " + w));
             // the union of the parts is hashed, not built: at 100M interactions it would be 1.6 GB more heap
             return new Prepared(s, loaded.description(), "as given",

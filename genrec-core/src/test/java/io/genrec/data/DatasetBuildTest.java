@@ -94,9 +94,6 @@ class DatasetBuildTest {
             for (int i = 0; i < items; i++) iids.add("i" + i);
             IdMap um = IdMap.of(uids), im = IdMap.of(iids);
             List<Dataset> parts = new ArrayList<>();
-            List<int[]> cu = new ArrayList<>(), ci = new ArrayList<>();
-            List<float[]> cv = new ArrayList<>();
-            List<long[]> ct = new ArrayList<>();
             int total = 0;
             for (int p = 0; p < numParts; p++) {
                 int n = rnd.nextInt(60);
@@ -105,7 +102,6 @@ class DatasetBuildTest {
                 long[] t = new long[n];
                 for (int k = 0; k < n; k++) { u[k] = rnd.nextInt(users); i[k] = rnd.nextInt(items); v[k] = rnd.nextInt(5); t[k] = rnd.nextInt(4); }
                 parts.add(Dataset.fromColumns("p" + p, um, im, null, null, n, u, i, v, t));
-                cu.add(u); ci.add(i); cv.add(v); ct.add(t);
                 total += n;
             }
             // reference: the parts' rows in part order, each part already in (user, time) order as its Dataset holds them

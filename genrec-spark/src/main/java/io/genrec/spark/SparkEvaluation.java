@@ -68,7 +68,7 @@ public final class SparkEvaluation implements ExperimentRunner.TestEvaluation {
 
     /**
      * The users are cut into contiguous slices of at most {@link #DEFAULT_ROWS_PER_SLICE} rows (history, targets and
-     * exclusions), at least {@code slices} of them, and sent {@code slices} at a time: the driver holds one wave's
+     * exclusions), about {@code slices} of them or more, and sent {@code slices} at a time: the driver holds one wave's
      * rows, not a copy of the whole evaluation data (2 GB at 100M interactions).
      *
      * @param slices  how many tasks run per wave (e.g. a few per executor core)
