@@ -58,7 +58,7 @@ final class EvalCrsCommand implements Callable<Integer> {
     String movielens = "ml-latest-small";
 
     @Option(names = "--collab-model", description = "GenRec model fitted on MovieLens for the collaborative signal (default: ${DEFAULT-VALUE}).")
-    String collabModel = "itemknn";
+    String collabModel = "ease"; // chosen on ReDial's tuning dialogues over itemknn (docs/results/crs-redial.md)
 
     @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
@@ -68,6 +68,9 @@ final class EvalCrsCommand implements Callable<Integer> {
 
     @Option(names = "--ablation", description = "Instead of the model rows, tune and score every hybrid variant (which fusion weights, leave-one-dialogue-out tuning) on the tuning and test samples.")
     boolean ablation;
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "With --ablation: only the variant with this exact name (repeatable; default: all).")
+    List<String> variants = new ArrayList<>();
 
     @Option(names = "--leave-out", description = "What tuning statistics leave out for a tuning sample: worker (every tuning dialogue of the same recommender worker, as no test recommender is a tuning one; ReDial only, else as dialogue) or dialogue (its own dialogue only) (default: ${DEFAULT-VALUE}).")
     String leaveOut = "dialogue";
@@ -96,6 +99,7 @@ final class EvalCrsCommand implements Callable<Integer> {
         if (models.contains("agent") && endpoint.isEmpty() && !allowFallback)
             throw new IllegalArgumentException("model 'agent' needs an LLM endpoint: give --llm-base-url URL or set " + LlmConfig.ENV_BASE_URL + " / "
                     + LlmConfig.ENV_API_KEY + "; or add --allow-fallback to score the offline hybrid in its place, marked as a fallback");
+        chosenVariants(); // an unknown name fails before any data is read
         if (!simulator.equals("rule") && !simulator.equals("llm")) throw new IllegalArgumentException("--simulator must be rule or llm, got '" + simulator + "'");
         if (simulator.equals("llm") && llm.config().isEmpty())
             throw new IllegalArgumentException("--simulator llm needs an LLM endpoint: give --llm-base-url URL or set " + LlmConfig.ENV_BASE_URL);
@@ -190,8 +194,19 @@ final class EvalCrsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The ablation's variants named by {@code --variant}, in the order given; all of them when none is named. */
+    private List<CrsBenchmark.Variant> chosenVariants() {
+        if (variants.isEmpty()) return CrsBenchmark.VARIANTS;
+        if (!ablation) throw new IllegalArgumentException("--variant only applies with --ablation");
+        List<CrsBenchmark.Variant> chosen = new ArrayList<>();
+        for (String name : variants)
+            chosen.add(CrsBenchmark.VARIANTS.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "--variant: no variant named '" + name + "'; known: " + CrsBenchmark.VARIANTS.stream().map(v -> "'" + v.name() + "'").toList())));
+        return chosen;
+    }
+
     private int ablation(CrsBenchmark bench, CrsDataset data, List<String> log) {
-        List<CrsBenchmark.AblationRow> rows = bench.ablation(data, CrsBenchmark.VARIANTS, protocol, log);
+        List<CrsBenchmark.AblationRow> rows = bench.ablation(data, chosenVariants(), protocol, log);
         if (!common.quiet) log.forEach(System.err::println);
         if (format == EvalCommand.Format.json) {
             List<Map<String, Object>> out = new ArrayList<>();

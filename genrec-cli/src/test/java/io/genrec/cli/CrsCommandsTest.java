@@ -94,6 +94,16 @@ class CrsCommandsTest {
     }
 
     @Test
+    void ablationVariantNamesAreCheckedBeforeLoadingAnything() {
+        CliTest.Run r = CliTest.run("eval-crs", "--dataset", "redial", "--ablation", "--variant", "no such variant", "--data-root", "/nonexistent");
+        assertNotEquals(0, r.exit());
+        assertTrue(r.err().contains("no variant named 'no such variant'") && r.err().contains("'all thirteen weights'"), r.err());
+        CliTest.Run alone = CliTest.run("eval-crs", "--dataset", "redial", "--variant", "all thirteen weights", "--data-root", "/nonexistent");
+        assertNotEquals(0, alone.exit());
+        assertTrue(alone.err().contains("--variant only applies with --ablation"), alone.err());
+    }
+
+    @Test
     void chatAgentAnswersThroughTheEndpointAndWritesAGroundedReply(@TempDir Path dir) throws Exception {
         String data = "movielens:" + movies(dir);
         try (Scripted llm = new Scripted("{\"tool\": \"lookup\", \"args\": {\"title\": \"Arrival\"}}", "{\"final\": {\"items\": [\"3\"]}}",

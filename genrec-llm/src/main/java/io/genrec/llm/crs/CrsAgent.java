@@ -122,7 +122,7 @@ public final class CrsAgent {
         List<Integer> liked = new ArrayList<>(state.liked());
         for (JsonNode t : args.path("liked")) { int i = catalog.lookup(t.asText()); if (i >= 0 && !liked.contains(i)) liked.add(i); }
         DialogueState s = new DialogueState(liked, state.disliked(), state.seen(), state.recommended(), state.genres(), state.avoidGenres(),
-                state.yearFrom(), state.yearTo(), state.people(), state.moods());
+                state.yearFrom(), state.yearTo(), state.people(), state.moods(), state.recent());
         float[] out = new float[catalog.size()];
         fallback.score(new CrsRecommender.Turn(List.of(), s, ""), out);
         FusionRecommender.mask(s.mentioned(), out);

@@ -16,18 +16,21 @@ public final class FusionRecommender implements CrsRecommender {
      * dialogues, the tuning recommenders' own choices, their release-year preference, collaborative scores from every
      * movie the context names (not only the liked ones), dense similarity of the seeker's own words, and what the tuning
      * recommenders named for the same requested genres/people (tracker) or annotated entities (data set; benchmark only,
-     * a chat turn has no annotation), and how often the tuning recommenders named a movie as a fresh suggestion.
+     * a chat turn has no annotation), how often the tuning recommenders named a movie as a fresh suggestion, and how
+     * close a movie's metadata text is to that of the movies the conversation named (all of them, or those of the latest
+     * utterance naming any), and co-mention with the content neighbours of the named movies (co-mention counts from
+     * 1,000 dialogues are sparse: a named movie that no tuning dialogue names still has neighbours that some do).
      */
     public record Weights(float popularity, float collaborative, float dense, float attributes, float repeatRecommended, float repeatLiked,
                           float coMention, float recPrior, float yearPrior, float collaborativeMentioned, float denseSeeker,
-                          float coMentionConditional, float attributeTargets, float entityTargets, float freshPrior) {
+                          float coMentionConditional, float attributeTargets, float entityTargets, float freshPrior, float contentMentioned, float contentRecent, float coMentionNeighbours) {
         public static final Weights POPULARITY = new Weights(1, 0, 0, 0, 0, 0);
         public static final Weights COLLABORATIVE = new Weights(0.05f, 1, 0, 0, 0, 0);
         public static final Weights DENSE = new Weights(0, 0, 1, 0, 0, 0);
 
         /** The original six weights; the dialogue-statistics weights are 0. */
         public Weights(float popularity, float collaborative, float dense, float attributes, float repeatRecommended, float repeatLiked) {
-            this(popularity, collaborative, dense, attributes, repeatRecommended, repeatLiked, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            this(popularity, collaborative, dense, attributes, repeatRecommended, repeatLiked, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
 
         public Weights with(int k, float v) {
@@ -35,16 +38,16 @@ public final class FusionRecommender implements CrsRecommender {
             return of(a);
         }
 
-        public static Weights of(float[] a) { return new Weights(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14]); }
+        public static Weights of(float[] a) { return new Weights(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17]); }
 
         public float[] array() {
             return new float[] {popularity, collaborative, dense, attributes, repeatRecommended, repeatLiked, coMention, recPrior, yearPrior,
-                    collaborativeMentioned, denseSeeker, coMentionConditional, attributeTargets, entityTargets, freshPrior};
+                    collaborativeMentioned, denseSeeker, coMentionConditional, attributeTargets, entityTargets, freshPrior, contentMentioned, contentRecent, coMentionNeighbours};
         }
 
         public static final String[] NAMES = {"popularity", "collaborative", "dense", "attributes", "repeatRecommended", "repeatLiked",
                 "coMention", "recPrior", "yearPrior", "collaborativeMentioned", "denseSeeker",
-                "coMentionConditional", "attributeTargets", "entityTargets", "freshPrior"};
+                "coMentionConditional", "attributeTargets", "entityTargets", "freshPrior", "contentMentioned", "contentRecent", "coMentionNeighbours"};
 
         public static int index(String name) {
             for (int k = 0; k < NAMES.length; k++) if (NAMES[k].equals(name)) return k;
@@ -60,7 +63,7 @@ public final class FusionRecommender implements CrsRecommender {
     }
 
     /** Which weight indices weigh a feature array (the others are the repeat bonuses). */
-    public static final int[] FEATURES = {0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14};
+    public static final int[] FEATURES = {0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17};
 
     private final String name;
     private final Signals signals;
@@ -100,6 +103,9 @@ public final class FusionRecommender implements CrsRecommender {
         if (f[11] != null) signals.coMentionConditional(turn.state().mentioned(), leaveOut, f[11]);
         if (f[12] != null) signals.attributeTargets(turn.state(), leaveOut, f[12]);
         if (f[14] != null) signals.freshPrior(leaveOut, f[14]);
+        if (f[15] != null) signals.contentMentioned(turn.state().mentioned(), turn.state().disliked(), f[15]);
+        if (f[16] != null) signals.contentMentioned(turn.state().recent(), turn.state().disliked(), f[16]);
+        if (f[17] != null) signals.coMentionNeighbours(turn.state().mentioned(), turn.state().disliked(), leaveOut, f[17]);
         return f;
     }
 

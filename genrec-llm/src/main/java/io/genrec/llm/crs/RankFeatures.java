@@ -20,13 +20,13 @@ final class RankFeatures {
             "recommended before", "liked", "mentioned",
             "dense z x coMention/max", "dense z x attributeTargets/max", "coMention/max x attributeTargets/max",
             "dense z x denseSeeker z", "dense z x popularity", "dense z x freshPrior", "collaborative x coMention/max",
-            "coMentionConditional/max x freshPrior"};
+            "coMentionConditional/max x freshPrior", "contentMentioned", "contentRecent", "coMentionNeighbours/max"};
     static final int DIM = NAMES.length;
 
-    private static final int POP = 0, COLLAB = 1, DENSE = 2, ATTR = 3, CO = 6, REC = 7, YEAR = 8, COLLAB_M = 9, SEEKER = 10, COND = 11, ATTR_T = 12, FRESH = 14;
+    private static final int POP = 0, COLLAB = 1, DENSE = 2, ATTR = 3, CO = 6, REC = 7, YEAR = 8, COLLAB_M = 9, SEEKER = 10, COND = 11, ATTR_T = 12, FRESH = 14, CONTENT = 15, CONTENT_RECENT = 16, CO_NEAR = 17;
 
     private final float[][] f;
-    private final float denseMean, denseScale, seekerMean, seekerScale, coMax, condMax, attrMax;
+    private final float denseMean, denseScale, seekerMean, seekerScale, coMax, condMax, attrMax, nearMax;
     private final float[] denseSorted, seekerSorted;
     private final Set<Integer> recommended, liked, mentioned;
     private final float logN;
@@ -35,7 +35,7 @@ final class RankFeatures {
         this.f = f;
         float[] d = moments(f[DENSE], n), s = moments(f[SEEKER], n);
         denseMean = d[0]; denseScale = d[1]; seekerMean = s[0]; seekerScale = s[1];
-        coMax = max(f[CO]); condMax = max(f[COND]); attrMax = max(f[ATTR_T]);
+        coMax = max(f[CO]); condMax = max(f[COND]); attrMax = max(f[ATTR_T]); nearMax = max(f[CO_NEAR]);
         denseSorted = sorted(f[DENSE]); seekerSorted = sorted(f[SEEKER]);
         this.recommended = Set.copyOf(state.recommended());
         this.liked = Set.copyOf(state.liked());
@@ -57,7 +57,7 @@ final class RankFeatures {
                 recommended.contains(i) ? 1 : 0, liked.contains(i) ? 1 : 0, mentioned.contains(i) ? 1 : 0,
                 dz * coN, dz * atN, coN * atN,
                 dz * sz, dz * pop, dz * fresh, collab * coN,
-                condN * fresh};
+                condN * fresh, v(CONTENT, i), v(CONTENT_RECENT, i), nearMax > 0 ? v(CO_NEAR, i) / nearMax : 0};
         System.arraycopy(r, 0, out, off, DIM);
     }
 

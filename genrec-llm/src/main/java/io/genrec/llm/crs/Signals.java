@@ -145,6 +145,57 @@ public final class Signals {
         return true;
     }
 
+    /**
+     * Content similarity to the conversation's movies: the cosine between each movie's metadata vector and the mean of
+     * the vectors of {@code mentioned} minus {@code disliked} (0 everywhere when none is left or there is no encoder).
+     * The dense path embeds the conversation's words, which name a liked movie but do not describe it; this compares
+     * the plots, genres and people of the movies themselves.
+     */
+    public void contentMentioned(java.util.Collection<Integer> mentioned, java.util.Collection<Integer> disliked, float[] out) {
+        java.util.Arrays.fill(out, 0f);
+        if (encoder == null) return;
+        float[] mean = null;
+        for (int m : mentioned) {
+            if (disliked.contains(m)) continue;
+            float[] v = movieVectors[m];
+            if (mean == null) mean = new float[v.length];
+            for (int d = 0; d < v.length; d++) mean[d] += v[d];
+        }
+        if (mean == null) return;
+        double norm = 0;
+        for (float x : mean) norm += (double) x * x;
+        if (norm == 0) return;
+        float inv = (float) (1 / Math.sqrt(norm));
+        for (int d = 0; d < mean.length; d++) mean[d] *= inv;
+        dense(mean, out);
+    }
+
+    /** Content neighbours per movie: how many, and the lazily filled cache (rows are computed on first use). */
+    static final int NEIGHBOURS = 10;
+    private final java.util.concurrent.ConcurrentHashMap<Integer, int[]> neighbours = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The {@link #NEIGHBOURS} movies whose metadata vectors are closest to movie {@code m}'s (itself excluded). */
+    int[] contentNeighbours(int m) {
+        return neighbours.computeIfAbsent(m, x -> {
+            float[] s = new float[catalog.size()];
+            dense(movieVectors[x], s);
+            s[x] = Float.NEGATIVE_INFINITY;
+            return ChatEngine.top(s, NEIGHBOURS).stream().mapToInt(Integer::intValue).toArray();
+        });
+    }
+
+    /**
+     * Co-mention in the tuning dialogues with the content neighbours of {@code mentioned} minus {@code disliked} (the
+     * named movies themselves left out of the neighbour set); 0 without statistics or encoder.
+     */
+    public void coMentionNeighbours(java.util.Collection<Integer> mentioned, java.util.Collection<Integer> disliked, String leaveOut, float[] out) {
+        if (stats == null || encoder == null) { java.util.Arrays.fill(out, 0f); return; }
+        java.util.Set<Integer> near = new java.util.LinkedHashSet<>();
+        for (int m : mentioned) if (!disliked.contains(m)) for (int j : contentNeighbours(m)) near.add(j);
+        near.removeAll(mentioned);
+        stats.coMention(near, leaveOut, out);
+    }
+
     /** Cosine between the query text and each movie's text (0 everywhere for a blank query or no encoder). */
     public void dense(String query, float[] out) {
         java.util.Arrays.fill(out, 0f);

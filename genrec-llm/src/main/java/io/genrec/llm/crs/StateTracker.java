@@ -67,9 +67,10 @@ public final class StateTracker {
         Set<Integer> liked = new LinkedHashSet<>(), disliked = new LinkedHashSet<>(), seen = new LinkedHashSet<>(), recommended = new LinkedHashSet<>();
         Set<String> genres = new LinkedHashSet<>(), avoid = new LinkedHashSet<>(), people = new LinkedHashSet<>(), moods = new LinkedHashSet<>();
         int yearFrom = 0, yearTo = 0;
-        List<Integer> lastSuggested = List.of();
+        List<Integer> lastSuggested = List.of(), recent = List.of();
         for (Utterance u : conversation) {
             List<Mention> found = mentions(u.text());
+            if (!found.isEmpty()) recent = found.stream().map(Mention::movie).distinct().toList();
             if (!u.seeker()) {
                 List<Integer> s = new ArrayList<>();
                 for (Mention m : found) { recommended.add(m.movie()); s.add(m.movie()); }
@@ -116,7 +117,7 @@ public final class StateTracker {
         }
         genres.removeAll(avoid);
         return new DialogueState(new ArrayList<>(liked), new ArrayList<>(disliked), new ArrayList<>(seen), new ArrayList<>(recommended),
-                new ArrayList<>(genres), new ArrayList<>(avoid), yearFrom, yearTo, new ArrayList<>(people), new ArrayList<>(moods));
+                new ArrayList<>(genres), new ArrayList<>(avoid), yearFrom, yearTo, new ArrayList<>(people), new ArrayList<>(moods), recent);
     }
 
     private static boolean insideTitle(List<Mention> found, String lower, String word) {
