@@ -76,7 +76,12 @@ public final class Tiger implements Recommender {
         for (int i = 0; i < raw.length; i++) raw[i] = tok.encode(emb[i]);
         SemanticIds sids = SemanticIds.of(raw, config.codes());
         TigerNetwork net = new TigerNetwork(config, ids(sids), ctx.train());
-        TrainingResult r = new NeuralTrainer(config.training()).train(net, ctx, w -> new Fitted(null, config, w, tok, raw));
+        TigerEpochProbe probe = TigerEpochProbe.fromProperty(ctx); // a diagnostic, off unless -Dgenrec.tiger.probe=N
+        TrainingResult r = new NeuralTrainer(config.training()).train(net, ctx, w -> {
+            Fitted f = new Fitted(null, config, w, tok, raw);
+            if (probe != null) probe.run(f, config.beam());
+            return f;
+        });
         Provenance p = NeuralProvenance.capture(name(), config, ctx, r, (System.nanoTime() - t0) / 1e9);
         return new Fitted(p, config, r.weights(), tok, raw);
     }
