@@ -179,8 +179,7 @@ public final class Signals {
         return neighbours.computeIfAbsent(m, x -> {
             float[] s = new float[catalog.size()];
             dense(movieVectors[x], s);
-            s[x] = Float.NEGATIVE_INFINITY;
-            return ChatEngine.top(s, NEIGHBOURS).stream().mapToInt(Integer::intValue).toArray();
+            return io.genrec.model.TopK.select(s, NEIGHBOURS, io.genrec.model.ItemFilter.excluding(x)).items();
         });
     }
 
