@@ -60,6 +60,9 @@ final class EvalCrsCommand implements Callable<Integer> {
     @Option(names = "--collab-model", description = "GenRec model fitted on MovieLens for the collaborative signal (default: ${DEFAULT-VALUE}).")
     String collabModel = "ease"; // chosen on ReDial's tuning dialogues over itemknn (docs/results/crs-redial.md)
 
+    @Option(names = "--encoder", description = "In-process text encoder for the dense and content signals: all-minilm-l6-v2 or e5-small-v2-q (default: ${DEFAULT-VALUE}).")
+    String encoderName = Encoders.MINILM;
+
     @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -103,6 +106,8 @@ final class EvalCrsCommand implements Callable<Integer> {
         if (!simulator.equals("rule") && !simulator.equals("llm")) throw new IllegalArgumentException("--simulator must be rule or llm, got '" + simulator + "'");
         if (simulator.equals("llm") && llm.config().isEmpty())
             throw new IllegalArgumentException("--simulator llm needs an LLM endpoint: give --llm-base-url URL or set " + LlmConfig.ENV_BASE_URL);
+        if (!Encoders.known().contains(encoderName))
+            throw new IllegalArgumentException("--encoder must be one of " + String.join(", ", Encoders.known()) + ", not '" + encoderName + "'");
         if (agentSamples < 1) throw new IllegalArgumentException("--agent-samples must be >= 1, got " + agentSamples);
         if (agentSteps < 1) throw new IllegalArgumentException("--agent-steps must be >= 1, got " + agentSteps);
         CrsDataset data = CrsSetup.load(dataset, root);
@@ -114,9 +119,9 @@ final class EvalCrsCommand implements Callable<Integer> {
         System.err.printf("%s: %d tuning samples, %d test samples%n", data.name(), data.tune().size(), data.test().size());
         boolean hybrid = models.contains("hybrid") || models.contains("learned") || models.contains("agent");
         FittedRecommender collab = models.contains("collaborative") || hybrid ? CrsSetup.fitCollaborative(ml, collabModel, seed) : null;
-        ItemEncoder encoder = models.contains("dense") || hybrid ? Encoders.cached(Encoders.miniLm(common.threads)) : null;
+        ItemEncoder encoder = models.contains("dense") || hybrid ? Encoders.cached(Encoders.byName(encoderName, common.threads)) : null;
         float[] prior = CrsSetup.prior(data, ml);
-        if (ablation) { collab = collab != null ? collab : CrsSetup.fitCollaborative(ml, collabModel, seed); encoder = encoder != null ? encoder : Encoders.cached(Encoders.miniLm(common.threads)); }
+        if (ablation) { collab = collab != null ? collab : CrsSetup.fitCollaborative(ml, collabModel, seed); encoder = encoder != null ? encoder : Encoders.cached(Encoders.byName(encoderName, common.threads)); }
         StateTracker tracker = new StateTracker(data.catalog(), prior);
         if (!leaveOut.equals("worker") && !leaveOut.equals("dialogue"))
             throw new IllegalArgumentException("--leave-out must be worker or dialogue, not '" + leaveOut + "'");
@@ -151,6 +156,7 @@ final class EvalCrsCommand implements Callable<Integer> {
             out.put("candidates", data.catalog().size());
             out.put("linkedToMovieLens", linked);
             out.put("collaborativeModel", collab == null ? null : collabModel);
+            out.put("encoder", encoder == null ? null : encoderName);
             List<Map<String, Object>> results = new ArrayList<>();
             for (CrsBenchmark.Row r : rows) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -208,6 +214,7 @@ final class EvalCrsCommand implements Callable<Integer> {
     private int ablation(CrsBenchmark bench, CrsDataset data, List<String> log) {
         List<CrsBenchmark.AblationRow> rows = bench.ablation(data, chosenVariants(), protocol, log);
         if (!common.quiet) log.forEach(System.err::println);
+        bench.warnings().forEach(w -> System.err.println("genrec: warning: " + w));
         if (format == EvalCommand.Format.json) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (CrsBenchmark.AblationRow r : rows) {
@@ -219,7 +226,7 @@ final class EvalCrsCommand implements Callable<Integer> {
                 m.put("test", r.test());
                 out.add(m);
             }
-            try { System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("dataset", data.name(), "protocol", protocol.name(), "ablation", out))); }
+            try { System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("dataset", data.name(), "protocol", protocol.name(), "encoder", encoderName, "ablation", out, "warnings", bench.warnings()))); }
             catch (com.fasterxml.jackson.core.JsonProcessingException e) { throw new IllegalStateException(e); }
         } else {
             System.out.printf("%-46s %8s %8s %8s | %8s %8s %8s%n", "variant (" + protocol + ")", "tuneR@1", "tuneR@10", "tuneR@50", "R@1", "R@10", "R@50");

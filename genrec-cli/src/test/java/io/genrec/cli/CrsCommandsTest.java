@@ -101,6 +101,9 @@ class CrsCommandsTest {
         CliTest.Run alone = CliTest.run("eval-crs", "--dataset", "redial", "--variant", "all thirteen weights", "--data-root", "/nonexistent");
         assertNotEquals(0, alone.exit());
         assertTrue(alone.err().contains("--variant only applies with --ablation"), alone.err());
+        CliTest.Run enc = CliTest.run("eval-crs", "--dataset", "redial", "--encoder", "bert-huge", "--data-root", "/nonexistent");
+        assertNotEquals(0, enc.exit());
+        assertTrue(enc.err().contains("'bert-huge'") && enc.err().contains("e5-small-v2-q") && !enc.err().contains("/nonexistent"), enc.err());
     }
 
     @Test

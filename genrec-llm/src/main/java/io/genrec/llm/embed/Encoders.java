@@ -1,6 +1,11 @@
 package io.genrec.llm.embed;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 
 import java.io.IOException;
@@ -13,12 +18,18 @@ import java.util.List;
 public final class Encoders {
     /** Id of LangChain4j's in-process all-MiniLM-L6-v2 (ONNX, bundled in the jar, 384-d, nothing downloaded). */
     public static final String MINILM = "all-minilm-l6-v2";
+    /**
+     * Id of LangChain4j's in-process e5-small-v2 (int8-quantised ONNX, bundled in the jar, 384-d, nothing downloaded).
+     * Every text gets E5's {@code "query: "} prefix, the model card's advice for symmetric similarity, since GenRec
+     * compares texts of both kinds (conversation with movie, movie with movie) in one space.
+     */
+    public static final String E5_SMALL = "e5-small-v2-q";
     public static final int DEFAULT_BATCH = 32;
 
     private Encoders() { }
 
     /** Names {@link #byName} accepts. */
-    public static List<String> known() { return List.of(MINILM); }
+    public static List<String> known() { return List.of(MINILM, E5_SMALL); }
 
     /**
      * The in-process MiniLM. LangChain4j runs this model one text per ONNX call (no padding to a batch), so a batch
@@ -29,10 +40,25 @@ public final class Encoders {
         return new LangChainItemEncoder(new AllMiniLmL6V2EmbeddingModel(Runnable::run), MINILM, DEFAULT_BATCH, threads);
     }
 
+    /** The in-process e5-small-v2 (quantised), every text prefixed with {@code "query: "}; threads as in {@link #miniLm}. */
+    public static LangChainItemEncoder e5Small(int threads) {
+        return new LangChainItemEncoder(new Prefixed(new E5SmallV2QuantizedEmbeddingModel(Runnable::run), "query: "), E5_SMALL, DEFAULT_BATCH, threads);
+    }
+
+    /** A model that sees every text with a fixed prefix (E5 was trained with "query: " / "passage: " markers). */
+    private record Prefixed(EmbeddingModel model, String prefix) implements EmbeddingModel {
+        @Override public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+            return model.embedAll(segments.stream().map(t -> TextSegment.from(prefix + t.text(), t.metadata())).toList());
+        }
+
+        @Override public int dimension() { return model.dimension(); }
+    }
+
     /** An encoder by name ({@code minilm} is an alias of {@value #MINILM}); an unknown name lists the known ones. */
     public static ItemEncoder byName(String name, int threads) {
         return switch (name.toLowerCase()) {
             case MINILM, "minilm" -> miniLm(threads);
+            case E5_SMALL, "e5" -> e5Small(threads);
             default -> throw new IllegalArgumentException("unknown encoder '" + name + "'; known: " + String.join(", ", known())
                     + " (or pass any LangChain4j EmbeddingModel to LangChainItemEncoder)");
         };

@@ -65,6 +65,16 @@ class CrsBenchmarkTest {
     }
 
     @Test
+    void hybridWeightsAtTheGridsLargestValueAreFlagged() {
+        float[] grid = {0, 1, 16};
+        FusionRecommender.Weights w = new FusionRecommender.Weights(16, 1, 0, 16, 0, 0);
+        List<String> warn = CrsBenchmark.gridEdgeWarnings(w, grid, "v");
+        assertEquals(2, warn.size(), warn.toString());
+        assertTrue(warn.get(0).contains("popularity") && warn.get(1).contains("attributes"), warn.toString());
+        assertTrue(CrsBenchmark.gridEdgeWarnings(w.with(0, 1).with(3, 0), grid, "v").isEmpty());
+    }
+
+    @Test
     void l2ChosenAtTheGridsLargestValueIsFlagged() {
         double[] grid = {0, 0.01, 0.1, 1};
         int rising = CrsBenchmark.bestIndex(new double[] {0.16, 0.17, 0.18, 0.19});

@@ -65,4 +65,22 @@ class LangChainItemEncoderTest {
         float[][] single = Encoders.miniLm(1).embed(List.of(texts.get(1)));
         assertArrayEquals(v[1], single[0], 1e-5f, "batching and threads must not change the vector");
     }
+
+    @Test
+    void e5SmallEmbedsInProcessWithTheQueryPrefix() {
+        LangChainItemEncoder enc = (LangChainItemEncoder) Encoders.byName("e5", 2);
+        assertEquals(Encoders.E5_SMALL, enc.modelId());
+        assertEquals(384, enc.dimension());
+        List<String> texts = List.of("a hilarious comedy about friends", "a very funny comedy film", "quarterly earnings report of a bank");
+        float[][] v = enc.embed(texts, ProgressListener.NONE);
+        for (float[] row : v) assertEquals(1.0, norm(row), 1e-4);
+        assertTrue(dot(v[0], v[1]) > dot(v[0], v[2]) + 0.05f,
+                "comedy texts must be closer to each other than to finance: " + dot(v[0], v[1]) + " vs " + dot(v[0], v[2]));
+        // the prefix is applied inside the encoder: embedding "query: " + text without it must give the same vector
+        var raw = new dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel(Runnable::run);
+        float[] direct = raw.embed("query: " + texts.get(1)).content().vector();
+        assertEquals(1.0, dot(v[1], direct) / norm(direct), 1e-4, "the encoder must embed 'query: ' + text");
+        assertTrue(dot(v[1], raw.embed(texts.get(1)).content().vector()) / norm(raw.embed(texts.get(1)).content().vector()) < 0.9999,
+                "without the prefix the vector differs (else the prefix check above proves nothing)");
+    }
 }
