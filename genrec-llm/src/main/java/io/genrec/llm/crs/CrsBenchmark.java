@@ -166,15 +166,12 @@ public final class CrsBenchmark {
                 loo[14] = new float[n];
                 signals.freshPrior(s.dialogId(), loo[14]);
             }
-            if (NORMALISE) { FusionRecommender.normalise(f); if (loo != null) FusionRecommender.normalise(loo); }
             int[] targets = protocol == Protocol.fresh ? s.freshTargets() : s.targets();
             return new Prepared(s, st, f, loo, mentioned, targets);
         }).toList());
         out.removeIf(p -> p.targets().length == 0);
         return out;
     }
-
-    static final boolean NORMALISE = Boolean.getBoolean("genrec.crs.normalise");
 
     /** Fills a fresh array with {@code fill}; returns null when the result is all 0 (saves memory over thousands of samples). */
     private static float[] nonZero(int n, java.util.function.Consumer<float[]> fill) {
@@ -259,25 +256,6 @@ public final class CrsBenchmark {
             if (best.equals(before)) break;
         }
         warnings.addAll(gridEdgeWarnings(best, grid, v.name()));
-        if (REFINE) {
-            // the grid's steps are factors of 2-2.5; a finer multiplicative search around the coarse optimum
-            float[] factors = {0.6f, 0.8f, 1.25f, 1.6f};
-            for (int pass = 0; pass < MAX_PASSES; pass++) {
-                FusionRecommender.Weights before = best;
-                for (int k = 0; k < FusionRecommender.Weights.NAMES.length; k++) {
-                    float cur = best.array()[k];
-                    if (cur == 0 || !v.weights().contains(FusionRecommender.Weights.NAMES[k])) continue;
-                    if (protocol == Protocol.fresh && (k == 4 || k == 5)) continue;
-                    for (float fct : factors) {
-                        FusionRecommender.Weights cand = best.with(k, cur * fct);
-                        double[] sc = objective(recall(tune, cand, protocol, loo));
-                        if (sc[0] > bestScore[0] + 1e-12 || (sc[0] > bestScore[0] - 1e-12 && sc[1] > bestScore[1] + 1e-12)) { best = cand; bestScore = sc; }
-                    }
-                    log.add(String.format("refine %d %s -> %s R@10=%.4f R@50=%.4f", pass + 1, FusionRecommender.Weights.NAMES[k], best, bestScore[0], bestScore[1]));
-                }
-                if (best.equals(before)) break;
-            }
-        }
         return best;
     }
 
@@ -292,7 +270,6 @@ public final class CrsBenchmark {
         return out;
     }
 
-    static final boolean REFINE = Boolean.getBoolean("genrec.crs.refine");
 
     /** One ablation row: the variant, its tuned weights, Recall on the tuning samples (as tuned) and on the test samples. */
     public record AblationRow(Variant variant, FusionRecommender.Weights weights, Map<String, Double> tune, Map<String, Double> test) { }

@@ -109,28 +109,6 @@ public final class FusionRecommender implements CrsRecommender {
         return f;
     }
 
-    /** Per-turn features whose scale varies with the context: counts divided by their maximum, cosines standardised. */
-    static final int[] COUNTS = {6, 11, 12, 13, 17}, COSINES = {2, 10, 15, 16};
-
-    /** Rescales, in place, the per-turn features of one turn (see {@link #COUNTS}, {@link #COSINES}); null arrays stay null. */
-    static void normalise(float[][] f) {
-        for (int k : COUNTS) {
-            float[] x = f[k];
-            if (x == null) continue;
-            float max = 0;
-            for (float v : x) max = Math.max(max, Math.abs(v));
-            if (max > 0) for (int i = 0; i < x.length; i++) x[i] /= max;
-        }
-        for (int k : COSINES) {
-            float[] x = f[k];
-            if (x == null) continue;
-            double sum = 0, sq = 0;
-            for (float v : x) { sum += v; sq += (double) v * v; }
-            double mean = sum / x.length, sd = Math.sqrt(Math.max(1e-12, sq / x.length - mean * mean));
-            for (int i = 0; i < x.length; i++) x[i] = (float) ((x[i] - mean) / sd);
-        }
-    }
-
     /** {@code out = w · features} (null feature arrays count as 0), plus the repeat bonuses; disliked movies get -infinity. */
     public static void combine(Weights w, float[][] f, DialogueState s, float[] out) {
         float[] a = w.array();
