@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
-import ai.djl.nn.norm.Dropout;
 import io.genrec.data.Dataset;
 import io.genrec.models.training.Batch;
+import io.genrec.models.training.HostDropout;
 import io.genrec.models.training.Initializers;
 import io.genrec.models.training.LayerNorm;
 import io.genrec.models.training.OwnedArrays;
@@ -291,9 +291,10 @@ final class TigerNetwork implements TrainableNetwork {
             int[] id = ids[example(rows[b], enc, b * len, len, dec, b * L)];
             for (int l = 0; l < L; l++) target[l * n + b] = id[l];
         }
-        if (c.dropout() > 0) Engine.getInstance().setRandomSeed(batch.rng().nextInt(Integer.MAX_VALUE));
-        UnaryOperator<NDArray> drop = c.dropout() == 0 ? x -> x : x -> Dropout.dropout(x, (float) c.dropout(), true).get(0);
         NDManager m = batch.manager();
+        // masks drawn on the host (HostDropout): PyTorch's Bernoulli masks are a serial per-element generator on AMD
+        // CPUs; the seed is the draw that used to reseed PyTorch's generator, so the batch rng's sequence is unchanged
+        UnaryOperator<NDArray> drop = c.dropout() == 0 ? x -> x : HostDropout.of(m, c.dropout(), batch.rng().nextInt(Integer.MAX_VALUE));
         Map<String, NDArray> w = batch.params();
         NDArray[] e = encode(m, w, enc, n, len, drop);
         NDArray h = decode(m, w, e[0], e[1], dec, n, L, drop).transpose(1, 0, 2); // [L, n, d]

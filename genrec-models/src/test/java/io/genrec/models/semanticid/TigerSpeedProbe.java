@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Speed probe (not a regular test: runs only with {@code -Dgenrec.probe.tigerusers=USERS}): trains the Beauty TIGER
  * configuration of docs/results/tiger.md (dim 64, 2+2 layers, 4 heads, ff 256, dropout 0.1, 3x256 codes + 4th token,
  * batch 256, seed 42) for one epoch on synthetic data of Beauty's shapes (12,101 items, USERS users with 5-13 items),
- * and times 200 top-20 generations from a 20-item history. Prints wall and this thread's CPU time (one PyTorch
+ * (other sizes with {@code -Dgenrec.probe.tigersize=DIM,LAYERS,HEADS,FF}), and times 200 top-20 generations from a 20-item history. Prints wall and this thread's CPU time (one PyTorch
  * thread: the work runs on the calling thread, so CPU time is less sensitive to other processes than wall time) and
  * the epoch's mean loss (the same for two builds that train the same thing).
  */
@@ -38,7 +38,9 @@ class TigerSpeedProbe {
         Dataset d = b.build();
         int[][] codes = new int[items][3];
         for (int[] c : codes) for (int l = 0; l < 3; l++) c[l] = r.nextInt(256);
-        TigerConfig c = new TigerConfig(64, 2, 4, 256, 0.1, 20, "rqkmeans", 3, 256, 20, 2000,
+        // -Dgenrec.probe.tigersize=DIM,LAYERS,HEADS,FF overrides the model size (default 64,2,4,256)
+        int[] size = Arrays.stream(System.getProperty("genrec.probe.tigersize", "64,2,4,256").split(",")).mapToInt(Integer::parseInt).toArray();
+        TigerConfig c = new TigerConfig(size[0], size[1], size[2], size[3], 0.1, 20, "rqkmeans", 3, 256, 20, 2000,
                 new TrainingConfig(1, 256, 0.002, 0, 0, 1, 10, 300));
         TigerNetwork net = new TigerNetwork(c, Tiger.ids(SemanticIds.of(codes, 256)), d);
         var bean = ManagementFactory.getThreadMXBean();
