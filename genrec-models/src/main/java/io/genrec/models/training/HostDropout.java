@@ -2,12 +2,8 @@ package io.genrec.models.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
@@ -17,16 +13,14 @@ import java.util.function.UnaryOperator;
  * PyTorch 2.7 draws the Bernoulli mask one element at a time from its mt19937 generator in a serial kernel (its
  * vectorised MKL path runs only on Intel CPUs), about 10 ns per element, and in TIGER's training that was a quarter
  * of the native time (docs/results/tiger.md, "Training speed"). Here a {@link SplittableRandom} supplies two 32-bit
- * draws per {@code nextLong}, the mask is written straight into a reused direct buffer and copied once into PyTorch
- * memory (the copy is owned by the tensor, so autograd may keep it for the backward pass; see {@link OwnedArrays}).
+ * draws per {@code nextLong}, the mask is written straight into the thread's reused upload buffer
+ * ({@link OwnedArrays#floats(NDManager, Shape, java.util.function.Consumer)}) and copied once into PyTorch memory (the copy is owned by the tensor, so autograd may keep it for the backward pass; see {@link OwnedArrays}).
  * The drop probability is {@code round(p * 2^32) / 2^32}.
  *
  * <p>The masks depend only on {@code seed} and the order of the calls, so a fit is reproducible for a seed. They are
  * not the masks PyTorch's generator would draw for the same seed.
  */
 public final class HostDropout {
-    private static final ThreadLocal<ByteBuffer[]> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
-
     private HostDropout() { }
 
     /** {@code x -> dropout(x)} with masks from a generator seeded with {@code seed}; the identity when {@code p == 0}. */
@@ -40,29 +34,17 @@ public final class HostDropout {
     /** A {@code shape} float array of {@code 0} (probability {@code p}) and {@code 1/(1-p)}, owned by PyTorch. */
     public static NDArray mask(NDManager m, Shape shape, double p, SplittableRandom rng) {
         int n = Math.toIntExact(shape.size());
-        ByteBuffer buf = scratch(4L * n);
-        FloatBuffer f = buf.asFloatBuffer();
         float scale = (float) (1 / (1 - p));
         long threshold = Math.round(p * 4294967296.0);
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            long r = rng.nextLong();
-            // (u - threshold) >>> 63 is 1 exactly when the 32-bit draw u is below the threshold: the element is dropped
-            f.put(i, scale * (1 - (((r & 0xFFFFFFFFL) - threshold) >>> 63)));
-            f.put(i + 1, scale * (1 - (((r >>> 32) - threshold) >>> 63)));
-        }
-        if (i < n) f.put(i, scale * (1 - (((rng.nextLong() & 0xFFFFFFFFL) - threshold) >>> 63)));
-        try (NDArray wrapped = m.create(buf, shape, DataType.FLOAT32)) {
-            return wrapped.duplicate();
-        }
-    }
-
-    private static ByteBuffer scratch(long bytes) {
-        ByteBuffer[] holder = SCRATCH.get();
-        ByteBuffer b = holder[0];
-        if (b == null || b.capacity() < bytes)
-            holder[0] = b = ByteBuffer.allocateDirect(Math.toIntExact(Math.max(bytes, b == null ? 0 : b.capacity() * 3L / 2))).order(ByteOrder.nativeOrder());
-        b.clear().limit((int) bytes);
-        return b;
+        return OwnedArrays.floats(m, shape, f -> {
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                long r = rng.nextLong();
+                // (u - threshold) >>> 63 is 1 exactly when the 32-bit draw u is below the threshold: the element is dropped
+                f.put(i, scale * (1 - (((r & 0xFFFFFFFFL) - threshold) >>> 63)));
+                f.put(i + 1, scale * (1 - (((r >>> 32) - threshold) >>> 63)));
+            }
+            if (i < n) f.put(i, scale * (1 - (((rng.nextLong() & 0xFFFFFFFFL) - threshold) >>> 63)));
+        });
     }
 }

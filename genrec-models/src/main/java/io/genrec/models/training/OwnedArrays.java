@@ -29,9 +29,19 @@ public final class OwnedArrays {
 
     /** A float tensor of {@code shape} in {@code m}, owned by PyTorch. */
     public static NDArray floats(NDManager m, float[] data, long... shape) {
-        ByteBuffer buf = scratch(4L * data.length);
-        buf.asFloatBuffer().put(data);
-        try (NDArray wrapped = m.create(buf, new Shape(shape), DataType.FLOAT32)) {
+        Shape s = new Shape(shape);
+        if (data.length != s.size()) throw new IllegalArgumentException(data.length + " floats for shape " + s + " of " + s.size());
+        return floats(m, s, f -> f.put(data));
+    }
+
+    /**
+     * A float tensor of {@code shape} in {@code m}, owned by PyTorch, whose values {@code fill} writes straight into
+     * this thread's scratch buffer (positioned at 0, {@code shape.size()} floats): no host array in between.
+     */
+    public static NDArray floats(NDManager m, Shape shape, java.util.function.Consumer<FloatBuffer> fill) {
+        ByteBuffer buf = scratch(4L * shape.size());
+        fill.accept(buf.asFloatBuffer());
+        try (NDArray wrapped = m.create(buf, shape, DataType.FLOAT32)) {
             return wrapped.duplicate();
         }
     }

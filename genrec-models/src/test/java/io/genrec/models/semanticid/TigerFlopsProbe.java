@@ -103,16 +103,8 @@ class TigerFlopsProbe {
     @Test
     @EnabledIfSystemProperty(named = "genrec.probe.tigerflops", matches = ".+")
     void probe() throws IOException {
-        // 1a. TigerSpeedProbe's synthetic data (same generator calls)
-        int users = 2000, items = 12_101;
-        Random r = new Random(1);
-        Dataset.Builder b = new Dataset.Builder("probe", users * 10);
-        for (int i = 0; i < items; i++) b.item("i" + i);
-        for (int u = 0; u < users; u++) {
-            int len = 5 + r.nextInt(9);
-            for (int k = 0; k < len; k++) b.add("u" + u, "i" + r.nextInt(items), 1f, k);
-        }
-        count("TigerSpeedProbe synthetic", b.build(), items);
+        // 1a. TigerSpeedProbe's synthetic data (the same data for the same users and seed)
+        count("TigerSpeedProbe synthetic", TigerSpeedProbe.synthetic(2000, new Random(1)), TigerSpeedProbe.ITEMS);
         // 1b. Beauty: each line "user item item ..." in time order; training = all but the last two items
         List<String> lines = Files.readAllLines(Path.of(System.getProperty("genrec.probe.tigerflops")));
         Dataset.Builder beauty = new Dataset.Builder("beauty", 200_000);

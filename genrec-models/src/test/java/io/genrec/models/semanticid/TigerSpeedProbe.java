@@ -24,18 +24,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the epoch's mean loss (the same for two builds that train the same thing).
  */
 class TigerSpeedProbe {
+    /** Beauty's catalogue size. */
+    static final int ITEMS = 12_101;
+
+    /** {@code users} users of 5-13 uniformly random items each, drawn from {@code r} (which the caller keeps using). */
+    static Dataset synthetic(int users, Random r) {
+        Dataset.Builder b = new Dataset.Builder("probe", users * 10);
+        for (int i = 0; i < ITEMS; i++) b.item("i" + i);
+        for (int u = 0; u < users; u++) {
+            int len = 5 + r.nextInt(9);
+            for (int k = 0; k < len; k++) b.add("u" + u, "i" + r.nextInt(ITEMS), 1f, k);
+        }
+        return b.build();
+    }
+
     @Test
     @EnabledIfSystemProperty(named = "genrec.probe.tigerusers", matches = "\\d+")
     void probe() {
-        int users = Integer.getInteger("genrec.probe.tigerusers"), items = 12_101;
+        int users = Integer.getInteger("genrec.probe.tigerusers"), items = ITEMS;
         Random r = new Random(1);
-        Dataset.Builder b = new Dataset.Builder("probe", users * 10);
-        for (int i = 0; i < items; i++) b.item("i" + i);
-        for (int u = 0; u < users; u++) {
-            int len = 5 + r.nextInt(9);
-            for (int k = 0; k < len; k++) b.add("u" + u, "i" + r.nextInt(items), 1f, k);
-        }
-        Dataset d = b.build();
+        Dataset d = synthetic(users, r);
         int[][] codes = new int[items][3];
         for (int[] c : codes) for (int l = 0; l < 3; l++) c[l] = r.nextInt(256);
         // -Dgenrec.probe.tigersize=DIM,LAYERS,HEADS,FF overrides the model size (default 64,2,4,256)
