@@ -106,8 +106,7 @@ final class EvalCrsCommand implements Callable<Integer> {
         if (!simulator.equals("rule") && !simulator.equals("llm")) throw new IllegalArgumentException("--simulator must be rule or llm, got '" + simulator + "'");
         if (simulator.equals("llm") && llm.config().isEmpty())
             throw new IllegalArgumentException("--simulator llm needs an LLM endpoint: give --llm-base-url URL or set " + LlmConfig.ENV_BASE_URL);
-        if (!Encoders.known().contains(encoderName))
-            throw new IllegalArgumentException("--encoder must be one of " + String.join(", ", Encoders.known()) + ", not '" + encoderName + "'");
+        encoderName = Encoders.canonical(encoderName); // an unknown name fails here, before any data is read
         if (agentSamples < 1) throw new IllegalArgumentException("--agent-samples must be >= 1, got " + agentSamples);
         if (agentSteps < 1) throw new IllegalArgumentException("--agent-steps must be >= 1, got " + agentSteps);
         CrsDataset data = CrsSetup.load(dataset, root);
@@ -118,10 +117,9 @@ final class EvalCrsCommand implements Callable<Integer> {
                 data.name(), data.catalog().size(), linked, ml.name(), 100.0 * linked / data.catalog().size(), data.catalog().size() - linked);
         System.err.printf("%s: %d tuning samples, %d test samples%n", data.name(), data.tune().size(), data.test().size());
         boolean hybrid = models.contains("hybrid") || models.contains("learned") || models.contains("agent");
-        FittedRecommender collab = models.contains("collaborative") || hybrid ? CrsSetup.fitCollaborative(ml, collabModel, seed) : null;
-        ItemEncoder encoder = models.contains("dense") || hybrid ? Encoders.cached(Encoders.byName(encoderName, common.threads)) : null;
+        FittedRecommender collab = ablation || models.contains("collaborative") || hybrid ? CrsSetup.fitCollaborative(ml, collabModel, seed) : null;
+        ItemEncoder encoder = ablation || models.contains("dense") || hybrid ? Encoders.cached(Encoders.byName(encoderName, common.threads)) : null;
         float[] prior = CrsSetup.prior(data, ml);
-        if (ablation) { collab = collab != null ? collab : CrsSetup.fitCollaborative(ml, collabModel, seed); encoder = encoder != null ? encoder : Encoders.cached(Encoders.byName(encoderName, common.threads)); }
         StateTracker tracker = new StateTracker(data.catalog(), prior);
         if (!leaveOut.equals("worker") && !leaveOut.equals("dialogue"))
             throw new IllegalArgumentException("--leave-out must be worker or dialogue, not '" + leaveOut + "'");

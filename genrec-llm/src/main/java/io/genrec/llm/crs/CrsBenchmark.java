@@ -270,7 +270,6 @@ public final class CrsBenchmark {
         return out;
     }
 
-
     /** One ablation row: the variant, its tuned weights, Recall on the tuning samples (as tuned) and on the test samples. */
     public record AblationRow(Variant variant, FusionRecommender.Weights weights, Map<String, Double> tune, Map<String, Double> test) { }
 

@@ -54,14 +54,22 @@ public final class Encoders {
         @Override public int dimension() { return model.dimension(); }
     }
 
-    /** An encoder by name ({@code minilm} is an alias of {@value #MINILM}); an unknown name lists the known ones. */
-    public static ItemEncoder byName(String name, int threads) {
+    /**
+     * The id an encoder name stands for ({@code minilm} is an alias of {@value #MINILM}, {@code e5} of
+     * {@value #E5_SMALL}); an unknown name is an error listing the known ones. Lets callers check a name before loading data.
+     */
+    public static String canonical(String name) {
         return switch (name.toLowerCase()) {
-            case MINILM, "minilm" -> miniLm(threads);
-            case E5_SMALL, "e5" -> e5Small(threads);
+            case MINILM, "minilm" -> MINILM;
+            case E5_SMALL, "e5" -> E5_SMALL;
             default -> throw new IllegalArgumentException("unknown encoder '" + name + "'; known: " + String.join(", ", known())
                     + " (or pass any LangChain4j EmbeddingModel to LangChainItemEncoder)");
         };
+    }
+
+    /** An encoder by name (see {@link #canonical} for the names accepted). */
+    public static ItemEncoder byName(String name, int threads) {
+        return canonical(name).equals(MINILM) ? miniLm(threads) : e5Small(threads);
     }
 
     /**
