@@ -18,4 +18,15 @@ public interface ItemTextEmbedder {
     int dimension();
 
     float[][] embed(ItemCatalog catalog, ProgressListener listener);
+
+    /**
+     * As {@link #embed(ItemCatalog, ProgressListener)}, but each item's text is rendered with {@code template} (the
+     * syntax of genrec-llm's {@code ItemTextTemplate}, e.g. {@code {title}}), so a model can choose which item fields
+     * its vectors see. A null or blank template means the encoder's default. Encoders that cannot take a template
+     * refuse one rather than silently ignoring it.
+     */
+    default float[][] embed(ItemCatalog catalog, String template, ProgressListener listener) {
+        if (template == null || template.isBlank()) return embed(catalog, listener);
+        throw new UnsupportedOperationException("item text encoder " + modelId() + " does not take an item text template, got '" + template + "'");
+    }
 }

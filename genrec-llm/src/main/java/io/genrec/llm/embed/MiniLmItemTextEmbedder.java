@@ -36,6 +36,13 @@ public final class MiniLmItemTextEmbedder implements ItemTextEmbedder {
         return CatalogEmbeddings.embed(catalog, template, encoder(), listener);
     }
 
+    /** Renders each item with {@code template} instead of this embedder's own; an unknown placeholder is an error naming it. */
+    @Override
+    public float[][] embed(ItemCatalog catalog, String template, ProgressListener listener) {
+        if (template == null || template.isBlank()) return embed(catalog, listener);
+        return CatalogEmbeddings.embed(catalog, ItemTextTemplate.of(template), encoder(), listener);
+    }
+
     private ItemEncoder encoder() {
         ItemEncoder e = encoder;
         if (e == null) {

@@ -17,7 +17,8 @@ import java.util.Locale;
  *
  * <p>Usage: {@code SemanticIdReport DATA_SPEC [LEVELS] [CODES] [KMEANS_ITERATIONS] [SAMPLE] [SEED] [rqkmeans|rqvae] [key=value ...]}.
  * KMEANS_ITERATIONS are the Lloyd steps of RQ-KMeans and of RQ-VAE's codebook initialisation; the {@code key=value}
- * pairs set RQ-VAE's training ({@link RqVae.Config#with}).
+ * pairs set RQ-VAE's training ({@link RqVae.Config#with}), except {@code item_text=TEMPLATE}, which chooses the item
+ * fields the text vectors see (as TIGER's {@code item_text}; default every field).
  */
 public final class SemanticIdReport {
     private SemanticIdReport() { }
@@ -34,6 +35,7 @@ public final class SemanticIdReport {
             if (eq <= 0) throw new IllegalArgumentException("argument " + (i + 1) + " '" + args[i] + "' is not key=value");
             kv.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
+        String itemText = kv.remove("item_text");
         if (!tokenizer.equals(RqKMeans.NAME) && !tokenizer.equals(RqVae.NAME))
             throw new IllegalArgumentException("unknown tokenizer '" + tokenizer + "' (known: rqkmeans, rqvae)");
         if (tokenizer.equals(RqKMeans.NAME) && !kv.isEmpty()) throw new IllegalArgumentException("rqkmeans takes no key=value settings, got " + kv);
@@ -41,7 +43,7 @@ public final class SemanticIdReport {
         Dataset d = DataSpecs.load(args[0]).data();
         ItemTextEmbedder embedder = ItemTextEmbedders.find();
         long t0 = System.nanoTime();
-        float[][] emb = embedder.embed(d.catalog(), (stage, done, total, detail) -> { });
+        float[][] emb = embedder.embed(d.catalog(), itemText, (stage, done, total, detail) -> { });
         double embedSecs = (System.nanoTime() - t0) / 1e9;
         int texted = 0;
         for (float[] e : emb) for (float x : e) if (x != 0f) { texted++; break; }
@@ -59,8 +61,8 @@ public final class SemanticIdReport {
             noIds = e.getMessage();
             r = rawReport(raw, codes);
         }
-        System.out.printf(Locale.ROOT, "data %s: %d items, %d with text; encoder %s (%d dims), %.1f s%n", d.name(), d.numItems(), texted,
-                embedder.modelId(), embedder.dimension(), embedSecs);
+        System.out.printf(Locale.ROOT, "data %s: %d items, %d with text; encoder %s (%d dims), item text %s, %.1f s%n", d.name(), d.numItems(), texted,
+                embedder.modelId(), embedder.dimension(), itemText == null ? "every field" : "'" + itemText + "'", embedSecs);
         if (tok instanceof RqVae vae) {
             System.out.printf(Locale.ROOT, "rqvae %s seed=%d: fit+encode %.1f s%n", vaeConfig, seed, fitSecs);
             var h = vae.history();

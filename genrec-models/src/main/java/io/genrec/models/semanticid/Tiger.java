@@ -65,7 +65,7 @@ public final class Tiger implements Recommender {
     public FittedRecommender fit(TrainContext ctx) {
         long t0 = System.nanoTime();
         ItemTextEmbedder e = embedder != null ? embedder : ItemTextEmbedders.find();
-        float[][] emb = e.embed(ctx.train().catalog(), ctx.listener());
+        float[][] emb = e.embed(ctx.train().catalog(), config.itemText(), ctx.listener());
         int texted = 0;
         for (float[] row : emb) for (float x : row) if (x != 0f) { texted++; break; }
         if (texted < emb.length) // visible, not silent: these items all get the codes of the zero vector
@@ -193,7 +193,7 @@ public final class Tiger implements Recommender {
         /** The same model decoding with beam width {@code beam} (for beam-width ablations; the weights are shared). */
         public Fitted withBeam(int beam) {
             TigerConfig c = new TigerConfig(config.dim(), config.layers(), config.heads(), config.ff(), config.dropout(), config.maxLen(),
-                    config.tokenizer(), config.levels(), config.codes(), beam, config.userBuckets(), config.training());
+                    config.tokenizer(), config.levels(), config.codes(), beam, config.userBuckets(), config.itemText(), config.training());
             return new Fitted(provenance(), c, network, tokenizer, codes);
         }
 

@@ -23,6 +23,8 @@ import io.genrec.models.training.TrainingConfig;
  * @param codes       codes per codebook (also the largest group of colliding items the last token can number)
  * @param beam        beam width of the constrained decoding; a user gets at most this many ranked items
  * @param userBuckets hash buckets of the user-id token (one more bucket serves users the model does not know)
+ * @param itemText    which item fields the tokenizer's text vectors see: an item text template ({@code {title}},
+ *                    {@code {title}\nBrand: {text.brand}}, ...); empty means the encoder's default (every field)
  */
 public record TigerConfig(@Param(min = 8) int dim,
                           @Param(min = 1) int layers,
@@ -35,20 +37,21 @@ public record TigerConfig(@Param(min = 8) int dim,
                           @Param(min = 2, max = 1024) int codes,
                           @Param(min = 1) int beam,
                           @Param(min = 1) int userBuckets,
+                          @Param(doc = "item text template for the semantic-ID embeddings, e.g. {title}; empty: every field") String itemText,
                           TrainingConfig training) {
     public TigerConfig {
-        ConfigBinder.check(TigerConfig.class, dim, layers, heads, ff, dropout, maxLen, tokenizer, levels, codes, beam, userBuckets, training);
+        ConfigBinder.check(TigerConfig.class, dim, layers, heads, ff, dropout, maxLen, tokenizer, levels, codes, beam, userBuckets, itemText, training);
         if (dim % heads != 0) throw new IllegalArgumentException("heads must divide dim " + dim + ", got " + heads);
     }
 
     public static TigerConfig defaults() {
-        return new TigerConfig(128, 4, 4, 1024, 0.1, 20, "rqkmeans", 3, 256, 20, 2000,
+        return new TigerConfig(128, 4, 4, 1024, 0.1, 20, "rqkmeans", 3, 256, 20, 2000, "",
                 new TrainingConfig(200, 256, 1e-3, 0.0, 10, 1, 10, 1000));
     }
 
     /** A copy with {@code tokenizer} set. */
     public TigerConfig withTokenizer(String t) {
-        return new TigerConfig(dim, layers, heads, ff, dropout, maxLen, t, levels, codes, beam, userBuckets, training);
+        return new TigerConfig(dim, layers, heads, ff, dropout, maxLen, t, levels, codes, beam, userBuckets, itemText, training);
     }
 
     /** Tokens per semantic ID: the tokenizer's codes plus the disambiguation token. */

@@ -57,7 +57,7 @@ class TigerFlopsProbe {
         int[][] codes = new int[items][3];
         Random r = new Random(3);
         for (int[] c : codes) for (int l = 0; l < 3; l++) c[l] = r.nextInt(256);
-        TigerConfig c = new TigerConfig(64, 2, 4, 256, 0.1, 20, "rqkmeans", 3, 256, 20, 2000,
+        TigerConfig c = new TigerConfig(64, 2, 4, 256, 0.1, 20, "rqkmeans", 3, 256, 20, 2000, "",
                 new TrainingConfig(1, 256, 0.002, 0, 0, 1, 10, 300));
         TigerNetwork net = new TigerNetwork(c, Tiger.ids(SemanticIds.of(codes, 256)), d);
         int[] ptr = d.userPointers();

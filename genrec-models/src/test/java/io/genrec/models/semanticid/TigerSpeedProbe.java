@@ -48,7 +48,7 @@ class TigerSpeedProbe {
         for (int[] c : codes) for (int l = 0; l < 3; l++) c[l] = r.nextInt(256);
         // -Dgenrec.probe.tigersize=DIM,LAYERS,HEADS,FF overrides the model size (default 64,2,4,256)
         int[] size = Arrays.stream(System.getProperty("genrec.probe.tigersize", "64,2,4,256").split(",")).mapToInt(Integer::parseInt).toArray();
-        TigerConfig c = new TigerConfig(size[0], size[1], size[2], size[3], 0.1, 20, "rqkmeans", 3, 256, 20, 2000,
+        TigerConfig c = new TigerConfig(size[0], size[1], size[2], size[3], 0.1, 20, "rqkmeans", 3, 256, 20, 2000, "",
                 new TrainingConfig(1, 256, 0.002, 0, 0, 1, 10, 300));
         TigerNetwork net = new TigerNetwork(c, Tiger.ids(SemanticIds.of(codes, 256)), d);
         var bean = ManagementFactory.getThreadMXBean();

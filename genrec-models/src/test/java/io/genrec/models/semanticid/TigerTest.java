@@ -27,7 +27,7 @@ class TigerTest implements RecommenderContract {
 
     /** A small TIGER: 2 codebooks of 4 codes (IDs of 3 tokens), one layer each side. */
     static TigerConfig small(int epochs) {
-        return new TigerConfig(32, 1, 2, 64, 0.0, 8, "rqkmeans", 2, 4, 8, 16,
+        return new TigerConfig(32, 1, 2, 64, 0.0, 8, "rqkmeans", 2, 4, 8, 16, "",
                 new TrainingConfig(epochs, 32, 1e-2, 0, 0, 1, 10, 0));
     }
 
@@ -192,5 +192,28 @@ class TigerTest implements RecommenderContract {
         assertEquals("rqvae", vae.name());
         assertEquals(2, vae.levels());
         assertThrows(IllegalArgumentException.class, () -> ItemTokenizers.fit("pq", embeddings(ITEMS, 1), 2, 4, 1));
+    }
+
+    @Test
+    void itemTextReachesTheEmbedderAndAnEncoderThatCannotTakeItRefuses() {
+        var t = (Tiger) new TigerProvider().create(new Params(Map.of("item_text", "{title}", "epochs", "1"), "test"));
+        assertEquals("{title}", t.config().itemText());
+        assertEquals("", TigerConfig.defaults().itemText(), "the default is the encoder's own template");
+        List<String> seen = new java.util.ArrayList<>();
+        ItemTextEmbedder recording = new ItemTextEmbedder() {
+            @Override public String modelId() { return "recording"; }
+            @Override public int dimension() { return DIM; }
+            @Override public float[][] embed(ItemCatalog catalog, ProgressListener listener) { return embed(catalog, null, listener); }
+            @Override public float[][] embed(ItemCatalog catalog, String template, ProgressListener listener) {
+                seen.add(String.valueOf(template));
+                return embeddings(ITEMS, 3);
+            }
+        };
+        TigerConfig titles = new TigerConfig(32, 1, 2, 64, 0.0, 8, "rqkmeans", 2, 4, 8, 16, "{title}", small(1).training());
+        new Tiger(titles, recording).fit(ctx(cyclic(10, 1), 1));
+        assertEquals(List.of("{title}"), seen);
+        // PLANTED implements only the template-free method: it must refuse a template rather than ignore it
+        var e = assertThrows(UnsupportedOperationException.class, () -> new Tiger(titles, PLANTED).fit(ctx(cyclic(10, 1), 1)));
+        assertTrue(e.getMessage().contains("{title}") && e.getMessage().contains("planted"), e.getMessage());
     }
 }

@@ -25,7 +25,7 @@ class TigerTrainInferenceTest {
     void teacherForcedLossEqualsBeamSearchLogProbability() {
         Dataset d = TigerTest.cyclic(12, 4);
         // maxLen 3 < most histories: the encoder window is cut at training and at decoding alike
-        TigerConfig c = new TigerConfig(32, 2, 2, 64, 0.0, 3, "rqkmeans", 2, 4, TigerTest.ITEMS, 16,
+        TigerConfig c = new TigerConfig(32, 2, 2, 64, 0.0, 3, "rqkmeans", 2, 4, TigerTest.ITEMS, 16, "",
                 TigerTest.small(1).training());
         float[][] emb = TigerTest.embeddings(TigerTest.ITEMS, 3);
         ItemTokenizer tok = ItemTokenizers.fit("rqkmeans", emb, c.levels(), c.codes(), 1);
