@@ -4,8 +4,9 @@
 #
 #   scripts/training-speed.sh [OUT] [MODEL,MODEL...]   (default: every row below)
 #
-# RecBole's numbers are the ones measured on this machine for issue 12 (RecBole 1.2.1, Debian's PyTorch 1.13, same
-# split, same hyperparameters and epochs); RecBole is not installed here, so they are quoted, not re-run.
+# RecBole's numbers are the ones measured for issue 12 (RecBole 1.2.1, Debian's PyTorch 1.13, same split, same
+# hyperparameters and epochs) on the host this project had until 2026-12-04; RecBole is not installed here, so they
+# are quoted, not re-run, and on a different host the ratio columns compare across machines (the header says so).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-docs/results/training-speed.md}"
@@ -55,9 +56,11 @@ done
   echo "Produced by \`scripts/training-speed.sh\` on $(date -u +%Y-%m-%d) at commit $(git rev-parse --short HEAD)"
   echo "($(nproc) cores, $(uname -m)). Each model is fitted in its own \`./genrec bench train\` process on"
   echo "\`$data\` (validation as given, early stopping on it, the test set unseen); the test columns are the"
-  echo "fitted model's full-ranking test metrics. RecBole's fit time and peak RSS are those measured on this machine for"
-  echo "issue 12 (RecBole 1.2.1 on Debian's PyTorch 1.13, same split, hyperparameters and epochs; quoted, not re-run:"
-  echo "RecBole is not installed here). \"load before\" is the 1/5/15-minute load average when the fit started: above 1"
+  echo "fitted model's full-ranking test metrics. RecBole's fit time and peak RSS are those measured for issue 12 on the"
+  echo "host of 2026-12-04 and before (RecBole 1.2.1 on Debian's PyTorch 1.13, same split, hyperparameters and epochs;"
+  echo "quoted, not re-run: RecBole is not installed here). This run's host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs);"
+  echo "on another host than RecBole's the ratio columns compare across machines. \"load before\" is the 1/5/15-minute"
+  echo "load average when the fit started: above 1"
   echo "other processes shared the cores and the times are inflated."
   echo
   cat "$tmp"
