@@ -15,6 +15,7 @@ import io.genrec.models.training.NeuralTrainer;
 import io.genrec.models.training.ParameterSet;
 import io.genrec.models.training.TrainingResult;
 import io.genrec.provenance.Provenance;
+import io.genrec.util.VectorMath;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -64,7 +65,7 @@ public final class AutoRec implements Recommender {
 
     /** A trained I-AutoRec. */
     static final class Fitted extends NeuralFitted {
-        private final float[] codes;
+        private final float[] codesT; // [hidden, items]: the item codes, transposed for the batched product
         private final int hidden;
         private final int numUsers;
         private final float[] dec;
@@ -74,8 +75,11 @@ public final class AutoRec implements Recommender {
 
         Fitted(Provenance p, AutoRecConfig config, ParameterSet w) {
             super("autorec", w.shape("codes")[0], p, ConfigBinder.toParams(config), w);
-            codes = w.get("codes");
+            float[] codes = w.get("codes");
             hidden = w.shape("codes")[1];
+            int n = w.shape("codes")[0];
+            codesT = new float[codes.length];
+            for (int i = 0; i < n; i++) for (int k = 0; k < hidden; k++) codesT[k * n + i] = codes[i * hidden + k];
             w.requireShape("dec.w", hidden, w.shape("dec.b")[0]);
             numUsers = w.shape("dec.b")[0];
             dec = w.get("dec.w");
@@ -99,16 +103,25 @@ public final class AutoRec implements Recommender {
 
         @Override
         protected void score(UserContext user, float[] out) {
-            boolean known = user.user() >= 0 && user.user() < numUsers;
-            float[] column = known ? new float[hidden] : meanColumn;
-            if (known) for (int k = 0; k < hidden; k++) column[k] = dec[k * numUsers + user.user()];
-            float bias = known ? decBias[user.user()] : meanBias;
-            for (int i = 0; i < out.length; i++) {
-                float s = bias;
-                int base = i * hidden;
-                for (int k = 0; k < hidden; k++) s += codes[base + k] * column[k];
-                out[i] = s;
+            score(new UserContext[] {user}, new float[][] {out}, 1);
+        }
+
+        /**
+         * A batch of users is one product of their decoder columns with the transposed item codes, which reads the
+         * codes once per batch (a scalar loop per user and item was most of a fit's time: the per-epoch validation
+         * scores every user). Per user and item the sum is the same chain for any batch size.
+         */
+        @Override
+        protected void score(UserContext[] users, float[][] out, int count) {
+            float[][] columns = new float[count][];
+            for (int r = 0; r < count; r++) {
+                int u = users[r].user();
+                boolean known = u >= 0 && u < numUsers;
+                columns[r] = known ? new float[hidden] : meanColumn;
+                if (known) for (int k = 0; k < hidden; k++) columns[r][k] = dec[k * numUsers + u];
+                java.util.Arrays.fill(out[r], known ? decBias[u] : meanBias);
             }
+            VectorMath.addRowsTimesMatrix(columns, count, hidden, codesT, numItems(), out);
         }
     }
 }

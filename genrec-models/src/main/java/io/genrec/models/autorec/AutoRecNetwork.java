@@ -6,6 +6,7 @@ import io.genrec.models.training.Batch;
 import io.genrec.models.training.CsrRows;
 import io.genrec.models.training.DenseLayer;
 import io.genrec.models.training.ParameterSet;
+import io.genrec.models.training.TorchScalar;
 import io.genrec.models.training.TrainableNetwork;
 
 import java.util.Random;
@@ -13,7 +14,7 @@ import java.util.Random;
 /**
  * I-AutoRec's network (Sedhain et al. 2015, Eq. 2): each training row is an item's rating vector over users r_i;
  * h(r_i) = V sigmoid(r_i W + mu) + b, loss = weighted squared error with weight 1 on observed entries and
- * {@code unobservedWeight} elsewhere, averaged over the batch's items. Layers {@code enc} and {@code dec}.
+ * {@code unobservedWeight} elsewhere, summed over users and averaged over the batch's items. Layers {@code enc} and {@code dec}.
  */
 final class AutoRecNetwork implements TrainableNetwork {
     private final CsrRows items;
@@ -38,13 +39,19 @@ final class AutoRecNetwork implements TrainableNetwork {
     @Override
     public NDArray loss(Batch b) {
         int u = items.width(), bs = b.size();
-        float[] r = items.dense(b.rows(), false);
-        float[] mask = items.dense(b.rows(), true);
-        float uw = (float) config.unobservedWeight();
-        for (int i = 0; i < mask.length; i++) if (mask[i] == 0f) mask[i] = uw;
-        NDArray x = b.create(r, bs, u);
+        // The rows enter as a sparse matrix of their stored entries (a rows x users dense batch would be ~95 % zeros):
+        // the input layer then costs the nonzeros. The weighted error splits the same way: unobservedWeight times
+        // the sum of y^2 over every entry, plus, at the stored entries, (y - x)^2 - unobservedWeight * y^2.
+        CsrRows.Entries e = items.entries(b.rows());
+        float[] xv = items.entryValues(b.rows(), e);
+        NDArray x = b.sparse(e.row(), e.col(), xv, e.size(), bs, u);
         NDArray h = x.matMul(b.param("enc.w")).add(b.param("enc.b"));
         NDArray y = Activation.sigmoid(h).matMul(b.param("dec.w")).add(b.param("dec.b"));
-        return y.sub(x).square().mul(b.create(mask, bs, u)).sum(new int[] {1}).mean();
+        NDArray yObs = y.take(b.manager(), b.indices(e.flat()));
+        NDArray yObsSq = yObs.square();
+        NDArray observed = yObs.sub(b.create(xv, e.size())).square().sub(yObsSq.mul(TorchScalar.of(yObsSq, config.unobservedWeight()))).sum();
+        NDArray all = y.square().sum();
+        NDArray total = all.mul(TorchScalar.of(all, config.unobservedWeight())).add(observed);
+        return total.mul(TorchScalar.of(total, 1.0 / bs));
     }
 }

@@ -74,6 +74,27 @@ public final class CsrRows {
         return new Entries(k == total ? row : java.util.Arrays.copyOf(row, k), k == total ? col : java.util.Arrays.copyOf(col, k), count, width);
     }
 
+    /**
+     * The stored values at {@code e = entries(rows)}, in its order, repeats summed: what {@link #dense} without
+     * {@code binary} holds at those positions.
+     */
+    public float[] entryValues(int[] rows, Entries e) {
+        float[] v = new float[e.size()];
+        int[] seenIn = new int[width], pos = new int[width];
+        int k = 0;
+        for (int r = 0; r < rows.length; r++) {
+            for (int x = ptr[rows[r]]; x < ptr[rows[r] + 1]; x++) {
+                int c = idx[x];
+                if (seenIn[c] == r + 1) { v[pos[c]] += values[x]; continue; }
+                seenIn[c] = r + 1;
+                pos[c] = k;
+                v[k++] += values[x];
+            }
+        }
+        if (k != v.length) throw new IllegalArgumentException("entries of " + k + " positions given for rows holding " + v.length);
+        return v;
+    }
+
     /** The nonzero (binary) entries of a batch of rows; see {@link #entries}. */
     public record Entries(int[] row, int[] col, int[] count, int width) {
         public int size() { return col.length; }
