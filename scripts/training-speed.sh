@@ -60,8 +60,8 @@ done
   echo "host of 2026-12-04 and before (RecBole 1.2.1 on Debian's PyTorch 1.13, same split, hyperparameters and epochs;"
   echo "quoted, not re-run: RecBole is not installed here). This run's host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs);"
   echo "on another host than RecBole's the ratio columns compare across machines. \"load before\" is the 1/5/15-minute"
-  echo "load average when the fit started: above 1"
-  echo "other processes shared the cores and the times are inflated."
+  echo "load average when the fit started: a fit keeps both cores busy, so about 2 is quiet; well above that, other"
+  echo "processes shared the cores and the times are inflated."
   echo
   cat "$tmp"
 } >"$out"
