@@ -181,8 +181,8 @@ public final class Tiger implements Recommender {
         public SemanticIds semanticIds() { return ids; }
 
         /**
-         * This model with items appended (indices {@code numItems()..}): each embedding (same encoder as at fit time)
-         * is encoded by the stored tokenizer, so the new items get IDs and can be generated without retraining.
+         * This model with items appended (indices {@code numItems()..}): each embedding (same encoder and the same
+         * {@code item_text} template as at fit time, {@link TigerConfig#itemText}) is encoded by the stored tokenizer, so the new items get IDs and can be generated without retraining.
          */
         public Fitted withItems(float[][] embeddings) {
             int[][] all = Arrays.copyOf(codes, codes.length + embeddings.length);
