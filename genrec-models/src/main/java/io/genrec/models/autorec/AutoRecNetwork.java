@@ -39,17 +39,16 @@ final class AutoRecNetwork implements TrainableNetwork {
     @Override
     public NDArray loss(Batch b) {
         int u = items.width(), bs = b.size();
-        // The rows enter as a sparse matrix of their stored entries (a rows x users dense batch would be ~95 % zeros):
+        // The rows enter as a sparse matrix of their stored entries (a rows x users dense batch would be over 95 % zeros):
         // the input layer then costs the nonzeros. The weighted error splits the same way: unobservedWeight times
         // the sum of y^2 over every entry, plus, at the stored entries, (y - x)^2 - unobservedWeight * y^2.
         CsrRows.Entries e = items.entries(b.rows());
-        float[] xv = items.entryValues(b.rows(), e);
-        NDArray x = b.sparse(e.row(), e.col(), xv, e.size(), bs, u);
+        NDArray x = b.sparse(e.row(), e.col(), e.value(), e.size(), bs, u);
         NDArray h = x.matMul(b.param("enc.w")).add(b.param("enc.b"));
         NDArray y = Activation.sigmoid(h).matMul(b.param("dec.w")).add(b.param("dec.b"));
         NDArray yObs = y.take(b.manager(), b.indices(e.flat()));
         NDArray yObsSq = yObs.square();
-        NDArray observed = yObs.sub(b.create(xv, e.size())).square().sub(yObsSq.mul(TorchScalar.of(yObsSq, config.unobservedWeight()))).sum();
+        NDArray observed = yObs.sub(b.create(e.value(), e.size())).square().sub(yObsSq.mul(TorchScalar.of(yObsSq, config.unobservedWeight()))).sum();
         NDArray all = y.square().sum();
         NDArray total = all.mul(TorchScalar.of(all, config.unobservedWeight())).add(observed);
         return total.mul(TorchScalar.of(total, 1.0 / bs));

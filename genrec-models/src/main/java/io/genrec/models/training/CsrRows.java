@@ -53,50 +53,38 @@ public final class CsrRows {
     /**
      * The distinct columns of each of {@code rows} (what {@link #dense} with {@code binary} sets to 1), without the
      * dense array: {@code col[k]} in row {@code row[k]} (the position in {@code rows}), rows in order, and
-     * {@code count[r]} entries for row {@code r}. A batch of multi-hot rows costs its nonzeros, not rows x width.
+     * {@code count[r]} entries for row {@code r}; {@code value[k]} is the stored value there, repeats summed (what
+     * {@link #dense} without {@code binary} holds). A batch of rows costs its nonzeros, not rows x width.
      */
     public Entries entries(int[] rows) {
         int total = 0;
         for (int r : rows) total += ptr[r + 1] - ptr[r];
         int[] row = new int[total], col = new int[total], count = new int[rows.length];
+        float[] value = new float[total];
         int[] seenIn = new int[width]; // 1 + the batch row that last set the column: repeats count once
+        int[] at = new int[width];     // where that column's entry is, for summing a repeat into it
         int k = 0;
         for (int r = 0; r < rows.length; r++) {
             for (int e = ptr[rows[r]]; e < ptr[rows[r] + 1]; e++) {
                 int c = idx[e];
-                if (seenIn[c] == r + 1) continue;
+                if (seenIn[c] == r + 1) {
+                    value[at[c]] += values[e];
+                    continue;
+                }
                 seenIn[c] = r + 1;
+                at[c] = k;
                 row[k] = r;
-                col[k++] = c;
+                col[k] = c;
+                value[k++] = values[e];
                 count[r]++;
             }
         }
-        return new Entries(k == total ? row : java.util.Arrays.copyOf(row, k), k == total ? col : java.util.Arrays.copyOf(col, k), count, width);
+        if (k == total) return new Entries(row, col, value, count, width);
+        return new Entries(java.util.Arrays.copyOf(row, k), java.util.Arrays.copyOf(col, k), java.util.Arrays.copyOf(value, k), count, width);
     }
 
-    /**
-     * The stored values at {@code e = entries(rows)}, in its order, repeats summed: what {@link #dense} without
-     * {@code binary} holds at those positions.
-     */
-    public float[] entryValues(int[] rows, Entries e) {
-        float[] v = new float[e.size()];
-        int[] seenIn = new int[width], pos = new int[width];
-        int k = 0;
-        for (int r = 0; r < rows.length; r++) {
-            for (int x = ptr[rows[r]]; x < ptr[rows[r] + 1]; x++) {
-                int c = idx[x];
-                if (seenIn[c] == r + 1) { v[pos[c]] += values[x]; continue; }
-                seenIn[c] = r + 1;
-                pos[c] = k;
-                v[k++] += values[x];
-            }
-        }
-        if (k != v.length) throw new IllegalArgumentException("entries of " + k + " positions given for rows holding " + v.length);
-        return v;
-    }
-
-    /** The nonzero (binary) entries of a batch of rows; see {@link #entries}. */
-    public record Entries(int[] row, int[] col, int[] count, int width) {
+    /** The nonzero entries of a batch of rows; see {@link #entries}. */
+    public record Entries(int[] row, int[] col, float[] value, int[] count, int width) {
         public int size() { return col.length; }
 
         /** Row-major flat positions {@code row * width + col}, the index of the dense {@code [rows, width]} array. */

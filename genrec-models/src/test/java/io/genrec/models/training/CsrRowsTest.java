@@ -13,7 +13,7 @@ class CsrRowsTest {
     void entriesAndTheirValuesAreTheDenseRowsNonzeros() {
         int[] rows = {2, 1, 0};
         CsrRows.Entries e = ROWS.entries(rows);
-        float[] v = ROWS.entryValues(rows, e);
+        float[] v = e.value();
         float[] dense = ROWS.dense(rows, false), binary = ROWS.dense(rows, true);
         assertEquals(5, e.size(), "the repeat counts once");
         assertArrayEquals(new int[] {1, 2, 2}, e.count());
