@@ -26,12 +26,17 @@ echo "| model | batch | s/epoch (training) | targets/epoch | ms per target | ste
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 for r in "${runs[@]}"; do
   read -r -a args <<<"$r"
-  sect="$(mktemp)"
-  ./genrec bench sequence "$data" "$sect" "${args[@]}" "epochs=$epochs" patience=0 validation_users=1000 >/dev/null 2>&1
+  sect="$(mktemp)" log="$(mktemp)"
+  if ! ./genrec bench sequence "$data" "$sect" "${args[@]}" "epochs=$epochs" patience=0 validation_users=1000 >"$log" 2>&1; then
+    echo "sequence-equal-work: ${args[0]} failed; its output:" >&2; tail -n 20 "$log" >&2; exit 1
+  fi
+  rm -f "$log"
   cat "$sect" >>"$raw"
   # - training throughput: 766 sequences/s = 4384 target tokens/s (128031 tokens in 22363 sequences per epoch)
+  seqps="" # read fails on an empty line; the check below reports it
   read -r seqps tokps tokens seqs < <(grep -m1 "training throughput" "$sect" \
-    | sed -E 's/.*: ([0-9.]+) sequences\/s = ([0-9.]+) target tokens\/s \(([0-9]+) tokens in ([0-9]+) sequences.*/\1 \2 \3 \4/')
+    | sed -nE 's/.*: ([0-9.]+) sequences\/s = ([0-9.]+) target tokens\/s \(([0-9]+) tokens in ([0-9]+) sequences.*/\1 \2 \3 \4/p') || true
+  if [ -z "${seqps:-}" ]; then echo "sequence-equal-work: no training throughput line for ${args[0]} in $raw" >&2; exit 1; fi
   batch="$(grep -m1 -oE 'batchSize=[0-9]+' "$sect" | cut -d= -f2)"
   lat="$(grep -m1 "next-item latency" "$sect" | sed -E 's/.*wall p50 ([0-9.]+) ms.*/\1/')"
   load="$(grep -m1 "load average at the end" "$sect" | sed -E 's/.*: //')"
